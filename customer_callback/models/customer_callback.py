@@ -1,0 +1,788 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import calendar
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+
+from ..tools import attempt_policy, call_window
+from ..tools.script import surname
+from .customer_callback_rule import CHANNELS, SEGMENTS
+
+OPEN_STATES = ("draft", "planned", "in_progress")
+CLOSED_STATES = ("done", "unreachable", "declined", "cancelled")
+STATES = [
+    ("draft", "Draft"),
+    ("planned", "Planned"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+    ("unreachable", "Unreachable"),
+    ("declined", "Declined"),
+    ("cancelled", "Cancelled"),
+]
+PROBLEM_STATUSES = [
+    ("pending", "Pending"),
+    ("in_progress", "In progress"),
+    ("resolved", "Resolved"),
+    ("no_action", "No action needed"),
+]
+MAX_TEXT = 20000
+
+
+class CustomerCallback(models.Model):
+    _name = "customer.callback"
+    _description = "Customer Callback"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_date, id"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Reference", required=True, readonly=True, copy=False, default="/", index="btree"
+    )
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        check_company=True,
+    )
+    partner_phone = fields.Char(related="partner_id.phone", string="Phone")
+    partner_email = fields.Char(related="partner_id.email", string="Email")
+    partner_tz = fields.Selection(related="partner_id.tz", string="Customer timezone")
+    rule_id = fields.Many2one(
+        "customer.callback.rule",
+        string="Rule",
+        index=True,
+        ondelete="set null",
+        check_company=True,
+        tracking=True,
+    )
+    segment = fields.Selection(
+        SEGMENTS + [("other", "Other")],
+        required=True,
+        default="other",
+        index=True,
+    )
+    period_key = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Identifies the occasion of a generated callback: a customer gets one "
+        "callback per rule and period.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Agent",
+        index=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+        default=lambda self: self.env.user,
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team", string="Team", index=True, tracking=True, check_company=True
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
+    planned_date = fields.Datetime(
+        string="Planned", tracking=True, index=True, copy=False,
+        help="Always inside a call window of the customer's timezone.",
+    )
+    deadline = fields.Date(tracking=True, index=True, copy=False)
+    state = fields.Selection(
+        STATES,
+        required=True,
+        default="draft",
+        tracking=True,
+        index=True,
+        copy=False,
+        group_expand="_expand_states",
+    )
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        check_company=True,
+        help="The ticket this callback follows up.",
+    )
+    raised_ticket_ids = fields.One2many(
+        "helpdesk.ticket", "origin_callback_id", string="Raised tickets"
+    )
+    raised_ticket_count = fields.Integer(compute="_compute_raised_ticket_count")
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sales order", index="btree_not_null", check_company=True
+    )
+    source_callback_id = fields.Many2one(
+        "customer.callback",
+        string="Follows callback",
+        index="btree_not_null",
+        copy=False,
+    )
+    script_id = fields.Many2one("customer.callback.script", string="Script")
+    script_html = fields.Html(
+        string="Script for this customer", compute="_compute_script_html", sanitize=True
+    )
+    attempt_ids = fields.One2many(
+        "customer.callback.attempt", "callback_id", string="Attempts", copy=False
+    )
+    attempt_count = fields.Integer(compute="_compute_attempt_count")
+    # Outcome (000 §5.2, 003 step 3).
+    score = fields.Integer(
+        tracking=True,
+        copy=False,
+        aggregator="avg",
+        help="Satisfaction on the 5-point scale: 5 very satisfied, 4 satisfied, "
+        "3 average, 2 dissatisfied, 1 very dissatisfied. Empty when not scored.",
+    )
+    summary = fields.Text(string="Content summary", copy=False)
+    feedback = fields.Text(string="Customer feedback", copy=False)
+    needs = fields.Text(string="Needs", copy=False, help="Further needs: a second-sale opportunity.")
+    sales_opportunity = fields.Boolean(copy=False, tracking=True)
+    competitor_info = fields.Text(string="Competitor information", copy=False)
+    important = fields.Boolean(copy=False, tracking=True)
+    next_action = fields.Char(copy=False)
+    next_action_user_id = fields.Many2one("res.users", string="Next action owner", copy=False)
+    promised_date = fields.Datetime(
+        string="Promised reply", copy=False, tracking=True,
+        help="When the customer was promised an answer.",
+    )
+    problem_status = fields.Selection(
+        PROBLEM_STATUSES, string="Problem status", copy=False, tracking=True
+    )
+    recording_consent = fields.Boolean(
+        copy=False, help="The customer agreed that the call is recorded."
+    )
+    done_date = fields.Datetime(string="Closed on", readonly=True, copy=False)
+    close_reason = fields.Selection(
+        [
+            ("completed", "Completed"),
+            ("hung_up", "Hung up after connecting"),
+            ("unreachable", "Unreachable after all attempts"),
+            ("declined", "Declined before connecting"),
+            ("expired", "Expired past its deadline"),
+            ("manual", "Cancelled by a user"),
+        ],
+        readonly=True,
+        copy=False,
+    )
+    escalation_date = fields.Date(
+        readonly=True, copy=False, help="When the overdue callback was escalated."
+    )
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+
+    _score_range = models.Constraint(
+        "CHECK (score IS NULL OR (score >= 0 AND score <= 5))",
+        "The score must be between 1 and 5.",
+    )
+    _generated_unique = models.UniqueIndex(
+        "(partner_id, rule_id, period_key) WHERE rule_id IS NOT NULL AND period_key IS NOT NULL",
+        "This customer already has a callback for this rule and period.",
+    )
+    _agent_queue_idx = models.Index("(user_id, state, planned_date) WHERE active IS TRUE")
+    _partner_date_idx = models.Index("(partner_id, planned_date)")
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _expand_states(self, states, domain):
+        return [key for key, _label in STATES]
+
+    def _compute_attempt_count(self):
+        counts = dict(
+            self.env["customer.callback.attempt"]._read_group(
+                [("callback_id", "in", self.ids)], ["callback_id"], ["__count"]
+            )
+        )
+        for callback in self:
+            callback.attempt_count = counts.get(callback, 0)
+
+    def _compute_raised_ticket_count(self):
+        counts = dict(
+            self.env["helpdesk.ticket"]._read_group(
+                [("origin_callback_id", "in", self.ids)], ["origin_callback_id"], ["__count"]
+            )
+        )
+        for callback in self:
+            callback.raised_ticket_count = counts.get(callback, 0)
+
+    @api.depends("deadline", "state")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for callback in self:
+            callback.is_overdue = bool(
+                callback.deadline and callback.deadline < today and callback.state in OPEN_STATES
+            )
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        domain = Domain("deadline", "<", today) & Domain("state", "in", OPEN_STATES)
+        positive = True in value
+        if operator == "not in":
+            positive = not positive
+        return domain if positive else ~domain
+
+    @api.depends(
+        "script_id", "partner_id", "sale_order_id", "user_id", "company_id"
+    )
+    @api.depends_context("lang")
+    def _compute_script_html(self):
+        last_feedback = self._last_feedback_by_partner()
+        for callback in self:
+            if not callback.script_id:
+                callback.script_html = False
+                continue
+            values = callback._script_values(last_feedback.get(callback.partner_id.id, ""))
+            callback.script_html = Markup(callback.script_id._render_for(values))
+
+    def _last_feedback_by_partner(self):
+        """Latest recorded feedback per customer, one query for the batch."""
+        partners = self.partner_id
+        if not partners:
+            return {}
+        rows = self.env["customer.callback"].search_read(
+            [
+                ("partner_id", "in", partners.ids),
+                ("feedback", "!=", False),
+                ("state", "=", "done"),
+            ],
+            ["partner_id", "feedback"],
+            order="done_date desc, id desc",
+        )
+        result = {}
+        for row in rows:
+            result.setdefault(row["partner_id"][0], row["feedback"])
+        return result
+
+    def _script_values(self, last_feedback):
+        self.ensure_one()
+        partner = self.partner_id
+        order = self.sale_order_id
+        product = ""
+        if order:
+            product = ", ".join(order.order_line.product_id.mapped("display_name")[:3])
+        return {
+            "surname": surname(partner.name),
+            "title": partner.callback_title or "",
+            "name": partner.name or "",
+            "order_date": order and fields.Date.to_string(order.date_order.date()) or "",
+            "product": product,
+            "last_feedback": last_feedback or "",
+            "agent": self.user_id.name or "",
+            "company": self.company_id.name or "",
+        }
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains("planned_date", "deadline")
+    def _check_dates(self):
+        for callback in self:
+            if (
+                callback.planned_date
+                and callback.deadline
+                and callback.planned_date.date() > callback.deadline + timedelta(days=1)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Callback %(name)s is planned after its deadline %(deadline)s.",
+                        name=callback.name,
+                        deadline=callback.deadline,
+                    )
+                )
+
+    @api.constrains("summary", "feedback", "needs", "competitor_info")
+    def _check_text_length(self):
+        for callback in self:
+            for field_name in ("summary", "feedback", "needs", "competitor_info"):
+                if len(callback[field_name] or "") > MAX_TEXT:
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s is too long (%(max)s characters at most).",
+                            field=self._fields[field_name].get_description(self.env)["string"],
+                            max=MAX_TEXT,
+                        )
+                    )
+
+    def _validate_score_value(self, value):
+        """Refuse an explicit score outside 1–5 (0 included: it is not a score).
+
+        Empty values (False/None) clear the score."""
+        if value is False or value is None:
+            return
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+            raise ValidationError(
+                self.env._("The score must be a whole number between 1 and 5 (got %s).", value)
+            )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        partner_ids = {vals.get("partner_id") for vals in vals_list if vals.get("partner_id")}
+        blocked = self.env["res.partner"].browse(partner_ids).filtered("callback_do_not_call")
+        if blocked and not self.env.context.get("callback_allow_do_not_call"):
+            raise UserError(
+                self.env._(
+                    "%s asked not to be called: no callback can be created.",
+                    ", ".join(blocked.mapped("display_name")),
+                )
+            )
+        for vals in vals_list:
+            self._validate_score_value(vals.get("score"))
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company_id = vals.get("company_id") or self.env.company.id
+                by_company[company_id].append(vals)
+        today = fields.Date.context_today(self)
+        for company_id, company_vals in by_company.items():
+            names = self._allocate_names(
+                self.env["res.company"].browse(company_id), today, len(company_vals)
+            )
+            for vals, name in zip(company_vals, names, strict=True):
+                vals["name"] = name
+        callbacks = super().create(vals_list)
+        return callbacks
+
+    def write(self, vals):
+        if "score" in vals:
+            self._validate_score_value(vals["score"])
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_history(self):
+        with_history = self.filtered(
+            lambda c: c.attempt_ids or c.score or c.state in ("done", "unreachable", "declined")
+        )
+        if with_history:
+            raise UserError(
+                self.env._(
+                    "Callbacks with attempts, a score or a result are history and cannot "
+                    "be deleted; archive them instead: %s",
+                    ", ".join(with_history.mapped("name")),
+                )
+            )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        for vals in vals_list:
+            vals.setdefault("name", "/")
+        return vals_list
+
+    # ------------------------------------------------------------------
+    # Sequence
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _callback_sequence(self, company):
+        """The company's callback sequence (year + month + serial: 202405001)."""
+        sequence = self.env["ir.sequence"].sudo().search(
+            [("code", "=", "customer.callback"), ("company_id", "=", company.id)], limit=1
+        )
+        if not sequence:
+            sequence = self.env["ir.sequence"].sudo().create(
+                {
+                    "name": self.env._("Customer callbacks (%s)", company.name),
+                    "code": "customer.callback",
+                    "company_id": company.id,
+                    "prefix": "%(range_year)s%(range_month)s",
+                    "padding": 3,
+                    "use_date_range": True,
+                }
+            )
+        return sequence
+
+    @api.model
+    def _allocate_names(self, company, day, count):
+        """``count`` consecutive references in one query.
+
+        The serial restarts every month (202405001, 202405002 … 202406001):
+        the sequence gets one date range per month.
+        """
+        if not count:
+            return []
+        sequence = self._callback_sequence(company)
+        first = day.replace(day=1)
+        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        date_range = self.env["ir.sequence.date_range"].sudo().search(
+            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
+            limit=1,
+        )
+        if not date_range:
+            date_range = self.env["ir.sequence.date_range"].sudo().create(
+                {"sequence_id": sequence.id, "date_from": first, "date_to": last}
+            )
+        if sequence.implementation == "standard":
+            self.env.cr.execute(
+                "SELECT nextval(%s) FROM generate_series(1, %s)",
+                ["ir_sequence_%03d_%03d" % (sequence.id, date_range.id), count],
+            )
+            numbers = [row[0] for row in self.env.cr.fetchall()]
+        else:
+            self.env.cr.execute(
+                "UPDATE ir_sequence_date_range SET number_next = number_next + %s "
+                "WHERE id = %s RETURNING number_next",
+                [count * sequence.number_increment, date_range.id],
+            )
+            end = self.env.cr.fetchone()[0]
+            date_range.invalidate_recordset(["number_next"])
+            step = sequence.number_increment
+            numbers = list(range(end - count * step, end, step))
+        prefix, suffix = sequence.with_context(
+            ir_sequence_date=fields.Date.to_string(day),
+            ir_sequence_date_range=fields.Date.to_string(date_range.date_from),
+        )._get_prefix_suffix()
+        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
+
+    # ------------------------------------------------------------------
+    # Call windows
+    # ------------------------------------------------------------------
+
+    def _tz(self):
+        self.ensure_one()
+        return self.partner_id.tz or self.company_id._callback_tz()
+
+    @api.model
+    def _place_in_window(self, company, partner, earliest, avoid_slots=(), is_holiday=None):
+        """A datetime at or after ``earliest`` inside the customer's windows."""
+        tz_name = partner.tz or company._callback_tz()
+        if is_holiday is None:
+            is_holiday = company._callback_holiday_checker(earliest.date())
+        placed = call_window.place(
+            earliest,
+            tz_name,
+            company._callback_windows(),
+            is_holiday,
+            preferred_hour=partner._callback_preferred_hour(),
+            avoid_slots=avoid_slots,
+            bounds=company._callback_slot_bounds(),
+        )
+        if not placed:
+            raise UserError(
+                self.env._(
+                    "No call window is configured for %s: set the call windows in Settings.",
+                    company.name,
+                )
+            )
+        return placed
+
+    def _is_in_window(self, moment):
+        self.ensure_one()
+        company = self.company_id
+        return call_window.is_in_window(
+            moment,
+            self._tz(),
+            company._callback_windows(),
+            company._callback_holiday_checker(moment.date(), days=2),
+        )
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def action_plan(self):
+        """Draft -> planned, in the next call window when no date is set."""
+        now = fields.Datetime.now()
+        for callback in self:
+            if callback.state != "draft":
+                raise UserError(self.env._("Only draft callbacks can be planned."))
+            vals = {"state": "planned"}
+            if not callback.planned_date or not callback._is_in_window(callback.planned_date):
+                vals["planned_date"] = self._place_in_window(
+                    callback.company_id, callback.partner_id, max(callback.planned_date or now, now)
+                )
+            if not callback.deadline:
+                vals["deadline"] = (vals.get("planned_date") or callback.planned_date).date()
+            callback.write(vals)
+        return True
+
+    def action_start(self):
+        self.filtered(lambda c: c.state in ("draft", "planned")).write({"state": "in_progress"})
+        return True
+
+    def action_log_attempt(self):
+        """One-click attempt result from the form: context key ``attempt_result``."""
+        result = self.env.context.get("attempt_result")
+        if result not in attempt_policy.RESULTS:
+            raise UserError(self.env._("Unknown attempt result: %s", result))
+        self._check_open()
+        now = fields.Datetime.now()
+        attempts = self.env["customer.callback.attempt"].create(
+            [
+                {"callback_id": callback.id, "result": result, "attempt_date": now, "channel": callback.channel}
+                for callback in self
+            ]
+        )
+        outside = attempts.filtered(lambda a: not a.in_window)
+        if outside:
+            return {
+                "type": "ir.actions.client",
+                "tag": "display_notification",
+                "params": {
+                    "type": "warning",
+                    "sticky": False,
+                    "title": self.env._("Outside the call window"),
+                    "message": self.env._(
+                        "This attempt was logged outside the customer's call windows "
+                        "(SOP: no calls outside the windows)."
+                    ),
+                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+                },
+            }
+        return True
+
+    def _check_open(self):
+        closed = self.filtered(lambda c: c.state in CLOSED_STATES)
+        if closed:
+            raise UserError(
+                self.env._("Callback %s is already closed.", ", ".join(closed.mapped("name")))
+            )
+
+    def action_done(self):
+        self._check_open()
+        now = fields.Datetime.now()
+        for callback in self:
+            if callback.company_id.callback_require_summary and not (callback.summary or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write a content summary of callback %s before closing it.", callback.name
+                    )
+                )
+        self.write({"state": "done", "done_date": now, "close_reason": "completed"})
+        self._after_done()
+        return True
+
+    def _after_done(self):
+        """Hook: callbacks just closed as done (follow-ups are generated)."""
+        self.env["customer.callback.generator"].sudo()._generate_for_partners(
+            self.partner_id.ids, triggers=("callback_done", "feedback")
+        )
+
+    def action_cancel(self):
+        self._check_open()
+        self.write({"state": "cancelled", "done_date": fields.Datetime.now(), "close_reason": "manual"})
+        return True
+
+    def action_reopen(self):
+        """Back to planned, in the next window (a closed callback was closed too early)."""
+        for callback in self:
+            if callback.state not in CLOSED_STATES:
+                continue
+            planned = self._place_in_window(callback.company_id, callback.partner_id, fields.Datetime.now())
+            callback.write(
+                {
+                    "state": "planned",
+                    "planned_date": planned,
+                    "deadline": max(callback.deadline or planned.date(), planned.date()),
+                    "done_date": False,
+                    "close_reason": False,
+                }
+            )
+        return True
+
+    def action_create_ticket(self):
+        """Turn what the customer raised into a helpdesk ticket, keeping the link."""
+        self.ensure_one()
+        _ = self.env._
+        description = Markup("<p>%s</p>") % (self.feedback or self.summary or _("Raised during callback %s", self.name))
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": (self.next_action or self.summary or _("Problem raised during callback %s", self.name))[:200],
+                "description": description,
+                "partner_id": self.partner_id.id,
+                "partner_name": self.partner_id.name,
+                "partner_email": self.partner_id.email,
+                "company_id": self.company_id.id,
+                "origin_callback_id": self.id,
+            }
+        )
+        values = {}
+        if not self.problem_status:
+            values["problem_status"] = "pending"
+        if values:
+            self.write(values)
+        self.message_post(
+            body=Markup(_("Ticket %s created from this callback.")) % ticket._get_html_link()
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_view_raised_tickets(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Raised tickets"),
+            "res_model": "helpdesk.ticket",
+            "view_mode": "list,form",
+            "domain": [("origin_callback_id", "=", self.id)],
+            "context": {"default_origin_callback_id": self.id, "default_partner_id": self.partner_id.id},
+        }
+
+    def action_handover(self):
+        """Hand what was found to another department: an activity on this callback."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Hand over"),
+            "res_model": "mail.activity.schedule",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "active_model": self._name,
+                "active_id": self.id,
+                "active_ids": self.ids,
+                "default_res_model": self._name,
+                "default_res_ids": str(self.ids),
+                "default_summary": (self.next_action or self.env._("Customer feedback"))[:100],
+                "default_note": Markup("<p>%s</p>") % (self.feedback or self.summary or ""),
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Attempt policy
+    # ------------------------------------------------------------------
+
+    def _apply_attempt_policy(self):
+        """Update state, score and the next attempt from the attempts so far."""
+        now = fields.Datetime.now()
+        for callback in self:
+            if callback.state in CLOSED_STATES:
+                continue
+            company = callback.company_id
+            attempts = callback.attempt_ids.sorted(lambda a: (a.attempt_date, a.id))
+            decision = attempt_policy.evaluate(
+                [(a.result, a.slot) for a in attempts], company._callback_attempt_policy()
+            )
+            if decision.outcome == attempt_policy.DONE:
+                callback.write(
+                    {
+                        "state": "done",
+                        "score": callback.score or decision.score,
+                        "done_date": now,
+                        "close_reason": "hung_up",
+                    }
+                )
+                callback._after_done()
+            elif decision.outcome in (attempt_policy.UNREACHABLE, attempt_policy.DECLINED):
+                callback.write(
+                    {
+                        "state": decision.outcome,
+                        "score": False,
+                        "done_date": now,
+                        "close_reason": decision.outcome,
+                    }
+                )
+            elif decision.outcome == attempt_policy.TALKING:
+                if callback.state != "in_progress":
+                    callback.state = "in_progress"
+            else:
+                earliest = now + timedelta(hours=company.callback_retry_gap_hours)
+                next_try = self._place_in_window(
+                    company, callback.partner_id, earliest, avoid_slots=decision.used_slots
+                )
+                vals = {"state": "in_progress", "planned_date": next_try}
+                if callback.deadline and next_try.date() > callback.deadline:
+                    vals["deadline"] = next_try.date()
+                callback.write(vals)
+                if decision.message_missing:
+                    callback.message_post(
+                        body=self.env._(
+                            "All call attempts failed: leave an SMS or IM message before "
+                            "the callback can close as unreachable."
+                        ),
+                        subtype_xmlid="mail.mt_note",
+                    )
+
+    # ------------------------------------------------------------------
+    # Scheduled action: overdue callbacks
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_close_stale_callbacks(self, batch_size=1000):
+        """Escalate overdue callbacks, then expire the long overdue ones.
+
+        Each call of ``_close_stale_batch`` handles one batch and commits;
+        both steps select only what is still to do, so a second run (or a
+        concurrent one, rows being locked) does nothing twice.
+        """
+        while True:
+            done, remaining = self._close_stale_batch(batch_size=batch_size)
+            if not done:
+                break
+            if not self.env["ir.cron"]._commit_progress(done, remaining=remaining):
+                break
+
+    def _stale_escalation_domain(self, today):
+        return Domain("state", "in", OPEN_STATES) & Domain("deadline", "<", today) & Domain(
+            "escalation_date", "=", False
+        )
+
+    def _stale_expiry_domain(self, today):
+        domains = []
+        for company in self.env["res.company"].sudo().search([("callback_overdue_cancel_days", ">", 0)]):
+            limit = today - timedelta(days=company.callback_overdue_cancel_days)
+            domains.append(Domain("company_id", "=", company.id) & Domain("deadline", "<", limit))
+        if not domains:
+            return Domain.FALSE
+        return Domain("state", "in", OPEN_STATES) & Domain.OR(domains)
+
+    @api.model
+    def _close_stale_batch(self, batch_size=1000, today=None):
+        """One batch of overdue handling; returns (processed, remaining)."""
+        today = today or fields.Date.context_today(self)
+        callbacks = self.sudo().with_context(active_test=False)
+        expiry_domain = self._stale_expiry_domain(today)
+        expired = callbacks.search(expiry_domain, limit=batch_size, order="id").try_lock_for_update()
+        if expired:
+            expired.write(
+                {"state": "cancelled", "close_reason": "expired", "done_date": fields.Datetime.now()}
+            )
+            expired._message_log_batch(
+                bodies={
+                    cb.id: self.env._("Cancelled: %s days past its deadline.", (today - cb.deadline).days)
+                    for cb in expired
+                }
+            )
+            return len(expired), callbacks.search_count(expiry_domain)
+        escalate_domain = self._stale_escalation_domain(today)
+        overdue = callbacks.search(escalate_domain, limit=batch_size, order="id").try_lock_for_update()
+        if not overdue:
+            return 0, 0
+        overdue._escalate_overdue(today)
+        return len(overdue), callbacks.search_count(escalate_domain)
+
+    def _escalation_user(self):
+        self.ensure_one()
+        return self.team_id.user_id or self.company_id.callback_supervisor_id or self.env.ref("base.user_admin")
+
+    def _escalate_overdue(self, today):
+        by_user = defaultdict(lambda: self.browse())
+        for callback in self:
+            by_user[callback._escalation_user()] |= callback
+        for user, callbacks in by_user.items():
+            callbacks.activity_schedule(
+                "customer_callback.mail_activity_type_callback_overdue",
+                date_deadline=today,
+                user_id=user.id,
+                note=self.env._("This callback is past its deadline and has not been made."),
+            )
+        self.write({"escalation_date": today})

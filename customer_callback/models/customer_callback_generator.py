@@ -1,0 +1,605 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Creation of due callbacks from the cadence rules (SPEC §1).
+
+Set-based: one batch covers a range of partners; every rule reads its
+candidates in one query, existing callbacks are filtered out in one query
+per rule and the new callbacks are written with one multi-row
+``INSERT … ON CONFLICT DO NOTHING`` per chunk. The unique index on
+(partner, rule, period key) makes a second run, or two runs at once, create
+each callback once; a crashed run resumes from the partner cursor it
+committed.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from ..tools import assignment, cadence, call_window
+from .customer_callback import OPEN_STATES
+from .customer_callback_rule import PERIODIC_TRIGGERS
+
+_logger = logging.getLogger(__name__)
+
+CURSOR_PARAM = "customer_callback.generate_cursor"
+INSERT_CHUNK = 1000
+# Columns written by the bulk insert, in order.
+INSERT_COLUMNS = (
+    "name",
+    "company_id",
+    "partner_id",
+    "rule_id",
+    "segment",
+    "period_key",
+    "user_id",
+    "team_id",
+    "channel",
+    "planned_date",
+    "deadline",
+    "state",
+    "sale_order_id",
+    "ticket_id",
+    "source_callback_id",
+    "script_id",
+    "active",
+    "score",
+    "create_uid",
+    "write_uid",
+    "create_date",
+    "write_date",
+)
+
+
+class Candidate:
+    __slots__ = ("rule", "partner_id", "anchor", "key", "sale_order_id", "ticket_id", "source_callback_id", "due")
+
+    def __init__(self, rule, partner_id, anchor, key, sale_order_id=None, ticket_id=None, source_callback_id=None):
+        self.rule = rule
+        self.partner_id = partner_id
+        self.anchor = anchor
+        self.key = key
+        self.sale_order_id = sale_order_id
+        self.ticket_id = ticket_id
+        self.source_callback_id = source_callback_id
+        self.due = cadence.due_dates(anchor, rule.offset_days, rule.window_days)
+
+
+class CustomerCallbackGenerator(models.AbstractModel):
+    _name = "customer.callback.generator"
+    _description = "Callback Generator"
+
+    # ------------------------------------------------------------------
+    # Entry points
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_generate_callbacks(self, batch_size=2000):
+        """Scheduled action: walk all partners in batches, committing each."""
+        while True:
+            processed, remaining = self._generate_next_batch(batch_size=batch_size)
+            if not processed:
+                break
+            time_left = self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
+            if not remaining or not time_left:
+                break
+
+    @api.model
+    def _generate_next_batch(self, batch_size=2000, today=None):
+        """Generate for the next ``batch_size`` partners after the cursor.
+
+        Returns (partners processed, partners remaining). The cursor is
+        stored with the batch's rows, so it commits together with them.
+        """
+        params = self.env["ir.config_parameter"].sudo()
+        cursor = int(params.get_param(CURSOR_PARAM) or 0)
+        cr = self.env.cr
+        cr.execute(
+            "SELECT id FROM res_partner WHERE id > %s AND active ORDER BY id LIMIT %s",
+            [cursor, batch_size],
+        )
+        ids = [row[0] for row in cr.fetchall()]
+        if not ids:
+            if cursor:
+                params.set_param(CURSOR_PARAM, "0")
+            return 0, 0
+        self._generate(SQL("BETWEEN %s AND %s", ids[0], ids[-1]), today=today)
+        cr.execute("SELECT count(*) FROM res_partner WHERE id > %s AND active", [ids[-1]])
+        remaining = cr.fetchone()[0]
+        params.set_param(CURSOR_PARAM, str(ids[-1] if remaining else 0))
+        return len(ids), remaining
+
+    @api.model
+    def _generate_for_partners(self, partner_ids, triggers=None, today=None):
+        """Generate at once for some partners (an order confirmed, a
+        callback done…), with the same rules and guarantees as the cron."""
+        if not partner_ids:
+            return self.env["customer.callback"]
+        return self._generate(SQL("= ANY(%s)", list(partner_ids)), triggers=triggers, today=today)
+
+    # ------------------------------------------------------------------
+    # Generation
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _generate(self, partner_filter, triggers=None, today=None):
+        """Create the due callbacks for the partners matching ``partner_filter``
+        (an SQL fragment applied to a partner id column)."""
+        self.env.flush_all()
+        today = today or fields.Date.context_today(self)
+        rule_domain = Domain("active", "=", True) & Domain("trigger", "!=", "manual")
+        if triggers:
+            rule_domain &= Domain("trigger", "in", list(triggers))
+        rules = self.env["customer.callback.rule"].sudo().search(rule_domain)
+        created = []
+        for company, company_rules in rules.grouped("company_id").items():
+            created += self._generate_company(company, company_rules, partner_filter, today)
+        callbacks = self.env["customer.callback"].browse(created)
+        if created:
+            callbacks.invalidate_model()
+            self.env["res.partner"].invalidate_model(["callback_ids"])
+        return callbacks
+
+    def _generate_company(self, company, rules, partner_filter, today):
+        ctx = {
+            "company": company,
+            "today": today,
+            "ahead": company.callback_plan_ahead_days,
+            "tz": company._callback_tz(),
+            "partner_filter": partner_filter,
+        }
+        candidates = []
+        for rule in rules.sorted(lambda r: (r.sequence, r.id)):
+            rows = getattr(self, f"_candidates_{rule.trigger}")(rule, ctx)
+            due = [c for c in rows if self._is_due(c, ctx)]
+            candidates += self._without_existing(rule, due)
+        if not candidates:
+            return []
+        accepted = self._apply_fatigue(company, candidates, today)
+        if not accepted:
+            return []
+        return self._insert(company, accepted, today)
+
+    def _is_due(self, candidate, ctx):
+        today = ctx["today"]
+        return (
+            candidate.due.start <= today + timedelta(days=ctx["ahead"])
+            and cadence.is_open(candidate.due, today)
+        )
+
+    def _without_existing(self, rule, candidates):
+        if not candidates:
+            return []
+        self.env.cr.execute(
+            SQL(
+                """SELECT partner_id, period_key FROM customer_callback
+                    WHERE rule_id = %s AND (partner_id, period_key) IN (
+                        SELECT * FROM unnest(%s::int[], %s::varchar[]))""",
+                rule.id,
+                [c.partner_id for c in candidates],
+                [c.key for c in candidates],
+            )
+        )
+        existing = set(self.env.cr.fetchall())
+        seen = set()
+        result = []
+        for candidate in candidates:
+            ident = (candidate.partner_id, candidate.key)
+            if ident in existing or ident in seen:
+                continue
+            seen.add(ident)
+            result.append(candidate)
+        return result
+
+    def _apply_fatigue(self, company, candidates, today):
+        cap, days = company.callback_fatigue_max, company.callback_fatigue_days
+        partner_ids = list({c.partner_id for c in candidates})
+        existing = defaultdict(list)
+        if cap:
+            horizon = today + timedelta(days=company.callback_plan_ahead_days + days)
+            self.env.cr.execute(
+                SQL(
+                    """SELECT partner_id, planned_date::date FROM customer_callback
+                        WHERE partner_id = ANY(%s) AND state != 'cancelled'
+                          AND planned_date >= %s AND planned_date < %s""",
+                    partner_ids,
+                    today - timedelta(days=days),
+                    horizon,
+                )
+            )
+            for partner_id, day in self.env.cr.fetchall():
+                existing[partner_id].append(day)
+        accepted = []
+        for candidate in candidates:
+            start = max(candidate.due.start, today)
+            dates = existing[candidate.partner_id]
+            if candidate.rule.ignore_fatigue or cadence.fatigue_allows(dates, start, cap, days):
+                dates.append(start)
+                accepted.append(candidate)
+        return accepted
+
+    def _insert(self, company, candidates, today):
+        Callback = self.env["customer.callback"]
+        partners = self.env["res.partner"].browse({c.partner_id for c in candidates})
+        partners.fetch(["tz", "callback_channel", "callback_preferred_time", "user_id"])
+        now = fields.Datetime.now()
+        is_holiday = company._callback_holiday_checker(today)
+        windows = company._callback_windows()
+        bounds = company._callback_slot_bounds()
+        company_tz = company._callback_tz()
+        assignees = self._assignees(candidates)
+        names = Callback._allocate_names(company, today, len(candidates))
+        rows = []
+        for candidate, name, (user_id, team_id) in zip(candidates, names, assignees, strict=True):
+            rule = candidate.rule
+            partner = partners.browse(candidate.partner_id)
+            tz_name = partner.tz or company_tz
+            zone = call_window.get_zone(tz_name)
+            start = max(candidate.due.start, today)
+            earliest = max(
+                datetime.combine(start, time.min, tzinfo=zone),
+                call_window.to_local(now, zone),
+            )
+            planned = call_window.place(
+                earliest,
+                tz_name,
+                windows,
+                is_holiday,
+                preferred_hour=partner._callback_preferred_hour(),
+                bounds=bounds,
+            )
+            if not planned:
+                _logger.warning("No call window configured for company %s", company.name)
+                return []
+            deadline = max(candidate.due.deadline, call_window.to_local(planned, zone).date())
+            rows.append(
+                (
+                    name,
+                    company.id,
+                    candidate.partner_id,
+                    rule.id,
+                    rule.segment,
+                    candidate.key,
+                    user_id or None,
+                    team_id or None,
+                    partner.callback_channel or rule.channel,
+                    planned,
+                    deadline,
+                    "planned",
+                    candidate.sale_order_id,
+                    candidate.ticket_id,
+                    candidate.source_callback_id,
+                    rule.script_id.id or None,
+                    True,
+                    0,
+                    self.env.uid,
+                    self.env.uid,
+                    now,
+                    now,
+                )
+            )
+        created = []
+        columns = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
+        placeholders = "(" + ", ".join(["%s"] * len(INSERT_COLUMNS)) + ")"
+        for start in range(0, len(rows), INSERT_CHUNK):
+            chunk = rows[start : start + INSERT_CHUNK]
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO customer_callback (%s) VALUES %s ON CONFLICT DO NOTHING RETURNING id",
+                    columns,
+                    SQL(", ").join(SQL(placeholders, *row) for row in chunk),
+                )
+            )
+            created += [row[0] for row in self.env.cr.fetchall()]
+        return created
+
+    def _assignees(self, candidates):
+        """(user id, team id) per candidate, following each rule's assignment."""
+        result = [None] * len(candidates)
+        round_robin = defaultdict(list)
+        partners = self.env["res.partner"].browse({c.partner_id for c in candidates})
+        for index, candidate in enumerate(candidates):
+            rule = candidate.rule
+            if rule.assignment == "agent":
+                result[index] = (rule.user_id.id, rule.team_id.id)
+            elif rule.assignment == "salesperson":
+                salesperson = partners.browse(candidate.partner_id).user_id
+                result[index] = (salesperson.id if salesperson and not salesperson.share else None, rule.team_id.id)
+            elif rule.assignment == "round_robin":
+                round_robin[rule.team_id].append(index)
+            else:
+                result[index] = (None, rule.team_id.id)
+        if round_robin:
+            teams = self.env["helpdesk.ticket.team"].browse([t.id for t in round_robin])
+            members = teams.user_ids.filtered(lambda u: not u.share and u.active)
+            loads = dict(
+                (user.id, count)
+                for user, count in self.env["customer.callback"]._read_group(
+                    [("user_id", "in", members.ids), ("state", "in", list(OPEN_STATES))],
+                    ["user_id"],
+                    ["__count"],
+                )
+            )
+            for team, indexes in round_robin.items():
+                team_members = team.user_ids.filtered(lambda u: not u.share and u.active).sorted("id")
+                users = assignment.round_robin(team_members.ids, loads, len(indexes))
+                for index, user_id in zip(indexes, users, strict=True):
+                    result[index] = (user_id, team.id)
+                    if user_id:
+                        loads[user_id] = loads.get(user_id, 0) + 1
+        return result
+
+    # ------------------------------------------------------------------
+    # Candidates, one query per rule
+    # ------------------------------------------------------------------
+
+    def _partner_subquery(self, rule, ctx):
+        """SQL selecting the ids of the partners the rule applies to."""
+        company = ctx["company"]
+        domain = (
+            Domain("callback_do_not_call", "=", False)
+            & Domain("company_id", "in", [False, company.id])
+            & Domain(rule._partner_domain())
+        )
+        if rule.partner_tier:
+            limit = ctx["today"] - timedelta(days=company.callback_long_term_days)
+            domain &= self.env["res.partner"]._callback_tier_domain(rule.partner_tier, limit)
+        return self.env["res.partner"].sudo()._search(domain).subselect()
+
+    def _local_date(self, column, ctx):
+        return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date", column, ctx["tz"])
+
+    def _anchor_bounds(self, rule, ctx):
+        """Anchor dates whose callback is due now: start within the planning
+        horizon and deadline not past."""
+        today = ctx["today"]
+        low = today - timedelta(days=rule.offset_days + max(rule.window_days, 0))
+        high = today + timedelta(days=ctx["ahead"] - rule.offset_days)
+        return low, high
+
+    def _fetch(self, query):
+        self.env.cr.execute(query)
+        return self.env.cr.fetchall()
+
+    def _candidates_first_order(self, rule, ctx):
+        low, high = self._anchor_bounds(rule, ctx)
+        local = self._local_date(SQL("so.date_order"), ctx)
+        rows = self._fetch(
+            SQL(
+                """SELECT partner_id, id, day FROM (
+                       SELECT DISTINCT ON (so.partner_id) so.partner_id, so.id, %(local)s AS day
+                         FROM sale_order so
+                        WHERE so.state = 'sale' AND so.partner_id %(filter)s
+                        ORDER BY so.partner_id, so.date_order, so.id
+                   ) first_order
+                  WHERE day BETWEEN %(low)s AND %(high)s
+                    AND partner_id IN (%(partners)s)""",
+                local=local,
+                filter=ctx["partner_filter"],
+                low=low,
+                high=high,
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        return [Candidate(rule, pid, day, "first", sale_order_id=so_id) for pid, so_id, day in rows]
+
+    def _candidates_order(self, rule, ctx):
+        low, high = self._anchor_bounds(rule, ctx)
+        local = self._local_date(SQL("so.date_order"), ctx)
+        rows = self._fetch(
+            SQL(
+                """SELECT so.partner_id, so.id, %(local)s
+                     FROM sale_order so
+                    WHERE so.state = 'sale' AND so.company_id = %(company)s
+                      AND so.partner_id %(filter)s
+                      AND so.date_order >= %(low)s AND so.date_order < %(high)s
+                      AND so.partner_id IN (%(partners)s)""",
+                local=local,
+                company=ctx["company"].id,
+                filter=ctx["partner_filter"],
+                low=datetime.combine(low - timedelta(days=1), time.min),
+                high=datetime.combine(high + timedelta(days=2), time.min),
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        return [
+            Candidate(rule, pid, day, f"SO{so_id}", sale_order_id=so_id)
+            for pid, so_id, day in rows
+            if low <= day <= high
+        ]
+
+    def _candidates_from_callbacks(self, rule, ctx, condition, key_prefix):
+        low, high = self._anchor_bounds(rule, ctx)
+        local = self._local_date(SQL("cb.done_date"), ctx)
+        rows = self._fetch(
+            SQL(
+                """SELECT cb.partner_id, cb.id, %(local)s, cb.ticket_id, cb.sale_order_id
+                     FROM customer_callback cb
+                    WHERE cb.state = 'done' AND cb.company_id = %(company)s
+                      AND cb.partner_id %(filter)s AND %(condition)s
+                      AND cb.done_date >= %(low)s AND cb.done_date < %(high)s
+                      AND cb.partner_id IN (%(partners)s)""",
+                local=local,
+                company=ctx["company"].id,
+                filter=ctx["partner_filter"],
+                condition=condition,
+                low=datetime.combine(low - timedelta(days=1), time.min),
+                high=datetime.combine(high + timedelta(days=2), time.min),
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        return [
+            Candidate(
+                rule, pid, day, f"{key_prefix}{cb_id}",
+                ticket_id=ticket_id, sale_order_id=so_id, source_callback_id=cb_id,
+            )
+            for pid, cb_id, day, ticket_id, so_id in rows
+            if low <= day <= high
+        ]
+
+    def _candidates_callback_done(self, rule, ctx):
+        return self._candidates_from_callbacks(
+            rule, ctx, SQL("cb.rule_id = %s", rule.source_rule_id.id), "CB"
+        )
+
+    def _candidates_feedback(self, rule, ctx):
+        return self._candidates_from_callbacks(
+            rule, ctx, SQL("cb.problem_status IN ('pending', 'in_progress')"), "FB"
+        )
+
+    def _ticket_closed_condition(self, rule):
+        """Which closed tickets start a callback of ``rule`` (SQL on ``t``)."""
+        return SQL("TRUE")
+
+    def _candidates_ticket_closed(self, rule, ctx):
+        low, high = self._anchor_bounds(rule, ctx)
+        local = self._local_date(SQL("t.closed_date"), ctx)
+        rows = self._fetch(
+            SQL(
+                """SELECT t.partner_id, t.id, %(local)s
+                     FROM helpdesk_ticket t
+                     JOIN helpdesk_ticket_stage st ON st.id = t.stage_id AND st.closed
+                    WHERE t.company_id = %(company)s AND t.partner_id %(filter)s
+                      AND %(condition)s
+                      AND t.closed_date >= %(low)s AND t.closed_date < %(high)s
+                      AND t.partner_id IN (%(partners)s)""",
+                local=local,
+                company=ctx["company"].id,
+                filter=ctx["partner_filter"],
+                condition=self._ticket_closed_condition(rule),
+                low=datetime.combine(low - timedelta(days=1), time.min),
+                high=datetime.combine(high + timedelta(days=2), time.min),
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        return [
+            Candidate(rule, pid, day, f"T{ticket_id}", ticket_id=ticket_id)
+            for pid, ticket_id, day in rows
+            if low <= day <= high
+        ]
+
+    def _periodic_candidates(self, rule, ctx, condition):
+        today = ctx["today"]
+        period_start = cadence.period_start(today, rule.period_months)
+        period_end = cadence.period_end(today, rule.period_months)
+        key = cadence.period_key(today, rule.period_months)
+        rows = self._fetch(
+            SQL(
+                """SELECT p.id FROM res_partner p
+                    WHERE p.id %(filter)s AND p.active AND %(condition)s
+                      AND p.id IN (%(partners)s)""",
+                filter=ctx["partner_filter"],
+                condition=condition,
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        result = []
+        for (partner_id,) in rows:
+            anchor = cadence.spread_in_period(
+                partner_id, period_start, period_end, rule.offset_days, rule.window_days, today
+            )
+            result.append(Candidate(rule, partner_id, anchor, key))
+        return result
+
+    def _candidates_periodic(self, rule, ctx):
+        return self._periodic_candidates(
+            rule, ctx, SQL("(p.first_purchase_date IS NOT NULL OR p.callback_vip)")
+        )
+
+    def _candidates_no_recent_order(self, rule, ctx):
+        limit = ctx["today"] - timedelta(days=ctx["company"].callback_churn_days)
+        return self._periodic_candidates(rule, ctx, SQL("p.last_order_date < %s", limit))
+
+    def _yearly_candidates(self, rule, ctx, column, condition, min_years):
+        today = ctx["today"]
+        lookback = rule.offset_days + max(rule.window_days, 0)
+        rows = self._fetch(
+            SQL(
+                """SELECT p.id, %(column)s FROM res_partner p
+                    WHERE p.id %(filter)s AND p.active AND %(column)s IS NOT NULL
+                      AND %(condition)s AND p.id IN (%(partners)s)""",
+                column=column,
+                filter=ctx["partner_filter"],
+                condition=condition,
+                partners=self._partner_subquery(rule, ctx),
+            )
+        )
+        result = []
+        for partner_id, day in rows:
+            occurrence = cadence.next_yearly(day, today, lookback_days=max(lookback, 0))
+            if cadence.years_between(day, occurrence) < min_years:
+                continue
+            result.append(Candidate(rule, partner_id, occurrence, str(occurrence.year)))
+        return result
+
+    def _candidates_birthday(self, rule, ctx):
+        return self._yearly_candidates(rule, ctx, SQL("p.birthday"), SQL("TRUE"), 0)
+
+    def _candidates_anniversary(self, rule, ctx):
+        return self._yearly_candidates(
+            rule, ctx, SQL("p.first_purchase_date"), SQL("TRUE"), 1
+        )
+
+    def _occasion_days(self, rule, ctx):
+        """(key, date) of the occasions whose greeting is due now."""
+        company = ctx["company"]
+        low, high = self._anchor_bounds(rule, ctx)
+        dates = self.env["customer.callback.occasion.date"].sudo().search(
+            [
+                ("date", ">=", low),
+                ("date", "<=", high),
+                ("occasion_id.active", "=", True),
+                ("occasion_id.company_id", "in", [False, company.id]),
+            ]
+        )
+        days = [(f"O{d.id}", d.date) for d in dates]
+        if rule.include_public_holidays:
+            for first_day in self._public_holiday_starts(company, low, high):
+                if not any(abs((first_day - day).days) <= 1 for _key, day in days):
+                    days.append((f"H{first_day.isoformat()}", first_day))
+        return days
+
+    def _public_holiday_starts(self, company, low, high):
+        """First days of the company's public holidays (global leaves of its
+        working-time calendar) in [low, high]; consecutive days merge."""
+        calendar = company.resource_calendar_id
+        leaves = self.env["resource.calendar.leaves"].sudo().search(
+            [
+                ("resource_id", "=", False),
+                ("calendar_id", "in", [False, calendar.id]),
+                ("company_id", "in", [False, company.id]),
+                ("date_to", ">=", datetime.combine(low - timedelta(days=1), time.min)),
+                ("date_from", "<=", datetime.combine(high + timedelta(days=1), time.max)),
+            ],
+            order="date_from",
+        )
+        zone = call_window.get_zone(company._callback_tz())
+        starts = []
+        last_end = None
+        for leave in leaves:
+            first = call_window.to_local(leave.date_from, zone).date()
+            last = call_window.to_local(leave.date_to, zone).date()
+            if last_end is None or first > last_end + timedelta(days=1):
+                if low <= first <= high:
+                    starts.append(first)
+            last_end = max(last, last_end) if last_end else last
+        return starts
+
+    def _candidates_occasion(self, rule, ctx):
+        days = self._occasion_days(rule, ctx)
+        if not days:
+            return []
+        partner_ids = [
+            row[0]
+            for row in self._fetch(
+                SQL(
+                    """SELECT p.id FROM res_partner p
+                        WHERE p.id %(filter)s AND p.active AND p.id IN (%(partners)s)""",
+                    filter=ctx["partner_filter"],
+                    partners=self._partner_subquery(rule, ctx),
+                )
+            )
+        ]
+        return [Candidate(rule, pid, day, key) for key, day in days for pid in partner_ids]

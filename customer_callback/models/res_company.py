@@ -1,0 +1,238 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import call_window
+from ..tools.attempt_policy import AttemptPolicy
+from ..tools.script import split_phrases
+
+# Every number of the SOPs is a per-company setting with the SOP's default.
+WINDOW_FIELDS = {
+    call_window.WORKDAY: (
+        ("callback_workday_from1", "callback_workday_to1"),
+        ("callback_workday_from2", "callback_workday_to2"),
+    ),
+    call_window.HOLIDAY: (
+        ("callback_holiday_from1", "callback_holiday_to1"),
+        ("callback_holiday_from2", "callback_holiday_to2"),
+    ),
+}
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # Call windows (002 §9.4): weekdays 09-12 and 13-20, holidays 10-12 and 13-20.
+    callback_workday_from1 = fields.Float(string="Working day window 1 from", default=9.0)
+    callback_workday_to1 = fields.Float(string="Working day window 1 to", default=12.0)
+    callback_workday_from2 = fields.Float(string="Working day window 2 from", default=13.0)
+    callback_workday_to2 = fields.Float(string="Working day window 2 to", default=20.0)
+    callback_holiday_from1 = fields.Float(string="Holiday window 1 from", default=10.0)
+    callback_holiday_to1 = fields.Float(string="Holiday window 1 to", default=12.0)
+    callback_holiday_from2 = fields.Float(string="Holiday window 2 from", default=13.0)
+    callback_holiday_to2 = fields.Float(string="Holiday window 2 to", default=20.0)
+    callback_slot_afternoon = fields.Float(
+        string="Afternoon slot starts",
+        default=12.0,
+        help="Attempts before this hour are in the morning slot.",
+    )
+    callback_slot_evening = fields.Float(
+        string="Evening slot starts",
+        default=18.0,
+        help="Attempts from this hour on are in the evening slot.",
+    )
+    # Attempt policy (002 §9).
+    callback_unreachable_attempts = fields.Integer(
+        string="Attempts before unreachable", default=3
+    )
+    callback_require_message = fields.Boolean(
+        string="Message before unreachable",
+        default=True,
+        help="An SMS/IM message must be left before a callback closes as unreachable.",
+    )
+    callback_declined_attempts = fields.Integer(
+        string="Declines before closing", default=2
+    )
+    callback_hung_up_score = fields.Integer(string="Score when hung up", default=3)
+    callback_retry_gap_hours = fields.Float(
+        string="Hours between attempts",
+        default=2.0,
+        help="The next attempt is planned at least this long after a failed one.",
+    )
+    # Cadence.
+    callback_plan_ahead_days = fields.Integer(
+        string="Plan callbacks days ahead",
+        default=7,
+        help="Callbacks are created once they are due within this many days.",
+    )
+    callback_churn_days = fields.Integer(
+        string="Churn risk after days without order", default=180
+    )
+    callback_long_term_days = fields.Integer(
+        string="Long-term customer after days", default=365
+    )
+    callback_fatigue_max = fields.Integer(
+        string="Max callbacks per customer",
+        default=3,
+        help="Contact fatigue: at most this many callbacks per customer within "
+        "the rolling period (0 = no limit).",
+    )
+    callback_fatigue_days = fields.Integer(string="Fatigue period (days)", default=30)
+    callback_overdue_cancel_days = fields.Integer(
+        string="Cancel overdue callbacks after days",
+        default=30,
+        help="Open callbacks this many days past their deadline are cancelled "
+        "as expired (0 = never).",
+    )
+    callback_record_minutes = fields.Integer(
+        string="Record within minutes",
+        default=5,
+        help="The outcome of a call is expected within this many minutes.",
+    )
+    callback_require_summary = fields.Boolean(
+        string="Summary required to close", default=True
+    )
+    callback_forbidden_phrases = fields.Text(
+        string="Forbidden phrases",
+        help="One per line. Scripts containing one of them cannot be saved.",
+    )
+    callback_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Default callback supervisor",
+        help="Receives escalations for callbacks whose team has no leader.",
+    )
+
+    @api.constrains(*[f for pairs in WINDOW_FIELDS.values() for p in pairs for f in p])
+    def _check_callback_windows(self):
+        for company in self:
+            for kind in WINDOW_FIELDS:
+                try:
+                    company._callback_windows_for(kind, validate=True)
+                except call_window.WindowError as error:
+                    raise ValidationError(company._callback_window_message(error)) from error
+
+    @api.constrains(
+        "callback_slot_afternoon",
+        "callback_slot_evening",
+        "callback_unreachable_attempts",
+        "callback_declined_attempts",
+        "callback_hung_up_score",
+        "callback_retry_gap_hours",
+        "callback_plan_ahead_days",
+        "callback_churn_days",
+        "callback_long_term_days",
+        "callback_fatigue_max",
+        "callback_fatigue_days",
+        "callback_overdue_cancel_days",
+        "callback_record_minutes",
+    )
+    def _check_callback_numbers(self):
+        _ = self.env._
+        for company in self:
+            if not (
+                0 < company.callback_slot_afternoon < company.callback_slot_evening < 24
+            ):
+                raise ValidationError(
+                    _("The afternoon slot must start before the evening slot, both within the day.")
+                )
+            if company.callback_unreachable_attempts < 1 or company.callback_declined_attempts < 1:
+                raise ValidationError(_("At least one attempt is needed before closing a callback."))
+            if not 1 <= company.callback_hung_up_score <= 5:
+                raise ValidationError(_("The score given when a customer hangs up must be between 1 and 5."))
+            if company.callback_fatigue_days < 1 and company.callback_fatigue_max:
+                raise ValidationError(_("The contact fatigue period must be at least one day."))
+            negatives = [
+                company.callback_retry_gap_hours,
+                company.callback_plan_ahead_days,
+                company.callback_churn_days,
+                company.callback_long_term_days,
+                company.callback_fatigue_max,
+                company.callback_fatigue_days,
+                company.callback_overdue_cancel_days,
+                company.callback_record_minutes,
+            ]
+            if any(value < 0 for value in negatives):
+                raise ValidationError(_("Callback settings cannot be negative."))
+
+    def _callback_window_message(self, error):
+        _ = self.env._
+
+        def fmt(window):
+            return "%s–%s" % tuple(
+                call_window.hour_to_time(h).strftime("%H:%M") for h in window
+            )
+
+        if error.code == "inverted":
+            return _("The call window %s ends before it starts.", fmt(error.window))
+        if error.code == "overlap":
+            return _(
+                "The call windows %(first)s and %(second)s overlap.",
+                first=fmt(error.window),
+                second=fmt(error.other),
+            )
+        return _("Call window hours must lie between 00:00 and 24:00.")
+
+    def _callback_windows_for(self, kind, validate=False):
+        """Windows of one day kind; a window whose both ends are 0 is unused."""
+        self.ensure_one()
+        windows = []
+        for from_field, to_field in WINDOW_FIELDS[kind]:
+            start, end = self[from_field], self[to_field]
+            if start == 0 and end == 0:
+                continue
+            windows.append((start, end))
+        if validate:
+            return call_window.validate_windows(windows)
+        return sorted(windows)
+
+    def _callback_windows(self):
+        self.ensure_one()
+        return {kind: self._callback_windows_for(kind) for kind in WINDOW_FIELDS}
+
+    def _callback_slot_bounds(self):
+        self.ensure_one()
+        return (self.callback_slot_afternoon, self.callback_slot_evening)
+
+    def _callback_attempt_policy(self):
+        self.ensure_one()
+        return AttemptPolicy(
+            unreachable_attempts=self.callback_unreachable_attempts,
+            require_message=self.callback_require_message,
+            declined_attempts=self.callback_declined_attempts,
+            hung_up_score=self.callback_hung_up_score,
+        )
+
+    def _callback_tz(self):
+        """Fallback timezone of the company's customers."""
+        self.ensure_one()
+        return self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
+
+    def _callback_holiday_checker(self, start, days=120):
+        """A function date -> bool telling whether a day is a holiday.
+
+        Days come from the company's working-time calendar (weekends and
+        public holidays, Odoo's resource calendar leaves) over a horizon;
+        beyond it only the weekly pattern is used.
+        """
+        self.ensure_one()
+        calendar = self.resource_calendar_id
+        if not calendar:
+            return lambda day: day.weekday() >= 5
+        begin = datetime.combine(start - timedelta(days=1), time.min)
+        end = datetime.combine(start + timedelta(days=days), time.max)
+        unusual = calendar._get_unusual_days(begin, end, company_id=self)
+        working_weekdays = {int(a.dayofweek) for a in calendar._get_global_attendances()}
+
+        def is_holiday(day):
+            key = fields.Date.to_string(day)
+            if key in unusual:
+                return unusual[key]
+            return day.weekday() not in working_weekdays
+
+        return is_holiday
+
+    def _callback_forbidden_phrases(self):
+        self.ensure_one()
+        return split_phrases(self.callback_forbidden_phrases)

@@ -1,0 +1,54 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    callback_workday_from1 = fields.Float(related="company_id.callback_workday_from1", readonly=False)
+    callback_workday_to1 = fields.Float(related="company_id.callback_workday_to1", readonly=False)
+    callback_workday_from2 = fields.Float(related="company_id.callback_workday_from2", readonly=False)
+    callback_workday_to2 = fields.Float(related="company_id.callback_workday_to2", readonly=False)
+    callback_holiday_from1 = fields.Float(related="company_id.callback_holiday_from1", readonly=False)
+    callback_holiday_to1 = fields.Float(related="company_id.callback_holiday_to1", readonly=False)
+    callback_holiday_from2 = fields.Float(related="company_id.callback_holiday_from2", readonly=False)
+    callback_holiday_to2 = fields.Float(related="company_id.callback_holiday_to2", readonly=False)
+    callback_slot_afternoon = fields.Float(related="company_id.callback_slot_afternoon", readonly=False)
+    callback_slot_evening = fields.Float(related="company_id.callback_slot_evening", readonly=False)
+    callback_unreachable_attempts = fields.Integer(
+        related="company_id.callback_unreachable_attempts", readonly=False
+    )
+    callback_require_message = fields.Boolean(
+        related="company_id.callback_require_message", readonly=False
+    )
+    callback_declined_attempts = fields.Integer(
+        related="company_id.callback_declined_attempts", readonly=False
+    )
+    callback_hung_up_score = fields.Integer(related="company_id.callback_hung_up_score", readonly=False)
+    callback_retry_gap_hours = fields.Float(
+        related="company_id.callback_retry_gap_hours", readonly=False
+    )
+    callback_plan_ahead_days = fields.Integer(
+        related="company_id.callback_plan_ahead_days", readonly=False
+    )
+    callback_churn_days = fields.Integer(related="company_id.callback_churn_days", readonly=False)
+    callback_long_term_days = fields.Integer(
+        related="company_id.callback_long_term_days", readonly=False
+    )
+    callback_fatigue_max = fields.Integer(related="company_id.callback_fatigue_max", readonly=False)
+    callback_fatigue_days = fields.Integer(related="company_id.callback_fatigue_days", readonly=False)
+    callback_overdue_cancel_days = fields.Integer(
+        related="company_id.callback_overdue_cancel_days", readonly=False
+    )
+    callback_record_minutes = fields.Integer(
+        related="company_id.callback_record_minutes", readonly=False
+    )
+    callback_require_summary = fields.Boolean(
+        related="company_id.callback_require_summary", readonly=False
+    )
+    callback_forbidden_phrases = fields.Text(
+        related="company_id.callback_forbidden_phrases", readonly=False
+    )
+    callback_supervisor_id = fields.Many2one(
+        related="company_id.callback_supervisor_id", readonly=False
+    )

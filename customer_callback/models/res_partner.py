@@ -1,0 +1,192 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+from .customer_callback_rule import CHANNELS, TIERS
+
+AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    callback_ids = fields.One2many(
+        "customer.callback", "partner_id", string="Callbacks", groups=AGENT_GROUP
+    )
+    callback_count = fields.Integer(
+        compute="_compute_callback_count", string="Callbacks count", groups=AGENT_GROUP
+    )
+    callback_vip = fields.Boolean(
+        string="VIP / key account", tracking=True, help="Key customers get their own cadence."
+    )
+    callback_tier = fields.Selection(
+        TIERS,
+        string="Customer tier",
+        compute="_compute_callback_tier",
+        search="_search_callback_tier",
+        help="Prospect: no confirmed order yet; new: first order less than the "
+        "long-term period ago; long-term: first order older; VIP: flagged.",
+    )
+    callback_title = fields.Char(
+        string="Form of address",
+        help="How agents address the customer with the surname, e.g. 先生, 女士, Ms.",
+    )
+    callback_channel = fields.Selection(
+        CHANNELS, string="Preferred channel", help="How this customer prefers to be contacted."
+    )
+    callback_preferred_time = fields.Float(
+        string="Preferred time",
+        help="Preferred time of day for calls (customer's timezone). Used when it "
+        "falls inside a call window.",
+    )
+    callback_do_not_call = fields.Boolean(
+        string="Do not call", tracking=True, help="The customer asked not to be contacted."
+    )
+    birthday = fields.Date()
+    first_purchase_date = fields.Date(
+        compute="_compute_order_dates", store=True, string="First purchase"
+    )
+    last_order_date = fields.Date(compute="_compute_order_dates", store=True, string="Last order")
+    last_callback_date = fields.Datetime(
+        compute="_compute_callback_stats", store=True, string="Last callback", groups=AGENT_GROUP
+    )
+    callback_satisfaction = fields.Float(
+        compute="_compute_callback_stats",
+        store=True,
+        string="Average satisfaction",
+        digits=(3, 2),
+        aggregator="avg",
+        groups=AGENT_GROUP,
+        help="Average score of the customer's scored callbacks (5-point scale).",
+    )
+    callback_churn_risk = fields.Boolean(
+        string="Churn risk",
+        compute="_compute_callback_churn_risk",
+        search="_search_callback_churn_risk",
+        help="No confirmed order for the churn period of the company's settings.",
+    )
+
+    @api.constrains("callback_preferred_time")
+    def _check_callback_preferred_time(self):
+        for partner in self:
+            if not 0 <= partner.callback_preferred_time < 24:
+                raise ValidationError(self.env._("The preferred time must lie within the day (00:00–24:00)."))
+
+    @api.constrains("birthday")
+    def _check_birthday(self):
+        today = fields.Date.context_today(self)
+        for partner in self:
+            if partner.birthday and partner.birthday > today:
+                raise ValidationError(self.env._("A birthday cannot be in the future."))
+
+    def _compute_callback_count(self):
+        counts = dict(
+            self.env["customer.callback"]._read_group(
+                [("partner_id", "in", self.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.callback_count = counts.get(partner, 0)
+
+    @api.depends("sale_order_ids.state", "sale_order_ids.date_order")
+    def _compute_order_dates(self):
+        rows = self.env["sale.order"].sudo()._read_group(
+            [("partner_id", "in", self.ids), ("state", "=", "sale")],
+            ["partner_id"],
+            ["date_order:min", "date_order:max"],
+        )
+        dates = {partner: (first, last) for partner, first, last in rows}
+        for partner in self:
+            first, last = dates.get(partner._origin, (False, False))
+            partner.first_purchase_date = first and first.date()
+            partner.last_order_date = last and last.date()
+
+    @api.depends("callback_ids.state", "callback_ids.score", "callback_ids.done_date")
+    def _compute_callback_stats(self):
+        callbacks = self.env["customer.callback"].sudo().with_context(active_test=False)
+        last = dict(
+            callbacks._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "done")],
+                ["partner_id"],
+                ["done_date:max"],
+            )
+        )
+        scores = dict(
+            callbacks._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "done"), ("score", ">", 0)],
+                ["partner_id"],
+                ["score:avg"],
+            )
+        )
+        for partner in self:
+            origin = partner._origin
+            partner.last_callback_date = last.get(origin, False)
+            partner.callback_satisfaction = scores.get(origin, 0.0)
+
+    def _long_term_limit(self):
+        return fields.Date.context_today(self) - timedelta(days=self.env.company.callback_long_term_days)
+
+    @api.depends("callback_vip", "first_purchase_date")
+    @api.depends_context("company")
+    def _compute_callback_tier(self):
+        limit = self._long_term_limit()
+        for partner in self:
+            if partner.callback_vip:
+                partner.callback_tier = "vip"
+            elif not partner.first_purchase_date:
+                partner.callback_tier = "prospect"
+            elif partner.first_purchase_date <= limit:
+                partner.callback_tier = "regular"
+            else:
+                partner.callback_tier = "new"
+
+    @api.model
+    def _callback_tier_domain(self, tier, long_term_limit):
+        if tier == "vip":
+            return Domain("callback_vip", "=", True)
+        not_vip = Domain("callback_vip", "=", False)
+        if tier == "prospect":
+            return not_vip & Domain("first_purchase_date", "=", False)
+        if tier == "regular":
+            return not_vip & Domain("first_purchase_date", "<=", long_term_limit)
+        return not_vip & Domain("first_purchase_date", ">", long_term_limit)
+
+    def _search_callback_tier(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        limit = self._long_term_limit()
+        domain = Domain.OR(self._callback_tier_domain(tier, limit) for tier in value if tier)
+        return domain if operator == "in" else ~domain
+
+    def _churn_limit(self):
+        return fields.Date.context_today(self) - timedelta(days=self.env.company.callback_churn_days)
+
+    @api.depends("last_order_date")
+    @api.depends_context("company")
+    def _compute_callback_churn_risk(self):
+        limit = self._churn_limit()
+        for partner in self:
+            partner.callback_churn_risk = bool(partner.last_order_date and partner.last_order_date < limit)
+
+    def _search_callback_churn_risk(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain("last_order_date", "<", self._churn_limit())
+        positive = (True in value) == (operator == "in")
+        return domain if positive else ~domain
+
+    def _callback_preferred_hour(self):
+        self.ensure_one()
+        return self.callback_preferred_time or None
+
+    def action_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_callback.customer_callback_action_all"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {"default_partner_id": self.id, "active_test": False}
+        return action

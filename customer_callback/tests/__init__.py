@@ -1,0 +1,7 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_defaults
+from . import test_generation
+from . import test_attempts
+from . import test_callback
+from . import test_stale
+from . import test_access

@@ -1,0 +1,216 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import datetime, timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import FROZEN_NOW, TODAY, CallbackCase
+
+
+@tagged("post_install", "-at_install")
+class TestGeneration(CallbackCase):
+    def test_first_order_creates_new_customer_callback(self):
+        rule = self.make_rule(segment="new_customer", trigger="first_order", offset_days=3, window_days=4)
+        order = self.make_order(self.partner_sh)  # generation runs on confirmation
+        callbacks = self.callbacks_of(self.partner_sh, rule)
+        self.assertEqual(len(callbacks), 1)
+        callback = callbacks
+        self.assertEqual(callback.state, "planned")
+        self.assertEqual(callback.sale_order_id, order)
+        self.assertEqual(callback.segment, "new_customer")
+        self.assertEqual(callback.deadline, TODAY + timedelta(days=7))
+        # start 3 days after the order (a Thursday), at the window opening in Shanghai
+        self.assertEqual(self.local(callback.planned_date, "Asia/Shanghai"), datetime(2026, 11, 26, 9, 0))
+        self.assertIn(callback.user_id, self.agent1 | self.agent2)
+        self.assertEqual(callback.team_id, self.team)
+        # a second order is not a first order
+        self.make_order(self.partner_sh)
+        self.assertEqual(len(self.callbacks_of(self.partner_sh, rule)), 1)
+
+    def test_usage_callback_per_order_within_the_month(self):
+        rule = self.make_rule(segment="usage", trigger="order", offset_days=23, window_days=7)
+        old = self.make_order(self.partner_paris, days_ago=40)  # deadline passed
+        recent = self.make_order(self.partner_paris, days_ago=25)
+        self.generate(self.partner_paris)
+        callbacks = self.callbacks_of(self.partner_paris, rule)
+        self.assertEqual(callbacks.sale_order_id, recent)
+        self.assertNotIn(old, callbacks.sale_order_id)
+        self.assertEqual(callbacks.deadline, TODAY + timedelta(days=5))
+        # Paris morning 09:00 on Monday (today) is past? 02:00 UTC = 03:00 Paris -> 09:00 Paris
+        self.assertEqual(self.local(callbacks.planned_date, "Europe/Paris"), datetime(2026, 11, 23, 9, 0))
+
+    def test_second_followup_after_first_is_done(self):
+        first_rule = self.make_rule(segment="new_customer", trigger="first_order", offset_days=0, window_days=7)
+        second_rule = self.make_rule(
+            segment="second_followup", trigger="callback_done", source_rule_id=first_rule.id, offset_days=7, window_days=3
+        )
+        self.make_order(self.partner_ny)
+        first = self.callbacks_of(self.partner_ny, first_rule)
+        self.assertEqual(len(first), 1)
+        self.assertFalse(self.callbacks_of(self.partner_ny, second_rule))
+        first.write({"summary": "All fine"})
+        first.action_done()
+        second = self.callbacks_of(self.partner_ny, second_rule)
+        self.assertEqual(len(second), 1)
+        self.assertEqual(second.source_callback_id, first)
+        self.assertEqual(second.deadline, TODAY + timedelta(days=10))
+        self.assertEqual(self.local(second.planned_date, "America/New_York").date(), (TODAY + timedelta(days=7)))
+
+    def test_churn_risk_once_a_quarter(self):
+        rule = self.make_rule(segment="churn_risk", trigger="no_recent_order", period_months=3, window_days=14)
+        self.make_order(self.partner_sh, days_ago=200)
+        self.make_order(self.partner_paris, days_ago=20)
+        self.assertTrue(self.partner_sh.callback_churn_risk)
+        self.assertFalse(self.partner_paris.callback_churn_risk)
+        self.generate(self.partner_sh | self.partner_paris)
+        callback = self.callbacks_of(self.partner_sh, rule)
+        self.assertEqual(callback.period_key, "2026Q4")
+        self.assertFalse(self.callbacks_of(self.partner_paris, rule))
+        self.assertLessEqual(callback.deadline, datetime(2026, 12, 31).date() + timedelta(days=1))
+
+    def test_long_term_anniversary_and_quarterly(self):
+        anniversary = self.make_rule(segment="long_term", trigger="anniversary", offset_days=-5, window_days=5)
+        quarterly = self.make_rule(
+            segment="long_term", trigger="periodic", partner_tier="regular", period_months=3, window_days=14
+        )
+        # first purchase 2 years ago, anniversary in 3 days
+        self.make_order(self.partner_sh, days_ago=730 - 3)
+        self.make_order(self.partner_paris, days_ago=100)  # not long-term yet
+        self.assertEqual(self.partner_sh.callback_tier, "regular")
+        self.assertEqual(self.partner_paris.callback_tier, "new")
+        self.generate(self.partner_sh | self.partner_paris)
+        anniv = self.callbacks_of(self.partner_sh, anniversary)
+        self.assertEqual(anniv.period_key, "2026")
+        self.assertEqual(anniv.deadline, TODAY + timedelta(days=3))
+        self.assertFalse(self.callbacks_of(self.partner_paris, anniversary))
+        # the quarterly conversation is spread over the quarter: it exists once due
+        self.env["customer.callback.generator"]._generate_for_partners(self.partner_sh.ids, today=TODAY + timedelta(days=24))
+        quarterly_callbacks = self.callbacks_of(self.partner_sh, quarterly)
+        self.assertEqual(len(quarterly_callbacks), 1)
+        self.assertEqual(quarterly_callbacks.period_key, "2026Q4")
+        self.assertFalse(self.callbacks_of(self.partner_paris, quarterly))
+
+    def test_vip_monthly_by_salesperson(self):
+        rule = self.make_rule(segment="vip", trigger="periodic", partner_tier="vip", period_months=1, window_days=7,
+                              assignment="salesperson")
+        self.partner_ny.write({"callback_vip": True, "user_id": self.agent2.id})
+        self.assertEqual(self.partner_ny.callback_tier, "vip")
+        self.generate(self.partner_ny | self.partner_paris, today=TODAY + timedelta(days=7))
+        callback = self.callbacks_of(self.partner_ny, rule)
+        self.assertEqual(callback.period_key, "2026M11")
+        self.assertEqual(callback.user_id, self.agent2)
+        self.assertFalse(self.callbacks_of(self.partner_paris, rule))
+
+    def test_birthday_three_to_five_days_before(self):
+        rule = self.make_rule(segment="care_occasion", trigger="birthday", offset_days=-5, window_days=2, channel="sms")
+        self.partner_sh.birthday = datetime(1985, 11, 27).date()  # in 4 days
+        self.partner_paris.birthday = datetime(1985, 12, 20).date()  # too far
+        self.generate(self.partner_sh | self.partner_paris)
+        callback = self.callbacks_of(self.partner_sh, rule)
+        self.assertEqual(callback.period_key, "2026")
+        self.assertEqual(callback.deadline, TODAY + timedelta(days=1))
+        self.assertEqual(callback.channel, "sms")
+        self.assertFalse(self.callbacks_of(self.partner_paris, rule))
+
+    def test_care_occasions_and_public_holidays(self):
+        rule = self.make_rule(
+            segment="care_occasion", trigger="occasion", offset_days=-5, window_days=2, include_public_holidays=True,
+            partner_domain="[('first_purchase_date', '!=', False)]",
+        )
+        occasion = self.env["customer.callback.occasion"].create(
+            {"name": "Test festival", "date_ids": [(0, 0, {"date": TODAY + timedelta(days=4)})]}
+        )
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Test public holiday",
+                "calendar_id": self.company.resource_calendar_id.id,
+                "date_from": datetime(2026, 11, 29, 16, 0),  # 30 Nov 00:00 in Shanghai
+                "date_to": datetime(2026, 12, 1, 15, 59),
+                "time_type": "leave",
+            }
+        )
+        self.make_order(self.partner_sh, days_ago=50)
+        self.generate(self.partner_sh | self.partner_paris)
+        callbacks = self.callbacks_of(self.partner_sh, rule)
+        self.assertEqual(sorted(callbacks.mapped("period_key")), ["H2026-11-30", f"O{occasion.date_ids.id}"])
+        self.assertFalse(self.callbacks_of(self.partner_paris, rule), "no purchase: filtered out")
+
+    def test_feedback_followup_until_solved(self):
+        rule = self.make_rule(segment="feedback_history", trigger="feedback", offset_days=7, window_days=3)
+        source = self.make_callback(self.partner_paris, summary="Complained about noise", problem_status="pending")
+        source.action_done()
+        source.done_date = FROZEN_NOW - timedelta(days=8)
+        self.generate(self.partner_paris)
+        followup = self.callbacks_of(self.partner_paris, rule)
+        self.assertEqual(followup.source_callback_id, source)
+        self.assertEqual(followup.period_key, f"FB{source.id}")
+
+    def test_do_not_call_gets_nothing_and_manual_raises(self):
+        rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
+        self.partner_ny.callback_do_not_call = True
+        self.make_order(self.partner_ny)
+        self.assertFalse(self.callbacks_of(self.partner_ny, rule))
+        with self.assertRaises(UserError):
+            self.make_callback(self.partner_ny)
+
+    def test_contact_fatigue_caps_per_rolling_period(self):
+        self.company.write({"callback_fatigue_max": 1, "callback_fatigue_days": 30})
+        usage = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7, sequence=1)
+        churn = self.make_rule(segment="churn_risk", trigger="no_recent_order", window_days=14, sequence=2)
+        exempt = self.make_rule(segment="complaint", trigger="order", offset_days=0, window_days=3, ignore_fatigue=True, sequence=3)
+        self.company.callback_churn_days = 1
+        self.make_order(self.partner_sh, days_ago=2)
+        self.generate(self.partner_sh)
+        self.assertEqual(len(self.callbacks_of(self.partner_sh, usage)), 1)
+        self.assertFalse(self.callbacks_of(self.partner_sh, churn), "capped by contact fatigue")
+        self.assertEqual(len(self.callbacks_of(self.partner_sh, exempt)), 1, "exempt rules are always created")
+
+    def test_idempotent_and_resumable_batches(self):
+        rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
+        partners = self.partner_sh | self.partner_paris | self.partner_ny
+        for partner in partners:
+            order = self.env["sale.order"].create(
+                {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": self.product.id})]}
+            )
+            order.write({"state": "sale", "date_order": FROZEN_NOW})  # no confirmation hook: the cron finds it
+        generator = self.env["customer.callback.generator"]
+        self.env["ir.config_parameter"].set_param("customer_callback.generate_cursor", "0")
+        processed_total = 0
+        while True:
+            processed, remaining = generator._generate_next_batch(batch_size=50)
+            processed_total += processed
+            if not remaining:
+                break
+        first_run = self.callbacks_of(partners, rule)
+        self.assertEqual(len(first_run), 3)
+        self.assertEqual(self.env["ir.config_parameter"].get_param("customer_callback.generate_cursor"), "0")
+        # second run: nothing new
+        while True:
+            _processed, remaining = generator._generate_next_batch(batch_size=50)
+            if not remaining:
+                break
+        self.assertEqual(self.callbacks_of(partners, rule), first_run)
+        # a rerun of an interrupted batch (same partners again) creates nothing
+        generator._generate_for_partners(partners.ids)
+        self.assertEqual(self.callbacks_of(partners, rule), first_run)
+
+    def test_round_robin_balances_agents(self):
+        rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
+        partners = self.env["res.partner"].create([{"name": f"RR customer {i}", "tz": "Asia/Shanghai"} for i in range(6)])
+        for partner in partners:
+            self.make_order(partner)
+        callbacks = self.callbacks_of(partners, rule)
+        self.assertEqual(len(callbacks), 6)
+        self.assertEqual(len(callbacks.filtered(lambda c: c.user_id == self.agent1)), 3)
+        self.assertEqual(len(callbacks.filtered(lambda c: c.user_id == self.agent2)), 3)
+
+    def test_rule_validation(self):
+        with self.assertRaises(ValidationError):
+            self.make_rule(trigger="callback_done")
+        with self.assertRaises(ValidationError):
+            self.make_rule(assignment="agent", user_id=False)
+        with self.assertRaises(ValidationError):
+            self.make_rule(partner_domain="[('no_such_field', '=', 1)]")
+        with self.assertRaises(Exception):  # SQL CHECK: negative window
+            with self.env.cr.savepoint():
+                self.make_rule(window_days=-1)

@@ -1,0 +1,176 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Call windows: when a customer may be called (SPEC §2, 002 §9.4).
+
+Pure functions, no ORM. Hours are floats in the customer's local time
+(9.5 = 09:30). Datetimes handed in are naive UTC (as Odoo stores them) or
+aware; datetimes handed back are naive UTC.
+
+A day is either a ``workday`` or a ``holiday``; each kind has its own list
+of windows. Which days are holidays is decided by the caller (Odoo's
+resource calendar: weekends and public holidays).
+
+Slots: the attempt policy needs "distinct time slots". A slot is the period
+of the local day a moment falls in: ``morning`` (before the afternoon
+boundary), ``afternoon`` (before the evening boundary) and ``evening``.
+"""
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+WORKDAY = "workday"
+HOLIDAY = "holiday"
+SLOTS = ("morning", "afternoon", "evening")
+DEFAULT_SLOT_BOUNDS = (12.0, 18.0)
+# How far ahead placement searches before giving up (a year of holidays
+# without windows is a configuration error, reported by the caller).
+HORIZON_DAYS = 366
+
+
+class WindowError(ValueError):
+    """A window list that cannot be used. ``code`` says why."""
+
+    def __init__(self, code, window=None, other=None):
+        super().__init__(code, window, other)
+        self.code = code
+        self.window = window
+        self.other = other
+
+
+def validate_windows(windows: Iterable[tuple[float, float]]):
+    """Return the windows sorted; raise WindowError when one is unusable.
+
+    Codes: ``range`` (hour outside 0–24), ``inverted`` (end not after start),
+    ``overlap`` (two windows share time).
+    """
+    result = sorted((float(start), float(end)) for start, end in windows)
+    for start, end in result:
+        if not (0.0 <= start <= 24.0 and 0.0 <= end <= 24.0):
+            raise WindowError("range", (start, end))
+        if end <= start:
+            raise WindowError("inverted", (start, end))
+    for previous, current in zip(result, result[1:], strict=False):
+        if current[0] < previous[1]:
+            raise WindowError("overlap", previous, current)
+    return result
+
+
+def get_zone(tz_name: str | None) -> ZoneInfo:
+    """The zone for a tz name; UTC when empty or unknown."""
+    try:
+        return ZoneInfo(tz_name) if tz_name else ZoneInfo("UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("UTC")
+
+
+def to_local(moment: datetime, zone: ZoneInfo) -> datetime:
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    return moment.astimezone(zone)
+
+
+def to_utc_naive(moment: datetime) -> datetime:
+    return moment.astimezone(ZoneInfo("UTC")).replace(tzinfo=None)
+
+
+def hour_to_time(hour: float) -> time:
+    """9.5 -> 09:30; 24.0 -> 23:59:59 (end of day)."""
+    if hour >= 24.0:
+        return time(23, 59, 59)
+    minutes = round(hour * 60)
+    return time(minutes // 60, minutes % 60)
+
+
+def local_hour(moment: datetime) -> float:
+    return moment.hour + moment.minute / 60.0 + moment.second / 3600.0
+
+
+def at_hour(day: date, hour: float, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, hour_to_time(hour), tzinfo=zone)
+
+
+def day_kind(day: date, is_holiday: Callable[[date], bool]) -> str:
+    return HOLIDAY if is_holiday(day) else WORKDAY
+
+
+def slot_of(hour: float, bounds=DEFAULT_SLOT_BOUNDS) -> str:
+    afternoon, evening = bounds
+    if hour < afternoon:
+        return "morning"
+    if hour < evening:
+        return "afternoon"
+    return "evening"
+
+
+def is_in_window(moment, tz_name, windows_by_kind, is_holiday) -> bool:
+    """True when ``moment`` falls inside a window of its local day."""
+    local = to_local(moment, get_zone(tz_name))
+    hour = local_hour(local)
+    windows = windows_by_kind.get(day_kind(local.date(), is_holiday), ())
+    return any(start <= hour < end for start, end in windows)
+
+
+def _segments(windows, bounds):
+    """Split windows at the slot boundaries: (start, end, slot) tuples."""
+    cuts = sorted(bounds)
+    for start, end in windows:
+        points = [start] + [c for c in cuts if start < c < end] + [end]
+        for seg_start, seg_end in zip(points, points[1:], strict=False):
+            yield seg_start, seg_end, slot_of(seg_start, bounds)
+
+
+def place(
+    earliest,
+    tz_name,
+    windows_by_kind,
+    is_holiday,
+    preferred_hour=None,
+    avoid_slots=(),
+    bounds=DEFAULT_SLOT_BOUNDS,
+):
+    """First moment at or after ``earliest`` inside a call window.
+
+    - ``preferred_hour`` (the customer's preferred time) wins on a day where
+      it lies inside a window and is not already past.
+    - ``avoid_slots``: slots (morning/afternoon/evening) to skip, used to plan
+      the next attempt in a slot not tried yet. When every slot is to be
+      avoided, any slot is accepted.
+    Returns a naive UTC datetime, or None when no window exists within
+    ``HORIZON_DAYS`` (no windows configured).
+    """
+    zone = get_zone(tz_name)
+    start_local = to_local(earliest, zone)
+    avoid = set(avoid_slots)
+    if avoid >= set(SLOTS):
+        avoid = set()
+    for offset in range(HORIZON_DAYS):
+        day = start_local.date() + timedelta(days=offset)
+        windows = windows_by_kind.get(day_kind(day, is_holiday), ())
+        if preferred_hour is not None:
+            slot = slot_of(preferred_hour, bounds)
+            if slot not in avoid and any(
+                start <= preferred_hour < end for start, end in windows
+            ):
+                candidate = at_hour(day, preferred_hour, zone)
+                if candidate >= start_local:
+                    return to_utc_naive(candidate)
+        for seg_start, seg_end, slot in _segments(windows, bounds):
+            if slot in avoid:
+                continue
+            seg_begin = at_hour(day, seg_start, zone)
+            seg_stop = at_hour(day, seg_end, zone)
+            if seg_stop <= start_local:
+                continue
+            candidate = max(seg_begin, start_local)
+            # Round up to the next whole minute: nobody plans at :37.512.
+            if candidate.second or candidate.microsecond:
+                candidate = candidate.replace(second=0, microsecond=0) + timedelta(
+                    minutes=1
+                )
+            if candidate < seg_stop:
+                return to_utc_naive(candidate)
+    return None
+
+
+def slot_at(moment, tz_name, bounds=DEFAULT_SLOT_BOUNDS) -> str:
+    return slot_of(local_hour(to_local(moment, get_zone(tz_name))), bounds)

@@ -1,0 +1,72 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Cadence arithmetic (pure logic)."""
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from odoo.addons.customer_callback.tools import cadence
+
+
+def test_due_dates_and_occasion_lead():
+    due = cadence.due_dates(date(2026, 11, 1), 3, 4)
+    assert (due.start, due.deadline) == (date(2026, 11, 4), date(2026, 11, 8))
+    # 3-5 days before an occasion: offset -5, window 2
+    due = cadence.due_dates(date(2027, 2, 6), -5, 2)
+    assert (due.start, due.deadline) == (date(2027, 2, 1), date(2027, 2, 3))
+
+
+def test_periods():
+    assert cadence.period_key(date(2026, 11, 23), 3) == "2026Q4"
+    assert cadence.period_key(date(2026, 11, 23), 1) == "2026M11"
+    assert cadence.period_key(date(2026, 11, 23), 12) == "2026Y"
+    assert cadence.period_key(date(2026, 11, 23), 6) == "2026P07"
+    assert cadence.period_start(date(2026, 11, 23), 3) == date(2026, 10, 1)
+    assert cadence.period_end(date(2026, 11, 23), 3) == date(2026, 12, 31)
+    assert cadence.period_end(date(2026, 2, 10), 1) == date(2026, 2, 28)
+
+
+def test_yearly_occurrences():
+    assert cadence.next_yearly(date(1992, 2, 29), date(2027, 1, 5)) == date(2027, 2, 28)
+    assert cadence.next_yearly(date(1990, 1, 2), date(2027, 1, 5)) == date(2028, 1, 2)
+    assert cadence.next_yearly(date(1990, 1, 2), date(2027, 1, 5), lookback_days=5) == date(2027, 1, 2)
+    assert cadence.years_between(date(2025, 11, 24), date(2026, 11, 23)) == 0
+    assert cadence.years_between(date(2025, 11, 23), date(2026, 11, 23)) == 1
+
+
+def test_spread_in_period_stays_inside_and_catches_up():
+    start, end = date(2026, 10, 1), date(2026, 12, 31)
+    anchors = {cadence.spread_in_period(pid, start, end, 0, 14, start) for pid in range(1, 500)}
+    assert min(anchors) >= start and max(anchors) + timedelta(days=14) <= end
+    assert len(anchors) > 30  # spread, not all on day one
+    late = cadence.spread_in_period(1, start, end, 0, 14, date(2026, 12, 30))
+    assert late == date(2026, 12, 30)
+
+
+def test_fatigue_rolling_window():
+    day = date(2026, 11, 23)
+    existing = [day - timedelta(days=10), day - timedelta(days=3)]
+    assert cadence.fatigue_allows(existing, day, 3, 30)
+    assert not cadence.fatigue_allows(existing, day, 2, 30)
+    # outside the rolling window: allowed again
+    assert cadence.fatigue_allows([day - timedelta(days=40), day - timedelta(days=31)], day, 2, 30)
+    assert cadence.fatigue_allows(existing * 10, day, 0, 30)  # 0 = no cap
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=120), max_size=25),
+    st.integers(min_value=1, max_value=5),
+    st.integers(min_value=1, max_value=40),
+)
+def test_property_fatigue_cap_never_exceeded(offsets, cap, period):
+    base = date(2026, 1, 1)
+    accepted = []
+    for offset in offsets:
+        day = base + timedelta(days=offset)
+        if cadence.fatigue_allows(accepted, day, cap, period):
+            accepted.append(day)
+    for first in range(-period, 121):
+        window_start = base + timedelta(days=first)
+        window_end = window_start + timedelta(days=period - 1)
+        assert sum(window_start <= d <= window_end for d in accepted) <= cap

@@ -1,0 +1,115 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Call-window placement (pure logic, no database)."""
+
+from datetime import date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from odoo.addons.customer_callback.tools import call_window as cw
+
+WINDOWS = {cw.WORKDAY: [(9.0, 12.0), (13.0, 20.0)], cw.HOLIDAY: [(10.0, 12.0), (13.0, 20.0)]}
+BOUNDS = (12.0, 18.0)
+
+
+def weekends(day):
+    return day.weekday() >= 5
+
+
+def local(moment, tz):
+    return cw.to_local(moment, cw.get_zone(tz))
+
+
+def test_validate_windows_sorts_and_rejects():
+    assert cw.validate_windows([(13, 20), (9, 12)]) == [(9.0, 12.0), (13.0, 20.0)]
+    with pytest.raises(cw.WindowError) as error:
+        cw.validate_windows([(12, 9)])
+    assert error.value.code == "inverted"
+    with pytest.raises(cw.WindowError) as error:
+        cw.validate_windows([(9, 13), (12, 20)])
+    assert error.value.code == "overlap"
+    with pytest.raises(cw.WindowError) as error:
+        cw.validate_windows([(9, 25)])
+    assert error.value.code == "range"
+
+
+def test_place_before_window_moves_to_opening_shanghai():
+    # Monday 2026-11-23 00:30 UTC = 08:30 in Shanghai -> 09:00 local = 01:00 UTC
+    placed = cw.place(datetime(2026, 11, 23, 0, 30), "Asia/Shanghai", WINDOWS, weekends)
+    assert placed == datetime(2026, 11, 23, 1, 0)
+
+
+def test_place_lunch_break_and_evening_paris():
+    # 12:15 Paris (11:15 UTC in winter) is in the lunch break -> 13:00 Paris
+    placed = cw.place(datetime(2026, 11, 23, 11, 15), "Europe/Paris", WINDOWS, weekends)
+    assert placed == datetime(2026, 11, 23, 12, 0)
+    # 20:30 Paris -> next day 09:00 Paris (08:00 UTC)
+    placed = cw.place(datetime(2026, 11, 23, 19, 30), "Europe/Paris", WINDOWS, weekends)
+    assert placed == datetime(2026, 11, 24, 8, 0)
+
+
+def test_place_holiday_window_opens_later():
+    # Saturday 2026-11-28 08:00 Shanghai -> holidays open at 10:00
+    placed = cw.place(datetime(2026, 11, 28, 0, 0), "Asia/Shanghai", WINDOWS, weekends)
+    assert local(placed, "Asia/Shanghai").hour == 10
+
+
+def test_public_holiday_is_a_holiday():
+    national_day = date(2026, 10, 1)  # a Thursday
+
+    def is_holiday(day):
+        return day == national_day or day.weekday() >= 5
+
+    placed = cw.place(datetime(2026, 9, 30, 23, 0), "Asia/Shanghai", WINDOWS, is_holiday)
+    assert local(placed, "Asia/Shanghai") .replace(tzinfo=None) == datetime(2026, 10, 1, 10, 0)
+
+
+def test_preferred_time_wins_inside_window_only():
+    placed = cw.place(datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=19.5)
+    assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "19:30"
+    # 22:00 is outside every window: ignored
+    placed = cw.place(datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=22.0)
+    assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "09:00"
+
+
+def test_avoid_slots_plans_next_attempt_elsewhere():
+    start = datetime(2026, 11, 23, 1, 0)  # 09:00 Shanghai, morning
+    placed = cw.place(start, "Asia/Shanghai", WINDOWS, weekends, avoid_slots={"morning"}, bounds=BOUNDS)
+    assert cw.slot_at(placed, "Asia/Shanghai", BOUNDS) == "afternoon"
+    placed = cw.place(start, "Asia/Shanghai", WINDOWS, weekends, avoid_slots={"morning", "afternoon"}, bounds=BOUNDS)
+    assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "18:00"
+
+
+def test_no_windows_returns_none():
+    assert cw.place(datetime(2026, 11, 23), "UTC", {}, weekends) is None
+
+
+def test_is_in_window_uses_customer_timezone():
+    # 02:00 UTC = 10:00 Shanghai (inside) = 21:00 New York the day before (outside)
+    moment = datetime(2026, 11, 24, 2, 0)
+    assert cw.is_in_window(moment, "Asia/Shanghai", WINDOWS, weekends)
+    assert not cw.is_in_window(moment, "America/New_York", WINDOWS, weekends)
+
+
+TIMEZONES = ["Asia/Shanghai", "Europe/Paris", "America/New_York", "UTC", "Australia/Sydney"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    moment=st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31)),
+    tz=st.sampled_from(TIMEZONES),
+    preferred=st.one_of(st.none(), st.floats(min_value=0, max_value=23.9)),
+    avoid=st.sets(st.sampled_from(cw.SLOTS)),
+    holidays=st.sets(st.dates(min_value=date(2024, 1, 1), max_value=date(2031, 1, 31)), max_size=40),
+)
+def test_property_placement_always_inside_a_window(moment, tz, preferred, avoid, holidays):
+    def is_holiday(day):
+        return day in holidays or day.weekday() >= 5
+
+    placed = cw.place(moment, tz, WINDOWS, is_holiday, preferred_hour=preferred, avoid_slots=avoid, bounds=BOUNDS)
+    assert placed is not None
+    assert placed >= moment.replace(second=0, microsecond=0)
+    assert cw.is_in_window(placed, tz, WINDOWS, is_holiday)
+    if avoid and not avoid >= set(cw.SLOTS):
+        assert cw.slot_at(placed, tz, BOUNDS) not in avoid
