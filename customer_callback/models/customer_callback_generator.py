@@ -451,7 +451,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     def _ticket_closed_condition(self, rule):
         """Which closed tickets start a callback of ``rule`` (SQL on ``t``)."""
-        return SQL("TRUE")
+        return SQL("t.is_complaint")
 
     def _candidates_ticket_closed(self, rule, ctx):
         low, high = self._anchor_bounds(rule, ctx)

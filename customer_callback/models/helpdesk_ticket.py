@@ -5,6 +5,12 @@ from odoo import fields, models
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    is_complaint = fields.Boolean(
+        string="Complaint",
+        index=True,
+        tracking=True,
+        help="Complaints are classified, graded and followed by a callback once closed.",
+    )
     origin_callback_id = fields.Many2one(
         "customer.callback",
         string="Raised during callback",

@@ -62,7 +62,8 @@ class TestGeneration(CallbackCase):
         self.make_order(self.partner_paris, days_ago=20)
         self.assertTrue(self.partner_sh.callback_churn_risk)
         self.assertFalse(self.partner_paris.callback_churn_risk)
-        self.generate(self.partner_sh | self.partner_paris)
+        # spread over the quarter: by mid-December every customer's turn has come
+        self.generate(self.partner_sh | self.partner_paris, today=TODAY + timedelta(days=24))
         callback = self.callbacks_of(self.partner_sh, rule)
         self.assertEqual(callback.period_key, "2026Q4")
         self.assertFalse(self.callbacks_of(self.partner_paris, rule))
@@ -214,3 +215,19 @@ class TestGeneration(CallbackCase):
         with self.assertRaises(Exception):  # SQL CHECK: negative window
             with self.env.cr.savepoint():
                 self.make_rule(window_days=-1)
+
+    def test_closed_complaint_gets_callback_within_three_days(self):
+        rule = self.make_rule(segment="complaint", trigger="ticket_closed", offset_days=0, window_days=3, ignore_fatigue=True)
+        closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        tickets = self.env["helpdesk.ticket"].create(
+            [
+                {"name": "Broken on arrival", "description": "<p>x</p>", "partner_id": self.partner_sh.id, "is_complaint": True},
+                {"name": "Question", "description": "<p>y</p>", "partner_id": self.partner_paris.id},
+            ]
+        )
+        tickets.write({"stage_id": closed_stage.id})
+        self.generate(self.partner_sh | self.partner_paris)
+        callback = self.callbacks_of(self.partner_sh, rule)
+        self.assertEqual(callback.ticket_id, tickets[0])
+        self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
+        self.assertFalse(self.callbacks_of(self.partner_paris, rule), "not a complaint")
