@@ -76,7 +76,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_generate_callbacks(self, batch_size=2000):
+    def _cron_generate_callbacks(self, batch_size=10000):
         """Scheduled action: walk all partners in batches, committing each."""
         while True:
             processed, remaining = self._generate_next_batch(batch_size=batch_size)
@@ -87,7 +87,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 break
 
     @api.model
-    def _generate_next_batch(self, batch_size=2000, today=None):
+    def _generate_next_batch(self, batch_size=10000, today=None):
         """Generate for the next ``batch_size`` partners after the cursor.
 
         Returns (partners processed, partners remaining). The cursor is
