@@ -6,3 +6,4 @@ from . import test_callback
 from . import test_stale
 from . import test_access
 from . import test_tours
+from . import test_reliability

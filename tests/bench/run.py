@@ -36,7 +36,7 @@ def parse_args():
         parser.add_argument(f"--{key}", type=int, help=f"override the number of {key}")
     parser.add_argument("--db", default="cc_bench")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    parser.add_argument("--loop-sample", type=int, default=500, help="partners timed in the per-partner baseline")
+    parser.add_argument("--loop-sample", type=int, default=100, help="partners timed in the per-partner baseline")
     return parser.parse_args()
 
 
