@@ -185,8 +185,10 @@ class CustomerCallback(models.Model):
         "(partner_id, rule_id, period_key) WHERE rule_id IS NOT NULL AND period_key IS NOT NULL",
         "This customer already has a callback for this rule and period.",
     )
-    # "My callbacks": an agent's open callbacks by planned date.
-    _agent_queue_idx = models.Index("(user_id, state, planned_date)")
+    # "My callbacks": an agent's open callbacks in planned-date order.
+    _agent_queue_idx = models.Index(
+        "(user_id, planned_date, id) WHERE state IN ('draft', 'planned', 'in_progress')"
+    )
     _partner_date_idx = models.Index("(partner_id, planned_date)")
 
     # ------------------------------------------------------------------
