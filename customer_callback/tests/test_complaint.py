@@ -460,3 +460,18 @@ class TestComplaint(CallbackCase):
         self.assertEqual(total[0][1], 0.5)
         action = self.env.ref("customer_callback.helpdesk_ticket_action_complaint_analysis")
         self.assertIn("pivot", action.view_mode)
+
+    def test_bad_complaint_settings(self):
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"), self.cr.savepoint():
+            self.company.complaint_soon_hours = -1
+        with self.assertRaisesRegex(ValidationError, "between 0 and 5"), self.cr.savepoint():
+            self.company.complaint_reopen_score = 6
+
+    def test_views_render_for_agents(self):
+        views = (
+            self.Ticket.with_user(self.agent1)
+            .get_views([(False, "form"), (False, "list"), (False, "kanban"), (False, "search")])
+        )
+        for view_type in ("form", "list", "kanban"):
+            self.assertIn("complaint_sla_state", views["views"][view_type]["arch"], view_type)
+        self.assertIn("complaint_breaching_soon", views["views"]["search"]["arch"])
