@@ -385,7 +385,8 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         Grade = self.env["customer.complaint.grade"]
         for ticket in self.sudo():
-            values = {"complaint_date": ticket.complaint_date or now}
+            # the customer reported it when the ticket was opened
+            values = {"complaint_date": ticket.complaint_date or ticket.create_date or now}
             grade = ticket.complaint_grade_id or ticket.category_id.complaint_grade_id or Grade._default_for(
                 ticket.company_id
             )
@@ -469,8 +470,9 @@ class HelpdeskTicket(models.Model):
             if not stage:
                 continue
             ticket.write({"stage_id": stage.id, "complaint_next_check": fields.Datetime.now()})
+            labels = dict(callback._fields["problem_status"]._description_selection(self.env))
             reason = (
-                self.env._("the customer's problem is still %s", callback.problem_status.replace("_", " "))
+                self.env._("the customer's problem is still “%s”", labels[callback.problem_status])
                 if unsolved
                 else self.env._("the customer scored the callback %s", callback.score)
             )
