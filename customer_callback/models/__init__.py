@@ -11,3 +11,6 @@ from . import customer_callback_generator
 from . import res_partner
 from . import sale_order
 from . import helpdesk_ticket
+from . import customer_complaint_grade
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_stage

@@ -576,6 +576,8 @@ class CustomerCallback(models.Model):
         self.env["customer.callback.generator"].sudo()._generate_for_partners(
             self.partner_id.ids, triggers=("callback_done", "feedback")
         )
+        # Complaints: an unsolved or badly scored complaint callback reopens its ticket.
+        self.env["helpdesk.ticket"]._complaint_reopen_from_callbacks(self.filtered("ticket_id"))
 
     def action_cancel(self):
         self._check_open()

@@ -243,3 +243,30 @@ class ResCompany(models.Model):
     def _callback_forbidden_phrases(self):
         self.ensure_one()
         return split_phrases(self.callback_forbidden_phrases)
+
+    # Complaints (SPEC §4–§5, seed 001).
+    complaint_soon_hours = fields.Float(
+        string="Complaint deadline warning (hours)",
+        default=2.0,
+        help="A complaint is 'breaching soon' when an unmet deadline falls within this many "
+        "hours; its owner gets a reminder.",
+    )
+    complaint_require_resolution_summary = fields.Boolean(
+        string="Resolution summary required to close a complaint", default=True
+    )
+    complaint_reopen_score = fields.Integer(
+        string="Reopen complaints scored at most",
+        default=2,
+        help="A complaint callback scored this low (1–2: dissatisfied, seed 002) reopens the "
+        "complaint. 0: the score alone never reopens it.",
+    )
+
+    @api.constrains("complaint_soon_hours", "complaint_reopen_score")
+    def _check_complaint_settings(self):
+        for company in self:
+            if company.complaint_soon_hours < 0:
+                raise ValidationError(self.env._("The complaint deadline warning cannot be negative."))
+            if not 0 <= company.complaint_reopen_score <= 5:
+                raise ValidationError(
+                    self.env._("The score that reopens a complaint must be between 0 and 5.")
+                )

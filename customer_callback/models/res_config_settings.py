@@ -55,3 +55,8 @@ class ResConfigSettings(models.TransientModel):
     callback_supervisor_id = fields.Many2one(
         related="company_id.callback_supervisor_id", readonly=False
     )
+    complaint_soon_hours = fields.Float(related="company_id.complaint_soon_hours", readonly=False)
+    complaint_require_resolution_summary = fields.Boolean(
+        related="company_id.complaint_require_resolution_summary", readonly=False
+    )
+    complaint_reopen_score = fields.Integer(related="company_id.complaint_reopen_score", readonly=False)

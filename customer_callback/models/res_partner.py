@@ -213,3 +213,11 @@ class ResPartner(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    # Complaints: the latest reply promised to this customer (SPEC §4).
+    promised_reply_date = fields.Datetime(
+        string="Promised reply",
+        readonly=True,
+        copy=False,
+        help="The latest reply time promised to this customer on a ticket.",
+    )

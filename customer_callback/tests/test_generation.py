@@ -225,7 +225,7 @@ class TestGeneration(CallbackCase):
                 {"name": "Question", "description": "<p>y</p>", "partner_id": self.partner_paris.id},
             ]
         )
-        tickets.write({"stage_id": closed_stage.id})
+        tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})
         self.generate(self.partner_sh | self.partner_paris)
         callback = self.callbacks_of(self.partner_sh, rule)
         self.assertEqual(callback.ticket_id, tickets[0])

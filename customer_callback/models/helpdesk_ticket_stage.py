@@ -1,0 +1,22 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import fields, models
+
+COMPLAINT_STEPS = [
+    ("accept", "Accept"),
+    ("investigate", "Investigate and verify"),
+    ("solution", "Decide the solution"),
+    ("carry_out", "Carry out"),
+    ("feedback", "Track feedback"),
+    ("closed", "Closed"),
+]
+# Steps reached once a solution is decided: the grade's "response" is given.
+RESPONDED_STEPS = ("solution", "carry_out", "feedback", "closed")
+
+
+class HelpdeskTicketStage(models.Model):
+    _inherit = "helpdesk.ticket.stage"
+
+    complaint_step = fields.Selection(
+        COMPLAINT_STEPS,
+        help="Step of the complaint handling process (001 §5.1) this stage stands for.",
+    )

@@ -1,0 +1,164 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Complaint deadlines and reminders (pure logic, SPEC §4–§5)."""
+
+from datetime import datetime, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from odoo.addons.customer_callback.tools import complaint_deadlines as cd
+
+START = datetime(2026, 11, 23, 2, 0)
+HOUR = timedelta(hours=1)
+
+
+def test_calendar_deadlines_sop_numbers():
+    deadlines = cd.compute_deadlines(START, 10 / 60, 2, 24)
+    assert deadlines.first_response == START + timedelta(minutes=10)
+    assert deadlines.response == START + 2 * HOUR
+    assert deadlines.resolution == START + 24 * HOUR
+
+
+def test_planner_used_and_calendar_fallback():
+    calls = []
+
+    def plan(start, hours):
+        calls.append(hours)
+        return start + timedelta(days=hours)  # a fake "working time"
+
+    deadlines = cd.compute_deadlines(START, 1, 2, 3, plan=plan)
+    assert calls == [1, 2, 3]
+    assert deadlines.resolution == START + timedelta(days=3)
+    # a calendar that cannot place the hours: calendar time, never no deadline
+    deadlines = cd.compute_deadlines(START, 1, 2, 3, plan=lambda s, h: False)
+    assert deadlines.resolution == START + 3 * HOUR
+
+
+def test_invalid_durations():
+    good = dict.fromkeys(cd.DURATIONS, 1.0)
+    assert cd.invalid_durations(good) == []
+    assert cd.invalid_durations(dict(good, response_hours=0)) == ["response_hours"]
+    assert cd.invalid_durations(dict(good, owner_update_hours=-2)) == ["owner_update_hours"]
+    assert cd.invalid_durations({}) == list(cd.DURATIONS)
+
+
+def test_is_late():
+    deadline = START + HOUR
+    assert not cd.is_late(deadline, START, START + 5 * HOUR)  # done in time
+    assert cd.is_late(deadline, START + 2 * HOUR, START + 2 * HOUR)  # done late
+    assert cd.is_late(deadline, None, START + 2 * HOUR)  # open past it
+    assert not cd.is_late(deadline, None, START)
+    assert not cd.is_late(None, None, START)
+
+
+def test_sla_state():
+    pairs = [(START + HOUR, None), (START + 10 * HOUR, None)]
+    assert cd.sla_state(START, pairs, 2) == cd.SOON
+    assert cd.sla_state(START, pairs, 0.5) == cd.ON_TRACK
+    assert cd.sla_state(START + 2 * HOUR, pairs, 2) == cd.BREACHED
+    # first deadline met: only the second counts
+    met = [(START + HOUR, START), (START + 10 * HOUR, None)]
+    assert cd.sla_state(START + 2 * HOUR, met, 2) == cd.ON_TRACK
+    assert cd.sla_state(START, [(START, START)], 2) is None
+
+
+def reminders(now, **kwargs):
+    values = {
+        "start": START,
+        "pairs": [(START + 24 * HOUR, None)],
+        "soon_hours": 2,
+        "owner_interval": 24,
+        "customer_interval": 12,
+    }
+    values.update(kwargs)
+    return cd.plan_reminders(now, **values)
+
+
+def test_nothing_due_at_start_next_check_is_the_customer_update():
+    kinds, next_check = reminders(START)
+    assert kinds == []
+    assert next_check == START + 12 * HOUR
+
+
+def test_customer_update_then_idempotent():
+    now = START + 12 * HOUR
+    kinds, next_check = reminders(now)
+    assert kinds == [cd.CUSTOMER_UPDATE]
+    # reminded: nothing more until the next interval
+    kinds, _next = reminders(now, customer_reminded=now)
+    assert kinds == []
+    # interval passed again but the previous activity is still open
+    later = now + 12 * HOUR + HOUR
+    kinds, next_check = reminders(
+        later, customer_reminded=now, open_kinds={cd.CUSTOMER_UPDATE}, owner_reminded=later
+    )
+    assert cd.CUSTOMER_UPDATE not in kinds
+    assert next_check > later
+
+
+def test_deadline_near_and_breach_once_per_deadline():
+    deadline = START + 24 * HOUR
+    now = deadline - HOUR
+    kinds, next_check = reminders(now, customer_reminded=now, owner_reminded=now)
+    assert kinds == [cd.DEADLINE_NEAR]
+    assert next_check == deadline + timedelta(seconds=1)
+    kinds, _ = reminders(
+        now, customer_reminded=now, owner_reminded=now, near_reminded_deadline=deadline
+    )
+    assert kinds == []
+    after = deadline + HOUR
+    kinds, _ = reminders(after, customer_reminded=after, owner_reminded=after)
+    assert kinds == [cd.BREACH]
+    assert cd.breached_deadline(after, [(deadline, None)]) == deadline
+    kinds, _ = reminders(
+        after, customer_reminded=after, owner_reminded=after, breach_reminded_deadline=deadline
+    )
+    assert kinds == []
+    # a moved (re-graded) deadline is reminded again
+    kinds, _ = reminders(
+        after,
+        customer_reminded=after,
+        owner_reminded=after,
+        breach_reminded_deadline=deadline - HOUR,
+    )
+    assert kinds == [cd.BREACH]
+
+
+@given(
+    hours=st.lists(st.floats(min_value=0.01, max_value=500), min_size=3, max_size=3),
+    offset=st.integers(min_value=0, max_value=1000),
+)
+def test_deadlines_after_start_and_ordered_like_their_durations(hours, offset):
+    start = START + timedelta(minutes=offset)
+    deadlines = cd.compute_deadlines(start, *hours)
+    for deadline, value in zip(deadlines, hours, strict=True):
+        assert deadline > start or value < 1 / 7200
+        assert abs((deadline - start).total_seconds() - value * 3600) <= 0.5
+    pairs = sorted(zip(hours, deadlines, strict=True))
+    assert [d for _h, d in pairs] == sorted(deadlines)
+
+
+@given(
+    elapsed=st.floats(min_value=0, max_value=200),
+    owner=st.floats(min_value=0.5, max_value=48),
+    customer=st.floats(min_value=0.5, max_value=48),
+)
+def test_second_run_at_the_same_time_plans_nothing(elapsed, owner, customer):
+    """Applying what a run decided and running again at once creates nothing."""
+    now = START + timedelta(hours=elapsed)
+    pairs = [(START + 3 * HOUR, None), (START + 24 * HOUR, None)]
+    args = {"pairs": pairs, "owner_interval": owner, "customer_interval": customer}
+    kinds, next_check = reminders(now, **args)
+    assert next_check is None or next_check > now
+    state = {
+        "owner_reminded": now if cd.OWNER_UPDATE in kinds else None,
+        "customer_reminded": now if cd.CUSTOMER_UPDATE in kinds else None,
+        "near_reminded_deadline": cd.upcoming_deadline(now, pairs)
+        if cd.DEADLINE_NEAR in kinds
+        else None,
+        "breach_reminded_deadline": cd.breached_deadline(now, pairs)
+        if cd.BREACH in kinds
+        else None,
+    }
+    again, _ = reminders(now, **args, **state)
+    assert again == []
