@@ -200,6 +200,9 @@ class CustomerCallbackSurveyRequest(models.Model):
         )
         requests = self.browse([row[0] for row in self.env.cr.fetchall()])
         if requests:
+            # rows written in SQL: drop the stale one2many caches, recompute dependents
+            self.env["helpdesk.ticket"].invalidate_model(["survey_request_ids"])
+            self.env["customer.callback"].invalidate_model(["survey_request_ids"])
             requests.modified(["ticket_id", "callback_id", "partner_id", "state"], create=True)
         return requests
 
