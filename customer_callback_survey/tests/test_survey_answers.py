@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import SurveyCase
 
@@ -106,3 +106,27 @@ class TestSurveyAnswers(SurveyCase):
         self.answer(user_input, [1, 1, 1, 1])
         self.assertFalse(user_input.callback_score)
         self.assertFalse(self.followups())
+
+    def test_agent_sees_survey_status_without_survey_rights(self):
+        rule = self.make_rule(segment="complaint", trigger="manual", assignment="team")
+        self.company.callback_survey_rule_ids = rule
+        callback = self.make_callback(self.partner_paris, rule_id=rule.id, summary="Solved")
+        callback.action_done()
+        ticket = self.make_ticket()
+        self.close(ticket)
+        self.send()
+        self.assertFalse(self.agent1.has_group("survey.group_survey_user"))
+        self.assertTrue(self.supervisor.has_group("survey.group_survey_user"))
+        callback_form = Form(callback.with_user(self.agent1))
+        self.assertEqual(callback_form.survey_status, "sent")
+        ticket_form = Form(ticket.with_user(self.agent1))
+        self.assertEqual(ticket_form.survey_status, "sent")
+        request = ticket.survey_request_ids.with_user(self.agent1)
+        self.assertEqual(Form(request).survey_status, "sent")
+        self.answer(request.user_input_id, [2, 2, 2, 2])
+        followup = self.followups()
+        # the supervisor opens the follow-up and the answers
+        followup_form = Form(followup.with_user(self.supervisor))
+        self.assertEqual(followup_form.survey_input_score, 2)
+        action = request.with_user(self.agent1).action_view_answers()
+        self.assertIn(request.user_input_id.access_token, action["url"])
