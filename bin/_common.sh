@@ -4,7 +4,7 @@
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-ADDONS="${ADDONS:-customer_callback}"
+ADDONS="${ADDONS:-customer_callback,customer_callback_survey}"
 
 die() {
     echo "error: $*" >&2

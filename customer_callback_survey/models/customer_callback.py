@@ -1,0 +1,79 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .customer_callback_survey_request import SURVEY_STATUSES
+
+
+class CustomerCallback(models.Model):
+    _inherit = "customer.callback"
+
+    survey_score = fields.Integer(
+        string="Survey satisfaction",
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        help="Overall score of the satisfaction survey sent after this callback.",
+    )
+    survey_request_ids = fields.One2many(
+        "customer.callback.survey.request", "callback_id", string="Satisfaction surveys"
+    )
+    survey_status = fields.Selection(
+        SURVEY_STATUSES,
+        string="Survey status",
+        compute="_compute_survey_status",
+        help="Status of the satisfaction survey sent after this callback.",
+    )
+    survey_input_id = fields.Many2one(
+        "survey.user_input",
+        string="From survey answer",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The low-scored survey answer this supervisor callback follows up.",
+    )
+    survey_input_score = fields.Integer(
+        related="survey_input_id.callback_score", string="Survey answer score"
+    )
+    survey_input_consent = fields.Boolean(
+        related="survey_input_id.callback_consent", string="May be contacted again"
+    )
+
+    @api.depends("survey_request_ids.survey_status")
+    def _compute_survey_status(self):
+        latest = {}
+        requests = self.env["customer.callback.survey.request"].search(
+            [("callback_id", "in", self.ids)], order="id"
+        )
+        for request in requests:
+            latest[request.callback_id.id] = request.survey_status
+        for callback in self:
+            callback.survey_status = latest.get(callback._origin.id, False)
+
+    def _after_done(self):
+        result = super()._after_done()
+        completed = self.filtered(lambda c: c.close_reason == "completed")
+        if completed:
+            self.env["customer.callback.survey.request"].sudo()._queue_for_callbacks(
+                callback_ids=completed.ids
+            )
+        return result
+
+    def action_view_survey_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_callback_survey.customer_callback_survey_request_action"
+        )
+        action["domain"] = ["|", ("callback_id", "=", self.id), ("followup_callback_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    def action_view_survey_answers(self):
+        self.ensure_one()
+        user_input = self.sudo().survey_input_id or self.sudo().survey_request_ids.user_input_id[-1:]
+        return {
+            "type": "ir.actions.act_url",
+            "name": self.env._("Survey answers"),
+            "target": "new",
+            "url": user_input.get_print_url(),
+        }

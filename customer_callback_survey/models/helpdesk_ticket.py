@@ -1,0 +1,57 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .customer_callback_survey_request import SURVEY_STATUSES
+
+AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+
+
+class HelpdeskTicket(models.Model):
+    _inherit = "helpdesk.ticket"
+
+    survey_score = fields.Integer(
+        string="Survey satisfaction",
+        readonly=True,
+        copy=False,
+        aggregator="avg",
+        tracking=True,
+        help="Overall score of the customer's satisfaction survey (5-point scale).",
+    )
+    survey_request_ids = fields.One2many(
+        "customer.callback.survey.request", "ticket_id", string="Satisfaction surveys", groups=AGENT_GROUP
+    )
+    survey_status = fields.Selection(
+        SURVEY_STATUSES,
+        string="Survey status",
+        compute="_compute_survey_status",
+        groups=AGENT_GROUP,
+        help="Status of the latest satisfaction survey of this ticket.",
+    )
+
+    @api.depends("survey_request_ids.survey_status")
+    def _compute_survey_status(self):
+        latest = {}
+        requests = self.env["customer.callback.survey.request"].search(
+            [("ticket_id", "in", self.ids)], order="id"
+        )
+        for request in requests:
+            latest[request.ticket_id.id] = request.survey_status
+        for ticket in self:
+            ticket.survey_status = latest.get(ticket._origin.id, False)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("stage_id"):
+            closed = self.filtered(lambda t: t.stage_id.closed)
+            if closed:
+                self.env["customer.callback.survey.request"].sudo()._queue_for_tickets(ticket_ids=closed.ids)
+        return result
+
+    def action_view_survey_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_callback_survey.customer_callback_survey_request_action"
+        )
+        action["domain"] = [("ticket_id", "=", self.id)]
+        action["context"] = {}
+        return action

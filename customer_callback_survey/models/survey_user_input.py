@@ -1,0 +1,197 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
+from markupsafe import Markup
+
+from odoo import fields, models
+
+from ..tools import survey_score
+
+
+class SurveyUserInput(models.Model):
+    _inherit = "survey.user_input"
+
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", string="Ticket", index="btree_not_null", readonly=True, ondelete="set null"
+    )
+    callback_id = fields.Many2one(
+        "customer.callback", string="Callback", index="btree_not_null", readonly=True, ondelete="set null"
+    )
+    callback_request_ids = fields.One2many(
+        "customer.callback.survey.request", "user_input_id", string="Survey requests"
+    )
+    callback_score = fields.Integer(
+        string="Satisfaction",
+        readonly=True,
+        aggregator="avg",
+        copy=False,
+        help="Overall score on the 5-point scale: the rounded mean of the satisfaction "
+        "questions (5 very satisfied … 1 very dissatisfied).",
+    )
+    callback_consent = fields.Boolean(
+        string="May be contacted again", readonly=True, copy=False
+    )
+    callback_suggestion = fields.Text(string="Suggestion", readonly=True, copy=False)
+
+    def _mark_done(self):
+        """The survey controller calls this when the customer submits: the
+        answer's score goes back to the callback suite."""
+        result = super()._mark_done()
+        self._callback_process_answers()
+        return result
+
+    def _callback_process_answers(self):
+        inputs = self.sudo().filtered(
+            lambda i: i.state == "done" and not i.test_entry and (i.ticket_id or i.callback_id or i.callback_request_ids)
+        )
+        if not inputs:
+            return
+        now = fields.Datetime.now()
+        values = inputs._callback_read_answers()
+        for user_input in inputs:
+            score, consent, suggestion = values[user_input.id]
+            user_input.write(
+                {
+                    "callback_score": score or False,
+                    "callback_consent": consent,
+                    "callback_suggestion": suggestion or False,
+                }
+            )
+        inputs.callback_request_ids._mark_answered(now)
+        inputs._callback_write_back_scores()
+        inputs._callback_create_followups()
+
+    def _callback_read_answers(self):
+        """(score, consent, suggestion) per answer, from one read of the lines."""
+        lines = self.env["survey.user_input.line"].sudo().search(
+            [
+                ("user_input_id", "in", self.ids),
+                ("question_id.callback_role", "!=", False),
+                ("skipped", "=", False),
+            ]
+        )
+        scores = defaultdict(list)
+        consent = defaultdict(bool)
+        suggestion = defaultdict(list)
+        for line in lines:
+            role = line.question_id.callback_role
+            key = line.user_input_id.id
+            if role == "satisfaction" and line.answer_type == "suggestion":
+                scores[key].append(line.suggested_answer_id.answer_score)
+            elif role == "consent" and line.answer_type == "suggestion":
+                consent[key] = consent[key] or line.suggested_answer_id.answer_score > 0
+            elif role == "suggestion":
+                text = line.value_text_box or line.value_char_box
+                if text:
+                    suggestion[key].append(text.strip())
+        return {
+            user_input.id: (
+                survey_score.overall_score(scores[user_input.id]),
+                consent[user_input.id],
+                "\n".join(suggestion[user_input.id]),
+            )
+            for user_input in self
+        }
+
+    def _callback_write_back_scores(self):
+        """Score to the ticket (``survey_score``) and to the callback: its
+        ``survey_score``, and its ``score`` when the agent recorded none."""
+        for user_input in self.filtered("callback_score"):
+            score = user_input.callback_score
+            if user_input.ticket_id:
+                user_input.ticket_id.survey_score = score
+            callback = user_input.callback_id
+            if callback:
+                vals = {"survey_score": score}
+                if not callback.score:
+                    vals["score"] = score
+                callback.write(vals)
+
+    def _callback_company(self):
+        self.ensure_one()
+        request = self.callback_request_ids[:1]
+        return (
+            request.company_id
+            or self.callback_id.company_id
+            or self.ticket_id.company_id
+            or self.env.company
+        )
+
+    def _callback_supervisor(self, company):
+        """Who calls back: the team leader of the ticket or callback, else the
+        company's callback supervisor, else the administrator."""
+        self.ensure_one()
+        team = self.callback_id.team_id or self.ticket_id.team_id or self.callback_request_ids[:1].team_id
+        return team.user_id or company.callback_supervisor_id or self.env.ref("base.user_admin")
+
+    def _callback_create_followups(self):
+        """One supervisor callback per low-scored answer (003 step 5), kept
+        single by the callbacks' unique (customer, rule, period key) index."""
+        low = self.filtered(
+            lambda i: survey_score.needs_followup(
+                i.callback_score or None, i._callback_company().callback_survey_followup_score
+            )
+            and i.partner_id
+            and not i.partner_id.callback_do_not_call
+        )
+        if not low:
+            return self.env["customer.callback"]
+        Callback = self.env["customer.callback"].sudo().with_context(active_test=False)
+        existing = set(
+            Callback.search([("period_key", "in", [f"SV{i.id}" for i in low])]).mapped("period_key")
+        )
+        now = fields.Datetime.now()
+        _ = self.env._
+        vals_list, sources = [], []
+        for user_input in low:
+            key = f"SV{user_input.id}"
+            if key in existing:
+                continue
+            company = user_input._callback_company()
+            rule = company._callback_survey_followup_rule()
+            supervisor = user_input._callback_supervisor(company)
+            team = user_input.callback_id.team_id or user_input.ticket_id.team_id
+            planned = Callback._place_in_window(company, user_input.partner_id, now)
+            vals_list.append(
+                {
+                    "partner_id": user_input.partner_id.id,
+                    "company_id": company.id,
+                    "rule_id": rule.id,
+                    "segment": "feedback_history",
+                    "period_key": key,
+                    "user_id": supervisor.id,
+                    "team_id": team.id,
+                    "channel": "phone",
+                    "state": "planned",
+                    "planned_date": planned,
+                    "deadline": planned.date(),
+                    "ticket_id": user_input.ticket_id.id,
+                    "source_callback_id": user_input.callback_id.id,
+                    "survey_input_id": user_input.id,
+                    "important": True,
+                    "feedback": user_input.callback_suggestion or False,
+                    "next_action": _("Find the cause of the low satisfaction and plan a fix."),
+                }
+            )
+            sources.append(user_input)
+        if not vals_list:
+            return self.env["customer.callback"]
+        followups = Callback.create(vals_list)
+        for user_input, followup in zip(sources, followups, strict=True):
+            user_input.callback_request_ids.write({"followup_callback_id": followup.id})
+            consent = (
+                _("The customer agreed to be contacted again.")
+                if user_input.callback_consent
+                else _("The customer did not agree to be contacted again: review the answers before calling.")
+            )
+            followup.message_post(
+                body=Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p>")
+                % (
+                    _("Satisfaction survey answered with an overall score of %s/5.", user_input.callback_score),
+                    consent,
+                    user_input.get_print_url(),
+                    _("See the answers"),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return followups

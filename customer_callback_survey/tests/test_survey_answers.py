@@ -1,0 +1,132 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import Form, tagged
+
+from .common import SurveyCase
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyAnswers(SurveyCase):
+    def sent_request(self, partner=None, **ticket_values):
+        request = self.close(self.make_ticket(partner, **ticket_values))
+        self.send()
+        self.assertEqual(request.state, "sent")
+        return request
+
+    def followups(self, partner=None):
+        return self.callbacks_of(partner or self.partner_sh).filtered(lambda c: c.period_key and c.period_key.startswith("SV"))
+
+    def test_answer_writes_the_score_back(self):
+        request = self.sent_request()
+        ticket = request.ticket_id
+        user_input = self.answer(request.user_input_id, [5, 4, 4, 5], suggestion="Call before coming.")
+        self.assertEqual(user_input.state, "done")
+        self.assertEqual(user_input.callback_score, 5)  # 4.5 rounds up
+        self.assertTrue(user_input.callback_consent)
+        self.assertEqual(user_input.callback_suggestion, "Call before coming.")
+        self.assertEqual(request.state, "answered")
+        self.assertEqual(request.survey_status, "answered")
+        self.assertEqual(request.score, 5)
+        self.assertTrue(request.answered_date)
+        self.assertEqual(ticket.survey_score, 5)
+        self.assertEqual(ticket.survey_status, "answered")
+        self.assertEqual(self.partner_sh.callback_survey_satisfaction, 5.0)
+        self.assertEqual(self.partner_sh.callback_survey_count, 1)
+        self.assertFalse(self.followups(), "a satisfied customer is not called back")
+        # reports: average per agent and team
+        rows = self.Request._read_group(
+            [("state", "=", "answered"), ("team_id", "=", self.team.id)], ["user_id"], ["score:avg"]
+        )
+        self.assertEqual(rows, [(self.agent1, 5.0)])
+        # a reminder is not sent for an answered survey
+        self.assertNotIn(request, self.Request.search(self.Request._remind_domain(request.sent_date.replace(year=2030))))
+
+    def test_low_score_creates_exactly_one_supervisor_callback(self):
+        request = self.sent_request()
+        user_input = self.answer(request.user_input_id, [3, 2, 3, 2], suggestion="Too slow.", consent=False)
+        self.assertEqual(user_input.callback_score, 3)  # 2.5 rounds up to "average"
+        followup = self.followups()
+        self.assertEqual(len(followup), 1)
+        self.assertEqual(followup.segment, "feedback_history")
+        self.assertEqual(followup.period_key, f"SV{user_input.id}")
+        self.assertEqual(followup.rule_id, self.company._callback_survey_followup_rule())
+        self.assertEqual(followup.rule_id.trigger, "manual")
+        self.assertEqual(followup.user_id, self.supervisor, "the team leader calls back")
+        self.assertEqual(followup.ticket_id, request.ticket_id)
+        self.assertEqual(followup.survey_input_id, user_input)
+        self.assertEqual(followup.feedback, "Too slow.")
+        self.assertEqual(followup.state, "planned")
+        self.assertFalse(followup.survey_input_consent)
+        self.assert_in_window(followup)
+        self.assertEqual(request.followup_callback_id, followup)
+        self.assertIn(user_input.access_token, followup.message_ids[:1].body)
+        # processing the answer again creates nothing more
+        user_input._callback_process_answers()
+        user_input._callback_create_followups()
+        self.assertEqual(self.followups(), followup)
+        self.assertEqual(self.partner_sh.callback_survey_satisfaction, 3.0)
+
+    def test_threshold_is_a_setting(self):
+        self.company.callback_survey_followup_score = 2
+        request = self.sent_request()
+        self.answer(request.user_input_id, [3, 3, 3, 3])
+        self.assertFalse(self.followups())
+        self.company.callback_survey_followup_score = 0
+        request = self.sent_request(self.partner_paris)
+        self.answer(request.user_input_id, [1, 1, 1, 1])
+        self.assertFalse(self.followups(self.partner_paris))
+
+    def test_follow_up_without_team_goes_to_the_company_supervisor(self):
+        self.company.callback_supervisor_id = self.agent2
+        request = self.sent_request(team_id=False, user_id=False)
+        self.answer(request.user_input_id, [1, 2, 1, 1])
+        self.assertEqual(self.followups().user_id, self.agent2)
+
+    def test_callback_survey_fills_an_empty_callback_score(self):
+        rule = self.make_rule(segment="complaint", trigger="manual", assignment="team")
+        self.company.callback_survey_rule_ids = rule
+        unscored = self.make_callback(self.partner_paris, rule_id=rule.id, summary="Solved")
+        scored = self.make_callback(self.partner_ny, rule_id=rule.id, summary="Solved", score=5)
+        self.partner_ny.email = "james@example.com"
+        (unscored | scored).action_done()
+        self.send()
+        requests = self.Request.search([("callback_id", "in", (unscored | scored).ids)])
+        self.assertEqual(set(requests.mapped("state")), {"sent"})
+        self.answer(unscored.survey_request_ids.user_input_id, [4, 4, 4, 4])
+        self.answer(scored.survey_request_ids.user_input_id, [2, 2, 2, 2])
+        self.assertEqual(unscored.score, 4)
+        self.assertEqual(unscored.survey_score, 4)
+        self.assertEqual(scored.score, 5, "the agent's own score is kept")
+        self.assertEqual(scored.survey_score, 2)
+        self.assertEqual(self.partner_paris.callback_satisfaction, 4.0)
+        followup = self.followups(self.partner_ny)
+        self.assertEqual(followup.source_callback_id, scored)
+
+    def test_answer_without_callback_link_is_left_alone(self):
+        user_input = self.survey.sudo()._create_answer(partner=self.partner_sh, check_attempts=False)
+        self.answer(user_input, [1, 1, 1, 1])
+        self.assertFalse(user_input.callback_score)
+        self.assertFalse(self.followups())
+
+    def test_agent_sees_survey_status_without_survey_rights(self):
+        rule = self.make_rule(segment="complaint", trigger="manual", assignment="team")
+        self.company.callback_survey_rule_ids = rule
+        callback = self.make_callback(self.partner_paris, rule_id=rule.id, summary="Solved")
+        callback.action_done()
+        ticket = self.make_ticket()
+        self.close(ticket)
+        self.send()
+        self.assertFalse(self.agent1.has_group("survey.group_survey_user"))
+        self.assertTrue(self.supervisor.has_group("survey.group_survey_user"))
+        callback_form = Form(callback.with_user(self.agent1))
+        self.assertEqual(callback_form.survey_status, "sent")
+        ticket_form = Form(ticket.with_user(self.agent1))
+        self.assertEqual(ticket_form.survey_status, "sent")
+        request = ticket.survey_request_ids.with_user(self.agent1)
+        self.assertEqual(Form(request).survey_status, "sent")
+        self.answer(request.user_input_id, [2, 2, 2, 2])
+        followup = self.followups()
+        # the supervisor opens the follow-up and the answers
+        followup_form = Form(followup.with_user(self.supervisor))
+        self.assertEqual(followup_form.survey_input_score, 2)
+        action = request.with_user(self.agent1).action_view_answers()
+        self.assertIn(request.user_input_id.access_token, action["url"])
