@@ -34,5 +34,10 @@
     "demo": [
         "demo/customer_callback_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "customer_callback/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

@@ -12,6 +12,7 @@ committed.
 
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
@@ -25,32 +26,64 @@ from .customer_callback_rule import PERIODIC_TRIGGERS
 _logger = logging.getLogger(__name__)
 
 CURSOR_PARAM = "customer_callback.generate_cursor"
-INSERT_CHUNK = 1000
+INSERT_CHUNK = 5000
 # Columns written by the bulk insert, in order.
-INSERT_COLUMNS = (
-    "name",
-    "company_id",
-    "partner_id",
-    "rule_id",
-    "segment",
-    "period_key",
-    "user_id",
-    "team_id",
-    "channel",
-    "planned_date",
-    "deadline",
-    "state",
-    "sale_order_id",
-    "ticket_id",
-    "source_callback_id",
-    "script_id",
-    "active",
-    "score",
-    "create_uid",
-    "write_uid",
-    "create_date",
-    "write_date",
-)
+INSERT_COLUMNS = {
+    "name": "varchar",
+    "company_id": "int",
+    "partner_id": "int",
+    "rule_id": "int",
+    "segment": "varchar",
+    "period_key": "varchar",
+    "user_id": "int",
+    "team_id": "int",
+    "channel": "varchar",
+    "planned_date": "timestamp",
+    "deadline": "date",
+    "state": "varchar",
+    "sale_order_id": "int",
+    "ticket_id": "int",
+    "source_callback_id": "int",
+    "script_id": "int",
+    "active": "bool",
+    "score": "int",
+    "create_uid": "int",
+    "write_uid": "int",
+    "create_date": "timestamp",
+    "write_date": "timestamp",
+}
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """The values of a rule the per-candidate work needs, as plain Python
+    (reading fields of a record per candidate costs more than the rest)."""
+
+    id: int
+    segment: str
+    offset_days: int
+    window_days: int
+    channel: str
+    script_id: int | None
+    ignore_fatigue: bool
+    assignment: str
+    user_id: int | None
+    team_id: int | None
+
+    @classmethod
+    def of(cls, rule):
+        return cls(
+            rule.id,
+            rule.segment,
+            rule.offset_days,
+            rule.window_days,
+            rule.channel,
+            rule.script_id.id or None,
+            rule.ignore_fatigue,
+            rule.assignment,
+            rule.user_id.id or None,
+            rule.team_id.id or None,
+        )
 
 
 class Candidate:
@@ -76,7 +109,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
-    def _cron_generate_callbacks(self, batch_size=2000):
+    def _cron_generate_callbacks(self, batch_size=10000):
         """Scheduled action: walk all partners in batches, committing each."""
         while True:
             processed, remaining = self._generate_next_batch(batch_size=batch_size)
@@ -87,7 +120,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 break
 
     @api.model
-    def _generate_next_batch(self, batch_size=2000, today=None):
+    def _generate_next_batch(self, batch_size=10000, today=None):
         """Generate for the next ``batch_size`` partners after the cursor.
 
         Returns (partners processed, partners remaining). The cursor is
@@ -149,6 +182,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             "ahead": company.callback_plan_ahead_days,
             "tz": company._callback_tz(),
             "partner_filter": partner_filter,
+            "rules": {rule.id: RuleInfo.of(rule) for rule in rules},
         }
         candidates = []
         for rule in rules.sorted(lambda r: (r.sequence, r.id)):
@@ -222,8 +256,13 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     def _insert(self, company, candidates, today):
         Callback = self.env["customer.callback"]
-        partners = self.env["res.partner"].browse({c.partner_id for c in candidates})
-        partners.fetch(["tz", "callback_channel", "callback_preferred_time", "user_id"])
+        cr = self.env.cr
+        cr.execute(
+            """SELECT id, tz, callback_channel, callback_preferred_time
+                 FROM res_partner WHERE id = ANY(%s)""",
+            [list({c.partner_id for c in candidates})],
+        )
+        partners = {row[0]: row[1:] for row in cr.fetchall()}
         now = fields.Datetime.now()
         is_holiday = company._callback_holiday_checker(today)
         windows = company._callback_windows()
@@ -231,88 +270,99 @@ class CustomerCallbackGenerator(models.AbstractModel):
         company_tz = company._callback_tz()
         assignees = self._assignees(candidates)
         names = Callback._allocate_names(company, today, len(candidates))
-        rows = []
+        # Placement depends only on (timezone, start day, preferred time):
+        # computed once per distinct combination, not once per callback.
+        placements = {}
+        columns = {name: [] for name in INSERT_COLUMNS}
         for candidate, name, (user_id, team_id) in zip(candidates, names, assignees, strict=True):
             rule = candidate.rule
-            partner = partners.browse(candidate.partner_id)
-            tz_name = partner.tz or company_tz
-            zone = call_window.get_zone(tz_name)
+            tz, channel, preferred = partners[candidate.partner_id]
+            tz_name = tz or company_tz
             start = max(candidate.due.start, today)
-            earliest = max(
-                datetime.combine(start, time.min, tzinfo=zone),
-                call_window.to_local(now, zone),
-            )
-            planned = call_window.place(
-                earliest,
-                tz_name,
-                windows,
-                is_holiday,
-                preferred_hour=partner._callback_preferred_hour(),
-                bounds=bounds,
-            )
-            if not planned:
-                _logger.warning("No call window configured for company %s", company.name)
-                return []
-            deadline = max(candidate.due.deadline, call_window.to_local(planned, zone).date())
-            rows.append(
-                (
-                    name,
-                    company.id,
-                    candidate.partner_id,
-                    rule.id,
-                    rule.segment,
-                    candidate.key,
-                    user_id or None,
-                    team_id or None,
-                    partner.callback_channel or rule.channel,
-                    planned,
-                    deadline,
-                    "planned",
-                    candidate.sale_order_id,
-                    candidate.ticket_id,
-                    candidate.source_callback_id,
-                    rule.script_id.id or None,
-                    True,
-                    0,
-                    self.env.uid,
-                    self.env.uid,
-                    now,
-                    now,
+            key = (tz_name, start, preferred or None)
+            if key not in placements:
+                zone = call_window.get_zone(tz_name)
+                earliest = max(
+                    datetime.combine(start, time.min, tzinfo=zone),
+                    call_window.to_local(now, zone),
                 )
-            )
+                planned = call_window.place(
+                    earliest, tz_name, windows, is_holiday, preferred_hour=preferred or None, bounds=bounds
+                )
+                if not planned:
+                    _logger.warning("No call window configured for company %s", company.name)
+                    return []
+                placements[key] = (planned, call_window.to_local(planned, zone).date())
+            planned, planned_day = placements[key]
+            for column, value in (
+                ("name", name),
+                ("company_id", company.id),
+                ("partner_id", candidate.partner_id),
+                ("rule_id", rule.id),
+                ("segment", rule.segment),
+                ("period_key", candidate.key),
+                ("user_id", user_id or None),
+                ("team_id", team_id or None),
+                ("channel", channel or rule.channel),
+                ("planned_date", planned),
+                ("deadline", max(candidate.due.deadline, planned_day)),
+                ("state", "planned"),
+                ("sale_order_id", candidate.sale_order_id),
+                ("ticket_id", candidate.ticket_id),
+                ("source_callback_id", candidate.source_callback_id),
+                ("script_id", rule.script_id),
+                ("active", True),
+                ("score", 0),
+                ("create_uid", self.env.uid),
+                ("write_uid", self.env.uid),
+                ("create_date", now),
+                ("write_date", now),
+            ):
+                columns[column].append(value)
         created = []
-        columns = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
-        placeholders = "(" + ", ".join(["%s"] * len(INSERT_COLUMNS)) + ")"
-        for start in range(0, len(rows), INSERT_CHUNK):
-            chunk = rows[start : start + INSERT_CHUNK]
-            self.env.cr.execute(
+        column_sql = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
+        # One statement per chunk: the values travel as one typed array per column.
+        for begin in range(0, len(candidates), INSERT_CHUNK):
+            chunk = {column: values[begin : begin + INSERT_CHUNK] for column, values in columns.items()}
+            arrays = SQL(", ").join(
+                SQL("%s::" + INSERT_COLUMNS[column] + "[]", chunk[column]) for column in INSERT_COLUMNS
+            )
+            cr.execute(
                 SQL(
-                    "INSERT INTO customer_callback (%s) VALUES %s ON CONFLICT DO NOTHING RETURNING id",
-                    columns,
-                    SQL(", ").join(SQL(placeholders, *row) for row in chunk),
+                    """INSERT INTO customer_callback (%s)
+                       SELECT * FROM unnest(%s)
+                       ON CONFLICT DO NOTHING RETURNING id""",
+                    column_sql,
+                    arrays,
                 )
             )
-            created += [row[0] for row in self.env.cr.fetchall()]
+            created += [row[0] for row in cr.fetchall()]
         return created
 
     def _assignees(self, candidates):
         """(user id, team id) per candidate, following each rule's assignment."""
         result = [None] * len(candidates)
         round_robin = defaultdict(list)
-        partners = self.env["res.partner"].browse({c.partner_id for c in candidates})
+        salespeople = {}
+        if any(c.rule.assignment == "salesperson" for c in candidates):
+            self.env.cr.execute(
+                """SELECT p.id, p.user_id FROM res_partner p JOIN res_users u ON u.id = p.user_id
+                    WHERE p.id = ANY(%s) AND NOT u.share AND u.active""",
+                [list({c.partner_id for c in candidates})],
+            )
+            salespeople = dict(self.env.cr.fetchall())
         for index, candidate in enumerate(candidates):
             rule = candidate.rule
             if rule.assignment == "agent":
-                result[index] = (rule.user_id.id, rule.team_id.id)
+                result[index] = (rule.user_id, rule.team_id)
             elif rule.assignment == "salesperson":
-                salesperson = partners.browse(candidate.partner_id).user_id
-                result[index] = (salesperson.id if salesperson and not salesperson.share else None, rule.team_id.id)
-            elif rule.assignment == "round_robin":
+                result[index] = (salespeople.get(candidate.partner_id), rule.team_id)
+            elif rule.assignment == "round_robin" and rule.team_id:
                 round_robin[rule.team_id].append(index)
             else:
-                result[index] = (None, rule.team_id.id)
+                result[index] = (None, rule.team_id)
         if round_robin:
-            teams = self.env["helpdesk.ticket.team"].browse([t.id for t in round_robin])
+            teams = self.env["helpdesk.ticket.team"].browse(list(round_robin))
             members = teams.user_ids.filtered(lambda u: not u.share and u.active)
             loads = dict(
                 (user.id, count)
@@ -322,7 +372,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
                     ["__count"],
                 )
             )
-            for team, indexes in round_robin.items():
+            for team_id, indexes in round_robin.items():
+                team = teams.browse(team_id)
                 team_members = team.user_ids.filtered(lambda u: not u.share and u.active).sorted("id")
                 users = assignment.round_robin(team_members.ids, loads, len(indexes))
                 for index, user_id in zip(indexes, users, strict=True):
@@ -383,7 +434,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 partners=self._partner_subquery(rule, ctx),
             )
         )
-        return [Candidate(rule, pid, day, "first", sale_order_id=so_id) for pid, so_id, day in rows]
+        return [Candidate(ctx["rules"][rule.id], pid, day, "first", sale_order_id=so_id) for pid, so_id, day in rows]
 
     def _candidates_order(self, rule, ctx):
         low, high = self._anchor_bounds(rule, ctx)
@@ -405,7 +456,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             )
         )
         return [
-            Candidate(rule, pid, day, f"SO{so_id}", sale_order_id=so_id)
+            Candidate(ctx["rules"][rule.id], pid, day, f"SO{so_id}", sale_order_id=so_id)
             for pid, so_id, day in rows
             if low <= day <= high
         ]
@@ -432,7 +483,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
         )
         return [
             Candidate(
-                rule, pid, day, f"{key_prefix}{cb_id}",
+                ctx["rules"][rule.id], pid, day, f"{key_prefix}{cb_id}",
                 ticket_id=ticket_id, sale_order_id=so_id, source_callback_id=cb_id,
             )
             for pid, cb_id, day, ticket_id, so_id in rows
@@ -475,7 +526,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             )
         )
         return [
-            Candidate(rule, pid, day, f"T{ticket_id}", ticket_id=ticket_id)
+            Candidate(ctx["rules"][rule.id], pid, day, f"T{ticket_id}", ticket_id=ticket_id)
             for pid, ticket_id, day in rows
             if low <= day <= high
         ]
@@ -485,13 +536,26 @@ class CustomerCallbackGenerator(models.AbstractModel):
         period_start = cadence.period_start(today, rule.period_months)
         period_end = cadence.period_end(today, rule.period_months)
         key = cadence.period_key(today, rule.period_months)
+        window = max(rule.window_days, 0)
+        span = max(1, (period_end - period_start).days + 1 - window - max(rule.offset_days, 0))
+        # Only the customers whose turn in the period has come (see
+        # cadence.spread_in_period) and who have no callback for it yet.
         rows = self._fetch(
             SQL(
                 """SELECT p.id FROM res_partner p
                     WHERE p.id %(filter)s AND p.active AND %(condition)s
+                      AND %(start)s::date + ((p.id::bigint * 7919) %% %(span)s)::int <= %(latest)s::date
+                      AND NOT EXISTS (SELECT 1 FROM customer_callback cb
+                                       WHERE cb.partner_id = p.id AND cb.rule_id = %(rule)s
+                                         AND cb.period_key = %(key)s)
                       AND p.id IN (%(partners)s)""",
                 filter=ctx["partner_filter"],
                 condition=condition,
+                start=period_start,
+                span=span,
+                latest=today + timedelta(days=ctx["ahead"] - rule.offset_days),
+                rule=rule.id,
+                key=key,
                 partners=self._partner_subquery(rule, ctx),
             )
         )
@@ -500,7 +564,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             anchor = cadence.spread_in_period(
                 partner_id, period_start, period_end, rule.offset_days, rule.window_days, today
             )
-            result.append(Candidate(rule, partner_id, anchor, key))
+            result.append(Candidate(ctx["rules"][rule.id], partner_id, anchor, key))
         return result
 
     def _candidates_periodic(self, rule, ctx):
@@ -515,13 +579,26 @@ class CustomerCallbackGenerator(models.AbstractModel):
     def _yearly_candidates(self, rule, ctx, column, condition, min_years):
         today = ctx["today"]
         lookback = rule.offset_days + max(rule.window_days, 0)
+        low, high = self._anchor_bounds(rule, ctx)
+        # Prefilter on the day of the year (one day wider for 29 February);
+        # the exact occurrence is computed below.
+        low_md = (low - timedelta(days=1)).strftime("%m%d")
+        high_md = (high + timedelta(days=1)).strftime("%m%d")
+        month_day = SQL("to_char(%s, 'MMDD')", column)
+        if (high - low).days >= 364:
+            in_range = SQL("TRUE")
+        elif low_md <= high_md:
+            in_range = SQL("%s BETWEEN %s AND %s", month_day, low_md, high_md)
+        else:  # the range crosses the new year
+            in_range = SQL("(%s >= %s OR %s <= %s)", month_day, low_md, month_day, high_md)
         rows = self._fetch(
             SQL(
                 """SELECT p.id, %(column)s FROM res_partner p
                     WHERE p.id %(filter)s AND p.active AND %(column)s IS NOT NULL
-                      AND %(condition)s AND p.id IN (%(partners)s)""",
+                      AND %(in_range)s AND %(condition)s AND p.id IN (%(partners)s)""",
                 column=column,
                 filter=ctx["partner_filter"],
+                in_range=in_range,
                 condition=condition,
                 partners=self._partner_subquery(rule, ctx),
             )
@@ -531,7 +608,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             occurrence = cadence.next_yearly(day, today, lookback_days=max(lookback, 0))
             if cadence.years_between(day, occurrence) < min_years:
                 continue
-            result.append(Candidate(rule, partner_id, occurrence, str(occurrence.year)))
+            result.append(Candidate(ctx["rules"][rule.id], partner_id, occurrence, str(occurrence.year)))
         return result
 
     def _candidates_birthday(self, rule, ctx):
@@ -602,4 +679,4 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 )
             )
         ]
-        return [Candidate(rule, pid, day, key) for key, day in days for pid in partner_ids]
+        return [Candidate(ctx["rules"][rule.id], pid, day, key) for key, day in days for pid in partner_ids]

@@ -52,6 +52,12 @@ class ResCompany(models.Model):
         default=True,
         help="An SMS/IM message must be left before a callback closes as unreachable.",
     )
+    callback_distinct_slots = fields.Boolean(
+        string="Attempts in distinct time slots",
+        default=True,
+        help="Failed attempts only count towards closing when they cover distinct "
+        "slots of the customer's day (morning, afternoon, evening).",
+    )
     callback_declined_attempts = fields.Integer(
         string="Declines before closing", default=2
     )
@@ -202,6 +208,7 @@ class ResCompany(models.Model):
             require_message=self.callback_require_message,
             declined_attempts=self.callback_declined_attempts,
             hung_up_score=self.callback_hung_up_score,
+            distinct_slots=self.callback_distinct_slots,
         )
 
     def _callback_tz(self):

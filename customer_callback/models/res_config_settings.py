@@ -21,6 +21,9 @@ class ResConfigSettings(models.TransientModel):
     callback_require_message = fields.Boolean(
         related="company_id.callback_require_message", readonly=False
     )
+    callback_distinct_slots = fields.Boolean(
+        related="company_id.callback_distinct_slots", readonly=False
+    )
     callback_declined_attempts = fields.Integer(
         related="company_id.callback_declined_attempts", readonly=False
     )

@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
 from .customer_callback_rule import CHANNELS, TIERS
@@ -190,3 +190,26 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", self.id)]
         action["context"] = {"default_partner_id": self.id, "active_test": False}
         return action
+
+    def action_erase_callback_data(self):
+        """Erase the customers' callbacks and attempts on a data-subject request.
+
+        Administrators only: the history guard that keeps callbacks from being
+        deleted yields to this explicit, logged erasure.
+        """
+        if not self.env.is_admin():
+            raise AccessError(self.env._("Only administrators can erase callback data."))
+        callbacks = (
+            self.env["customer.callback"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "in", self.ids)])
+        )
+        count = len(callbacks)
+        callbacks.with_context(callback_erase_personal_data=True).unlink()
+        for partner in self:
+            partner.message_post(
+                body=self.env._("Callback data erased on request (%s callbacks).", count),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

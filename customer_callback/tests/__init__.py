@@ -5,3 +5,5 @@ from . import test_attempts
 from . import test_callback
 from . import test_stale
 from . import test_access
+from . import test_tours
+from . import test_reliability

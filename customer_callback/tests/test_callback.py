@@ -3,7 +3,7 @@ from datetime import datetime
 
 import freezegun
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
 from .common import FROZEN_NOW, CallbackCase
@@ -149,3 +149,12 @@ class TestCallback(CallbackCase):
         self.assertEqual(self.partner_sh.callback_count, 3)
         action = self.partner_sh.action_view_callbacks()
         self.assertEqual(self.env["customer.callback"].search_count(action["domain"]), 3)
+
+    def test_erase_personal_data_on_request(self):
+        callback = self.make_callback()
+        callback.with_context(attempt_result="no_answer").action_log_attempt()
+        with self.assertRaises(AccessError):
+            self.partner_sh.with_user(self.supervisor).action_erase_callback_data()
+        self.partner_sh.action_erase_callback_data()
+        self.assertFalse(callback.exists())
+        self.assertFalse(self.env["customer.callback.attempt"].search([("partner_id", "=", self.partner_sh.id)]))

@@ -1,0 +1,130 @@
+/* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import {registry} from "@web/core/registry";
+
+const tours = registry.category("web_tour.tours");
+
+function openMyCallback(customer) {
+    return [
+        {
+            content: "My callbacks lists today's and overdue callbacks",
+            trigger: `.o_list_view .o_data_row td[name="partner_id"]:contains("${customer}")`,
+            run: "click",
+        },
+        {
+            content: "The callback form opens on that customer",
+            trigger: `.o_form_view div[name="partner_id"] input:value("${customer}")`,
+        },
+    ];
+}
+
+function logAttempt(label, expectedState) {
+    return [
+        {
+            content: `Log the attempt: ${label}`,
+            trigger: `div[name="attempt_buttons"] button:contains("${label}")`,
+            run: "click",
+        },
+        {
+            content: `The callback is now ${expectedState}`,
+            trigger: `.o_statusbar_status button.o_arrow_button_current:contains("${expectedState}")`,
+        },
+    ];
+}
+
+tours.add("customer_callback_unreachable_tour", {
+    url: "/odoo/my-callbacks",
+    steps: () => [
+        ...openMyCallback("Tour Unreachable Customer"),
+        {
+            content: "Show the attempts",
+            trigger: '.o_notebook a.nav-link:contains("Attempts")',
+            run: "click",
+        },
+        ...logAttempt("No answer", "In progress"),
+        {
+            content: "First attempt recorded",
+            trigger: 'div[name="attempt_ids"] .o_data_row:nth-child(1)',
+        },
+        ...logAttempt("Busy", "In progress"),
+        {
+            content: "Second attempt recorded",
+            trigger: 'div[name="attempt_ids"] .o_data_row:nth-child(2)',
+        },
+        ...logAttempt("Switched off", "In progress"),
+        {
+            content: "Third attempt recorded",
+            trigger: 'div[name="attempt_ids"] .o_data_row:nth-child(3)',
+        },
+        ...logAttempt("Message sent", "Unreachable"),
+        {
+            content: "A closed callback offers no more attempt buttons",
+            trigger: '.o_form_view:not(:has(div[name="attempt_buttons"]:visible))',
+        },
+    ],
+});
+
+tours.add("customer_callback_ticket_tour", {
+    url: "/odoo/my-callbacks",
+    steps: () => [
+        ...openMyCallback("Tour Ticket Customer"),
+        ...logAttempt("Connected", "In progress"),
+        {
+            content: "Open the outcome",
+            trigger: '.o_notebook a.nav-link:contains("Outcome")',
+            run: "click",
+        },
+        {
+            content: "Score 2: dissatisfied",
+            trigger: 'div[name="score"] input',
+            run: "edit 2",
+        },
+        {
+            content: "Summary of the call",
+            trigger: 'div[name="summary"] textarea',
+            run: "edit Water purifier leaks since delivery",
+        },
+        {
+            content: "The customer's words",
+            trigger: 'div[name="feedback"] textarea',
+            run: "edit It leaks every morning, please send someone",
+        },
+        {
+            content: "Turn the problem into a ticket",
+            trigger: 'button[name="action_create_ticket"]',
+            run: "click",
+        },
+        {
+            content: "The ticket opens, linked to the callback",
+            trigger: '.o_form_view div[name="origin_callback_id"]',
+        },
+        {
+            content: "The ticket carries the summary",
+            trigger: '.o_form_view div[name="name"] input:value("Water purifier leaks since delivery")',
+        },
+    ],
+});
+
+tours.add("customer_callback_settings_tour", {
+    url: "/odoo/action-customer_callback.res_config_settings_action",
+    steps: () => [
+        {
+            content: "The first working-day window opens at 09:00",
+            trigger: 'div[name="callback_workday_from1"] input:value("09:00")',
+        },
+        {
+            content: "Open at 08:30 instead",
+            trigger: 'div[name="callback_workday_from1"] input',
+            run: "edit 08:30",
+        },
+        {
+            content: "Save the settings",
+            trigger: ".o_form_button_save",
+            run: "click",
+            expectUnloadPage: true,
+        },
+        {
+            content: "The new value is shown",
+            trigger: 'div[name="callback_workday_from1"] input:value("08:30")',
+        },
+    ],
+});

@@ -1,0 +1,58 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestTours(HttpCase):
+    """Agents' and supervisors' flows in a real browser (headless Chromium)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.agent = new_test_user(
+            cls.env,
+            "tour_agent",
+            groups="customer_callback.customer_callback_group_agent",
+            password="tour_agent_pw",
+            tz="Asia/Shanghai",
+        )
+
+    def make_callback(self, name):
+        partner = self.env["res.partner"].create({"name": name, "tz": "Asia/Shanghai", "phone": "+86 10 1234"})
+        now = fields.Datetime.now()
+        return self.env["customer.callback"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": self.agent.id,
+                "state": "planned",
+                "planned_date": now - timedelta(hours=1),
+                "deadline": now.date() + timedelta(days=2),
+            }
+        )
+
+    def test_agent_closes_unreachable_callback(self):
+        # The tour clicks within seconds, so every attempt falls in the same slot:
+        # for this flow the company does not ask for distinct slots.
+        self.company.callback_distinct_slots = False
+        callback = self.make_callback("Tour Unreachable Customer")
+        self.start_tour("/odoo", "customer_callback_unreachable_tour", login="tour_agent")
+        self.assertEqual(callback.state, "unreachable")
+        self.assertEqual(len(callback.attempt_ids), 4)
+        self.assertFalse(callback.score)
+
+    def test_agent_turns_problem_into_ticket(self):
+        callback = self.make_callback("Tour Ticket Customer")
+        self.start_tour("/odoo", "customer_callback_ticket_tour", login="tour_agent")
+        self.assertEqual(callback.score, 2)
+        ticket = callback.raised_ticket_ids
+        self.assertEqual(len(ticket), 1)
+        self.assertEqual(ticket.partner_id, callback.partner_id)
+        self.assertIn("leaks every morning", ticket.description)
+
+    def test_settings_change_a_call_window(self):
+        self.start_tour("/odoo", "customer_callback_settings_tour", login="admin")
+        self.assertEqual(self.company.callback_workday_from1, 8.5)
