@@ -123,3 +123,19 @@ def test_property_allocation_sums_to_the_sample_size(sizes, total):
         for key in nonempty:
             quota = total * sizes[key] / available
             assert abs(allocation[key] - quota) < len(nonempty) + 1
+
+
+def test_callers_never_check_their_own_work_when_possible():
+    chosen = [Candidate(1, agent_id=7), Candidate(2, agent_id=7), Candidate(3, agent_id=8), Candidate(4)]
+    assert sp.assign_callers(chosen, [7, 8]) == [8, 8, 7, 7]
+    assert sp.assign_callers(chosen, [7]) == [7, 7, 7, 7]
+    assert sp.assign_callers(chosen, []) == [False] * 4
+
+
+@given(st.lists(st.builds(Candidate, partner_id=st.integers(1, 99), agent_id=st.one_of(st.none(), st.integers(1, 4))),
+                max_size=40), st.lists(st.integers(1, 4), min_size=2, max_size=4, unique=True))
+def test_property_callers_balanced_and_independent(chosen, callers):
+    result = sp.assign_callers(chosen, callers)
+    assert len(result) == len(chosen)
+    for candidate, uid in zip(chosen, result, strict=True):
+        assert uid in callers and uid != candidate.agent_id

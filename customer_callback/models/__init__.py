@@ -11,3 +11,4 @@ from . import customer_callback_generator
 from . import res_partner
 from . import sale_order
 from . import helpdesk_ticket
+from . import customer_callback_spot_check

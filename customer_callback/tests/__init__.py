@@ -7,3 +7,4 @@ from . import test_stale
 from . import test_access
 from . import test_tours
 from . import test_reliability
+from . import test_spot_check

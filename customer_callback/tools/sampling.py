@@ -162,3 +162,22 @@ def sample(candidates, size, seed, cap=0):
 def new_seed(rng=None):
     """A fresh seed to store on the batch."""
     return (rng or random.SystemRandom()).randint(1, SEED_MAX)
+
+
+def assign_callers(chosen, caller_ids):
+    """One caller per chosen candidate, balanced (least loaded first, ties to
+    the earlier caller). Nobody is asked to spot-check their own work when
+    another caller is available. Returns a list of user ids (False when
+    there is no caller)."""
+    callers = list(dict.fromkeys(caller_ids))
+    if not callers:
+        return [False] * len(chosen)
+    rank = {uid: index for index, uid in enumerate(callers)}
+    loads = dict.fromkeys(callers, 0)
+    result = []
+    for candidate in chosen:
+        options = [uid for uid in callers if uid != candidate.agent_id] or callers
+        uid = min(options, key=lambda u: (loads[u], rank[u]))
+        loads[uid] += 1
+        result.append(uid)
+    return result

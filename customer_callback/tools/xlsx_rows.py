@@ -4,9 +4,11 @@
 Formula injection: a text cell whose first character is ``=``, ``+``, ``-``,
 ``@`` (or a tab / carriage return, which some spreadsheet programs skip
 before reading a formula) would be evaluated as a formula by a spreadsheet
-program. Such cells are written as plain strings (``write_string``) with the
-*quote prefix* style, the XLSX equivalent of typing a leading apostrophe:
-the spreadsheet shows the text as it is and never evaluates it.
+program. Every text is written with ``write_string`` (never ``write``, which
+turns such text into a formula), so the file holds it as a string cell; on
+XlsxWriter 3.0.6+ escaped cells also get the *quote prefix* style, the XLSX
+equivalent of typing a leading apostrophe, so the text stays text even when a
+user edits the cell. The stored value is the original text.
 
 The labels (headers, yes/no, states) are given by the caller, translated.
 """
@@ -21,6 +23,17 @@ STRING = "string"
 ESCAPED = "escaped"  # a string to write with write_string + quote prefix
 DATETIME = "datetime"
 MAX_CELL_TEXT = 32767  # XLSX limit of one cell
+
+
+def _quote_prefix_supported():
+    try:
+        from xlsxwriter.format import Format  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - xlsxwriter is a dependency
+        return False
+    return hasattr(Format, "set_quote_prefix")
+
+
+QUOTE_PREFIX_SUPPORTED = _quote_prefix_supported()
 
 
 def needs_escape(text):
@@ -127,3 +140,42 @@ def agent_report_row(month, agent, counts):
         solved,
         problems - solved,
     ]
+
+
+def new_workbook(target):
+    """An xlsxwriter workbook in constant-memory mode (rows are flushed to a
+    temporary file as soon as the next row starts) and its cell formats."""
+    import xlsxwriter  # noqa: PLC0415 - an external dependency, imported when used
+
+    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "remove_timezone": True})
+    formats = {
+        "header": workbook.add_format({"bold": True, "bg_color": "#E8E8E8", "border": 1}),
+        ESCAPED: workbook.add_format({"quote_prefix": True} if QUOTE_PREFIX_SUPPORTED else {}),
+        DATETIME: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+        "number": workbook.add_format({"num_format": "0.00"}),
+    }
+    return workbook, formats
+
+
+def write_cells(sheet, row, values, formats, header=False):
+    """Write one row; text always through ``write_string`` (never a formula)."""
+    for col, (kind, value) in enumerate(cells(values)):
+        if header:
+            sheet.write_string(row, col, "" if value is None else str(value), formats["header"])
+        elif kind == BLANK:
+            continue
+        elif kind == NUMBER:
+            fmt = formats["number"] if isinstance(value, float) else None
+            sheet.write_number(row, col, value, fmt)
+        elif kind == DATETIME:
+            if isinstance(value, datetime.datetime):
+                sheet.write_datetime(row, col, value, formats[DATETIME])
+            else:
+                sheet.write_datetime(
+                    row, col, datetime.datetime.combine(value, datetime.time.min), formats["date"]
+                )
+        elif kind == ESCAPED:
+            sheet.write_string(row, col, value, formats[ESCAPED])
+        else:
+            sheet.write_string(row, col, value)
