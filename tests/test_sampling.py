@@ -90,7 +90,12 @@ candidate_st = st.builds(
 )
 
 
-@given(st.lists(candidate_st, max_size=80), st.integers(0, 70), st.integers(1, 10**6), st.integers(0, 3))
+@given(
+    st.lists(candidate_st, max_size=80),
+    st.integers(0, 70),
+    st.integers(1, 10**6),
+    st.integers(0, 3),
+)
 def test_property_sample_honours_cap_and_exclusions(candidates, size, seed, cap):
     result = sp.sample(candidates, size, seed, cap=cap)
     first = {}
@@ -126,14 +131,28 @@ def test_property_allocation_sums_to_the_sample_size(sizes, total):
 
 
 def test_callers_never_check_their_own_work_when_possible():
-    chosen = [Candidate(1, agent_id=7), Candidate(2, agent_id=7), Candidate(3, agent_id=8), Candidate(4)]
+    chosen = [
+        Candidate(1, agent_id=7),
+        Candidate(2, agent_id=7),
+        Candidate(3, agent_id=8),
+        Candidate(4),
+    ]
     assert sp.assign_callers(chosen, [7, 8]) == [8, 8, 7, 7]
     assert sp.assign_callers(chosen, [7]) == [7, 7, 7, 7]
     assert sp.assign_callers(chosen, []) == [False] * 4
 
 
-@given(st.lists(st.builds(Candidate, partner_id=st.integers(1, 99), agent_id=st.one_of(st.none(), st.integers(1, 4))),
-                max_size=40), st.lists(st.integers(1, 4), min_size=2, max_size=4, unique=True))
+@given(
+    st.lists(
+        st.builds(
+            Candidate,
+            partner_id=st.integers(1, 99),
+            agent_id=st.one_of(st.none(), st.integers(1, 4)),
+        ),
+        max_size=40,
+    ),
+    st.lists(st.integers(1, 4), min_size=2, max_size=4, unique=True),
+)
 def test_property_callers_balanced_and_independent(chosen, callers):
     result = sp.assign_callers(chosen, callers)
     assert len(result) == len(chosen)

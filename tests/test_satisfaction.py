@@ -15,7 +15,12 @@ def test_every_attempt_outcome_is_classified():
     policy = ap.AttemptPolicy()
     hung_up = ap.evaluate([("hung_up", "morning")], policy)
     unreachable = ap.evaluate(
-        [("no_answer", "morning"), ("busy", "afternoon"), ("switched_off", "evening"), ("message_sent", "evening")],
+        [
+            ("no_answer", "morning"),
+            ("busy", "afternoon"),
+            ("switched_off", "evening"),
+            ("message_sent", "evening"),
+        ],
         policy,
     )
     declined = ap.evaluate([("declined", "morning"), ("declined", "afternoon")], policy)
@@ -60,7 +65,19 @@ def test_hand_computed_fixture():
 
 
 def test_t_quantiles_match_tables():
-    table = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 10: 2.228, 30: 2.042, 31: 2.040, 40: 2.021, 60: 2.000, 120: 1.980}
+    table = {
+        1: 12.706,
+        2: 4.303,
+        3: 3.182,
+        4: 2.776,
+        5: 2.571,
+        10: 2.228,
+        30: 2.042,
+        31: 2.040,
+        40: 2.021,
+        60: 2.000,
+        120: 1.980,
+    }
     for df, value in table.items():
         assert sat.t_quantile_975(df) == pytest.approx(value, abs=2e-3), df
     with pytest.raises(ValueError):
@@ -82,14 +99,24 @@ def test_summarize_by_and_merge():
     assert total.scored == 3 and total.score_sum == 12 and total.unreachable == 1
 
 
-@given(st.lists(st.tuples(st.sampled_from(["done", "unreachable", "declined", "planned", "cancelled"]),
-                          st.integers(0, 5), st.integers(1, 20)), max_size=30))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["done", "unreachable", "declined", "planned", "cancelled"]),
+            st.integers(0, 5),
+            st.integers(1, 20),
+        ),
+        max_size=30,
+    )
+)
 def test_property_average_and_interval(rows):
     summary = sat.summarize(rows)
     scored = [(s, c) for state, s, c in rows if state == "done" and s]
     assert summary.scored == sum(c for _s, c in scored)
     assert summary.score_sum == sum(s * c for s, c in scored)
-    assert summary.excluded == sum(c for state, _s, c in rows if state in ("unreachable", "declined"))
+    assert summary.excluded == sum(
+        c for state, _s, c in rows if state in ("unreachable", "declined")
+    )
     if summary.scored:
         assert 1 <= summary.average <= 5
     interval = summary.confidence_interval()

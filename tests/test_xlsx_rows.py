@@ -62,8 +62,18 @@ def test_summary_rows():
 
 def test_agent_report_row():
     row = xr.agent_report_row(
-        "2026-11", "Agent", {"callbacks": 10, "done": 6, "unreachable": 2, "declined": 1,
-                             "scored": 6, "score_sum": 25, "problems": 3, "problems_solved": 1}
+        "2026-11",
+        "Agent",
+        {
+            "callbacks": 10,
+            "done": 6,
+            "unreachable": 2,
+            "declined": 1,
+            "scored": 6,
+            "score_sum": 25,
+            "problems": 3,
+            "problems_solved": 1,
+        },
     )
     assert row == ["2026-11", "Agent", 10, 6, 2, 1, 4.17, 3, 1, 2]
     assert xr.agent_report_row("m", "a", {})[6] is None

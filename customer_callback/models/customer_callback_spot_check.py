@@ -112,7 +112,9 @@ class CustomerCallbackSpotCheck(models.Model):
         SPOT_CHECK_STATES, required=True, default="draft", tracking=True, index=True, copy=False
     )
     seed = fields.Integer(
-        readonly=True, copy=False, help="Random seed of the draw: the same seed draws the same sample."
+        readonly=True,
+        copy=False,
+        help="Random seed of the draw: the same seed draws the same sample.",
     )
     # Pool definition (002 §3).
     use_after_sales = fields.Boolean(string="After-sales tickets", default=True)
@@ -139,7 +141,9 @@ class CustomerCallbackSpotCheck(models.Model):
     vip_domain = fields.Char(string="VIP filter", default="[]")
     # Result of the draw.
     callback_ids = fields.One2many("customer.callback", "spot_check_id", string="Spot-checks")
-    pool_size = fields.Integer(readonly=True, copy=False, help="Customers in the pool before exclusions.")
+    pool_size = fields.Integer(
+        readonly=True, copy=False, help="Customers in the pool before exclusions."
+    )
     eligible_size = fields.Integer(string="Eligible", readonly=True, copy=False)
     sampling_note = fields.Text(readonly=True, copy=False)
     sampled_date = fields.Datetime(readonly=True, copy=False)
@@ -154,8 +158,12 @@ class CustomerCallbackSpotCheck(models.Model):
     score_sum = fields.Integer(string="Sum of scores", compute="_compute_statistics")
     satisfaction = fields.Float(digits=(3, 2), compute="_compute_statistics")
     target_met = fields.Boolean(compute="_compute_statistics")
-    confidence_low = fields.Float(string="95% interval from", digits=(3, 2), compute="_compute_statistics")
-    confidence_high = fields.Float(string="95% interval to", digits=(3, 2), compute="_compute_statistics")
+    confidence_low = fields.Float(
+        string="95% interval from", digits=(3, 2), compute="_compute_statistics"
+    )
+    confidence_high = fields.Float(
+        string="95% interval to", digits=(3, 2), compute="_compute_statistics"
+    )
     score_1_count = fields.Integer(string="1 - very dissatisfied", compute="_compute_statistics")
     score_2_count = fields.Integer(string="2 - dissatisfied", compute="_compute_statistics")
     score_3_count = fields.Integer(string="3 - average", compute="_compute_statistics")
@@ -180,7 +188,9 @@ class CustomerCallbackSpotCheck(models.Model):
     def _compute_date_to(self):
         for batch in self:
             start = batch.date_from
-            batch.date_to = start and start.replace(day=calendar.monthrange(start.year, start.month)[1])
+            batch.date_to = start and start.replace(
+                day=calendar.monthrange(start.year, start.month)[1]
+            )
 
     @api.depends("date_from", "company_id")
     def _compute_due_date(self):
@@ -286,7 +296,9 @@ class CustomerCallbackSpotCheck(models.Model):
             if vals.get("date_from"):
                 vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
             if not vals.get("name"):
-                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(self).replace(day=1)
+                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(
+                    self
+                ).replace(day=1)
                 vals["name"] = self.env._("Spot-check %s", start.strftime("%Y-%m"))
         return super().create(vals_list)
 
@@ -300,9 +312,7 @@ class CustomerCallbackSpotCheck(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sampled(self):
         if self.filtered(lambda b: b.state != "draft" or b.callback_ids):
-            raise UserError(
-                self.env._("Sampled spot-checks are history and cannot be deleted.")
-            )
+            raise UserError(self.env._("Sampled spot-checks are history and cannot be deleted."))
 
     # ------------------------------------------------------------------
     # Actions
@@ -364,7 +374,7 @@ class CustomerCallbackSpotCheck(models.Model):
         content = self.env["report.customer_callback.spot_check_xlsx"]._generate(self)
         attachment = self.env["ir.attachment"].create(
             {
-                "name": "%s.xlsx" % self.name,
+                "name": f"{self.name}.xlsx",
                 "raw": content,
                 "res_model": self._name,
                 "res_id": self.id,
@@ -373,7 +383,7 @@ class CustomerCallbackSpotCheck(models.Model):
         )
         return {
             "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
+            "url": f"/web/content/{attachment.id}?download=true",
             "target": "self",
         }
 
@@ -457,9 +467,12 @@ class CustomerCallbackSpotCheck(models.Model):
                            AND ((t.create_date >= %(start)s AND t.create_date < %(end)s)
                                 OR (t.closed_date >= %(start)s AND t.closed_date < %(end)s))
                            AND (%(team)s::int IS NULL OR t.team_id = %(team)s) AND %(extra)s
-                         ORDER BY t.partner_id, COALESCE(t.closed_date, t.create_date) DESC, t.id DESC)""",
+                         ORDER BY t.partner_id,
+                                  COALESCE(t.closed_date, t.create_date) DESC, t.id DESC)""",
                     company=company.id,
-                    category=SQL("t.category_id IN %s", tuple(categories)) if categories else SQL("TRUE"),
+                    category=SQL("t.category_id IN %s", tuple(categories))
+                    if categories
+                    else SQL("TRUE"),
                     start=start,
                     end=end,
                     team=team or None,
@@ -487,10 +500,12 @@ class CustomerCallbackSpotCheck(models.Model):
         if self.use_vip:
             branches.append(
                 SQL(
-                    """(SELECT p.id AS partner_id, NULL::int AS ticket_id, NULL::int AS agent_id, 4 AS prio
+                    """(SELECT p.id AS partner_id, NULL::int AS ticket_id,
+                               NULL::int AS agent_id, 4 AS prio
                           FROM res_partner p
                          WHERE p.callback_vip AND p.active
-                           AND (p.company_id IS NULL OR p.company_id = %(company)s) AND %(extra)s)""",
+                           AND (p.company_id IS NULL OR p.company_id = %(company)s)
+                           AND %(extra)s)""",
                     company=company.id,
                     extra=self._extra_condition("vip_domain", "p"),
                 )
@@ -547,7 +562,15 @@ class CustomerCallbackSpotCheck(models.Model):
                 open_callback=open_callback,
                 prior_checks=prior,
             )
-            for partner_id, agent_id, ticket_id, prio, do_not_call, open_callback, prior in self.env.cr.fetchall()
+            for (
+                partner_id,
+                agent_id,
+                ticket_id,
+                prio,
+                do_not_call,
+                open_callback,
+                prior,
+            ) in self.env.cr.fetchall()
         ]
 
     def _sample(self, seed=None):
@@ -618,7 +641,10 @@ class CustomerCallbackSpotCheck(models.Model):
         if self.supervisor_id:
             self.activity_schedule(
                 "mail.mail_activity_data_todo",
-                date_deadline=max(self.due_date or fields.Date.context_today(self), fields.Date.context_today(self)),
+                date_deadline=max(
+                    self.due_date or fields.Date.context_today(self),
+                    fields.Date.context_today(self),
+                ),
                 user_id=self.supervisor_id.id,
                 summary=_("Spot-check list %s", self.name),
             )

@@ -30,13 +30,19 @@ class CustomerCallbackAgentReport(models.Model):
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     segment = fields.Selection(
-        selection=lambda self: self.env["customer.callback"]._fields["segment"]._description_selection(self.env),
+        selection=lambda self: self.env["customer.callback"]
+        ._fields["segment"]
+        ._description_selection(self.env),
         readonly=True,
     )
-    spot_check_id = fields.Many2one("customer.callback.spot.check", string="Spot-check", readonly=True)
+    spot_check_id = fields.Many2one(
+        "customer.callback.spot.check", string="Spot-check", readonly=True
+    )
     checked_user_id = fields.Many2one("res.users", string="Agent checked", readonly=True)
     state = fields.Selection(STATES, readonly=True)
-    date = fields.Datetime(readonly=True, help="When the callback was closed, else when it is planned.")
+    date = fields.Datetime(
+        readonly=True, help="When the callback was closed, else when it is planned."
+    )
     deadline = fields.Date(string="Due", readonly=True)
     callback_count = fields.Integer(string="Callbacks", readonly=True)
     done_count = fields.Integer(string="Done", readonly=True)

@@ -57,18 +57,21 @@ class ReportSpotCheckXlsx(models.AbstractModel):
         ids = Callback.search([("spot_check_id", "=", batch.id)], order="id").ids
         states = dict(Callback._fields["state"]._description_selection(self.env))
         problems = dict(Callback._fields["problem_status"]._description_selection(self.env))
-        fnames = [
-            "name", "done_date", "planned_date", "partner_id", "checked_user_id", "ticket_id", "score",
-            "feedback", "summary", "praise", "next_action", "problem_status", "state",
-        ]  # fmt: skip
+        fnames = ["name", "done_date", "planned_date", "partner_id", "checked_user_id"]
+        fnames += ["ticket_id", "score", "feedback", "summary", "praise", "next_action"]
+        fnames += ["problem_status", "state"]
         for start in range(0, len(ids), CHUNK):
             records = Callback.browse(ids[start : start + CHUNK])
             records.fetch(fnames)
             raised = {}
-            for ticket in self.env["helpdesk.ticket"].sudo().search(
-                [("origin_callback_id", "in", records.ids)], order="id"
+            for ticket in (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .search([("origin_callback_id", "in", records.ids)], order="id")
             ):
-                raised.setdefault(ticket.origin_callback_id.id, []).append(ticket.number or ticket.name)
+                raised.setdefault(ticket.origin_callback_id.id, []).append(
+                    ticket.number or ticket.name
+                )
             for record in records:
                 yield xlsx_rows.detail_row(
                     {
@@ -125,8 +128,13 @@ class ReportSpotCheckXlsx(models.AbstractModel):
                 summary,
                 1,
                 [
-                    _("Target"), batch.satisfaction_target, _("Satisfaction"), batch.satisfaction if batch.scored_count else None,
-                    _("95% interval"), batch.confidence_low or None, batch.confidence_high or None,
+                    _("Target"),
+                    batch.satisfaction_target,
+                    _("Satisfaction"),
+                    batch.satisfaction if batch.scored_count else None,
+                    _("95% interval"),
+                    batch.confidence_low or None,
+                    batch.confidence_high or None,
                 ],
                 formats,
             )

@@ -5,9 +5,11 @@ from datetime import date, datetime, timedelta
 
 import freezegun
 import openpyxl
+import psycopg2
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from ..tools import sampling, xlsx_rows
 from .common import FROZEN_NOW, CallbackCase
@@ -21,7 +23,9 @@ class SpotCheckCase(CallbackCase):
         super().setUpClass()
         cls.closed_stage = cls.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
         cls.delivery = cls.env["helpdesk.ticket.category"].create({"name": "Courier problem"})
-        cls.other_category = cls.env["helpdesk.ticket.category"].create({"name": "Invoice question"})
+        cls.other_category = cls.env["helpdesk.ticket.category"].create(
+            {"name": "Invoice question"}
+        )
         cls.company.write(
             {
                 "callback_spot_check_category_ids": [(6, 0, cls.delivery.ids)],
@@ -94,7 +98,7 @@ class TestSpotCheckDefaults(SpotCheckCase):
         self.assertEqual(batch.name, "Spot-check 2026-11")
         self.assertEqual(batch.state, "draft")
         # one batch per month and company
-        with self.assertRaises(Exception), self.env.cr.savepoint():
+        with self.assertRaises(psycopg2.IntegrityError), self.env.cr.savepoint():
             self.make_batch()
         # due day past the month's end: the last day
         self.company.callback_spot_check_due_day = 31
@@ -112,7 +116,10 @@ class TestSpotCheckDefaults(SpotCheckCase):
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.make_batch(after_sales_domain="not a domain (")
         # below the minimum: refused by default, allowed when the company warns
-        with self.assertRaisesRegex(ValidationError, "At least 50 customers"), self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "At least 50 customers"),
+            self.env.cr.savepoint(),
+        ):
             self.make_batch(sample_size=10)
         self.company.callback_spot_check_below_min = "warn"
         self.assertEqual(self.make_batch(sample_size=10).sample_size, 10)
@@ -148,8 +155,16 @@ class TestSpotCheckSampling(SpotCheckCase):
     def test_pool_sources(self):
         complaint = self.make_partner("Courier complaint")
         other_complaint = self.make_partner("Invoice complaint")
-        self.make_ticket(complaint, self.agent2, close=False, is_complaint=True, category_id=self.delivery.id)
-        self.make_ticket(other_complaint, self.agent2, close=False, is_complaint=True, category_id=self.other_category.id)
+        self.make_ticket(
+            complaint, self.agent2, close=False, is_complaint=True, category_id=self.delivery.id
+        )
+        self.make_ticket(
+            other_complaint,
+            self.agent2,
+            close=False,
+            is_complaint=True,
+            category_id=self.other_category.id,
+        )
         reviewed = self.make_partner("Reviewed customer")
         review = self.make_callback(reviewed, user_id=self.agent2.id)
         review.write({"score": 2, "state": "done", "done_date": FROZEN_NOW})
@@ -173,7 +188,9 @@ class TestSpotCheckSampling(SpotCheckCase):
         batch.write({"use_complaints": False})
         self.assertEqual(batch._pool_candidates(), [])
         # extra domain on after-sales tickets: one agent only
-        batch.write({"use_after_sales": True, "after_sales_domain": f"[('user_id', '=', {self.agent2.id})]"})
+        batch.write(
+            {"use_after_sales": True, "after_sales_domain": f"[('user_id', '=', {self.agent2.id})]"}
+        )
         self.assertEqual(self.pool_ids(batch), {p.id for p in self.a2})
 
     def test_exclusions(self):
@@ -186,7 +203,9 @@ class TestSpotCheckSampling(SpotCheckCase):
             partner = capped if month.year == 2026 else capped_long_ago
             self.spot_callback(earlier, partner, state="done", score=4)
         # a cancelled spot-check does not count
-        self.spot_callback(self.make_batch(date_from=date(2026, 6, 1)), self.a1[4], state="cancelled")
+        self.spot_callback(
+            self.make_batch(date_from=date(2026, 6, 1)), self.a1[4], state="cancelled"
+        )
         batch = self.make_batch(sample_size=50)
         pool = batch._pool_candidates()
         candidates = {c.partner_id: c for c in pool}
@@ -204,7 +223,10 @@ class TestSpotCheckSampling(SpotCheckCase):
         self.assertNotIn(open_cb, sampled)
         self.assertNotIn(capped, sampled)
         self.assertIn(capped_long_ago, sampled)
-        self.assertIn("1 do-not-call, 1 with an open callback, 1 already spot-checked 2 times", batch.sampling_note)
+        self.assertIn(
+            "1 do-not-call, 1 with an open callback, 1 already spot-checked 2 times",
+            batch.sampling_note,
+        )
         self.assertEqual((batch.pool_size, batch.eligible_size), (11, 8))
         # a cap of 3 lets the customer in again
         kept, excluded = sampling.eligible(pool, 3)
@@ -227,9 +249,15 @@ class TestSpotCheckSampling(SpotCheckCase):
         for callback in callbacks:
             self.assertEqual(callback.segment, "spot_check")
             self.assertEqual(callback.state, "planned")
-            self.assertEqual(callback.script_id, self.env.ref("customer_callback.script_spot_check"))
-            self.assertNotEqual(callback.user_id, callback.checked_user_id, "nobody checks their own work")
-            self.assertTrue(callback.ticket_id or callback.partner_id in (self.vip | self.vip_excluded))
+            self.assertEqual(
+                callback.script_id, self.env.ref("customer_callback.script_spot_check")
+            )
+            self.assertNotEqual(
+                callback.user_id, callback.checked_user_id, "nobody checks their own work"
+            )
+            self.assertTrue(
+                callback.ticket_id or callback.partner_id in (self.vip | self.vip_excluded)
+            )
             self.assertEqual(callback.deadline, date(2026, 11, 27))
             self.assert_in_window(callback)
         # the supervisor receives the list by the due date
@@ -242,13 +270,17 @@ class TestSpotCheckSampling(SpotCheckCase):
     def test_small_pool_refused_with_a_clear_message(self):
         self.company.callback_spot_check_min_size = 50
         batch = self.make_batch()
-        with self.assertRaisesRegex(UserError, r"Only 11 eligible customers .* fewer than the 50 asked"):
+        with self.assertRaisesRegex(
+            UserError, r"Only 11 eligible customers .* fewer than the 50 asked"
+        ):
             batch._sample()
         self.assertEqual(batch.state, "draft")
         self.assertFalse(batch.callback_ids)
         # the wizard shows it before drawing
-        wizard = self.env["customer.callback.spot.check.wizard"].with_user(self.supervisor).create(
-            {"spot_check_id": batch.id, "sample_size": 50}
+        wizard = (
+            self.env["customer.callback.spot.check.wizard"]
+            .with_user(self.supervisor)
+            .create({"spot_check_id": batch.id, "sample_size": 50})
         )
         self.assertTrue(wizard.pool_short)
         self.assertIn("11 eligible customers", wizard.pool_warning)
@@ -277,7 +309,11 @@ class TestSpotCheckSampling(SpotCheckCase):
 class TestSpotCheckScoring(SpotCheckCase):
     def log(self, callback, result, when):
         with freezegun.freeze_time(when):
-            return callback.with_user(self.agent2).with_context(attempt_result=result).action_log_attempt()
+            return (
+                callback.with_user(self.agent2)
+                .with_context(attempt_result=result)
+                .action_log_attempt()
+            )
 
     def test_scoring_with_every_attempt_outcome(self):
         batch = self.make_batch()
@@ -287,7 +323,9 @@ class TestSpotCheckScoring(SpotCheckCase):
         unreachable = self.spot_callback(batch, P("Unreachable"))
         declined = self.spot_callback(batch, P("Declined"))
         very_satisfied = self.spot_callback(batch, P("Very satisfied"))
-        satisfied = self.spot_callback(batch, P("Satisfied"), checked_user_id=self.agent2.id, user_id=self.agent1.id)
+        satisfied = self.spot_callback(
+            batch, P("Satisfied"), checked_user_id=self.agent2.id, user_id=self.agent1.id
+        )
         dissatisfied = self.spot_callback(batch, P("Dissatisfied"))
         very_satisfied_2 = self.spot_callback(batch, P("Very satisfied 2"))
         still_open = self.spot_callback(batch, P("Still open"))
@@ -327,10 +365,10 @@ class TestSpotCheckScoring(SpotCheckCase):
         self.assertEqual(batch.score_sum, 18)
         self.assertAlmostEqual(batch.satisfaction, 3.6)
         self.assertFalse(batch.target_met)
+        self.assertEqual([batch[f"score_{n}_count"] for n in (1, 2, 3, 4, 5)], [1, 0, 1, 1, 2])
         self.assertEqual(
-            [batch[f"score_{n}_count"] for n in (1, 2, 3, 4, 5)], [1, 0, 1, 1, 2]
+            (batch.unreachable_count, batch.declined_count, batch.open_count), (1, 1, 1)
         )
-        self.assertEqual((batch.unreachable_count, batch.declined_count, batch.open_count), (1, 1, 1))
         self.assertEqual(batch.callback_count, 8)
         # t interval: s^2 = (0.36 + 1.96 + 1.96 + 0.16 + 6.76) / 4 = 2.8, t(4) = 2.7764
         margin = 2.7764 * (2.8**0.5) / 5**0.5
@@ -370,7 +408,9 @@ class TestSpotCheckScoring(SpotCheckCase):
         again = spot.with_user(self.agent2).action_open_spot_check_complaint()
         self.assertEqual(again["res_id"], ticket.id)
         self.company.callback_spot_check_reply_minutes = 45
-        other = self.spot_callback(batch, self.make_partner("Unhappy 2"), state="in_progress", score=1)
+        other = self.spot_callback(
+            batch, self.make_partner("Unhappy 2"), state="in_progress", score=1
+        )
         other.with_user(self.agent2).action_open_spot_check_complaint()
         self.assertEqual(other.promised_date, FROZEN_NOW + timedelta(minutes=45))
 
@@ -382,12 +422,28 @@ class TestSpotCheckExport(SpotCheckCase):
         batch.state = "sampled"
         evil = self.make_partner("@SUM(1+1)*cmd")
         ticket = self.make_ticket(evil, self.agent1)
-        good = self.spot_callback(batch, evil, ticket_id=ticket.id, state="done", score=5,
-                                  feedback='=HYPERLINK("http://evil.example","x")', praise="-great")
-        self.spot_callback(batch, self.make_partner("Agent two customer"), checked_user_id=self.agent2.id,
-                           state="done", score=2, feedback="+slow", next_action="call again")
+        good = self.spot_callback(
+            batch,
+            evil,
+            ticket_id=ticket.id,
+            state="done",
+            score=5,
+            feedback='=HYPERLINK("http://evil.example","x")',
+            praise="-great",
+        )
+        self.spot_callback(
+            batch,
+            self.make_partner("Agent two customer"),
+            checked_user_id=self.agent2.id,
+            state="done",
+            score=2,
+            feedback="+slow",
+            next_action="call again",
+        )
         self.spot_callback(batch, self.make_partner("Not reached"), state="unreachable")
-        self.spot_callback(batch, self.make_partner("Queue"), checked_user_id=False, state="declined")
+        self.spot_callback(
+            batch, self.make_partner("Queue"), checked_user_id=False, state="declined"
+        )
         action = batch.with_user(self.supervisor).action_export_xlsx()
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
@@ -396,7 +452,9 @@ class TestSpotCheckExport(SpotCheckCase):
         book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
         self.assertEqual(book.sheetnames, ["Detail", "Summary"])
         detail = list(book["Detail"].iter_rows(values_only=True))
-        self.assertEqual(detail[0][:6], ("Reference", "Date", "Customer", "Agent checked", "Ticket", "Score"))
+        self.assertEqual(
+            detail[0][:6], ("Reference", "Date", "Customer", "Agent checked", "Ticket", "Score")
+        )
         self.assertEqual(len(detail), 5)
         row = next(r for r in detail if r[0] == good.name)
         self.assertEqual(row[2], "@SUM(1+1)*cmd")
@@ -431,8 +489,15 @@ class TestSpotCheckExport(SpotCheckCase):
         partners = self.env["res.partner"].create([{"name": f"Bulk {i}"} for i in range(30)])
         self.env["customer.callback"].create(
             [
-                {"partner_id": p.id, "segment": "spot_check", "spot_check_id": batch.id, "state": "done",
-                 "score": 1 + i % 5, "user_id": self.agent2.id, "checked_user_id": self.agent1.id}
+                {
+                    "partner_id": p.id,
+                    "segment": "spot_check",
+                    "spot_check_id": batch.id,
+                    "state": "done",
+                    "score": 1 + i % 5,
+                    "user_id": self.agent2.id,
+                    "checked_user_id": self.agent1.id,
+                }
                 for i, p in enumerate(partners)
             ]
         )
@@ -455,13 +520,19 @@ class TestSpotCheckExport(SpotCheckCase):
 class TestSpotCheckAccess(SpotCheckCase):
     def test_only_supervisors_create_sample_and_export(self):
         with self.assertRaises(AccessError):
-            self.env["customer.callback.spot.check"].with_user(self.agent1).create({"date_from": MONTH})
+            self.env["customer.callback.spot.check"].with_user(self.agent1).create(
+                {"date_from": MONTH}
+            )
         with self.assertRaises(AccessError):
-            self.env["customer.callback.spot.check.wizard"].with_user(self.agent1).create({"date_from": MONTH})
+            self.env["customer.callback.spot.check.wizard"].with_user(self.agent1).create(
+                {"date_from": MONTH}
+            )
         with self.assertRaises(AccessError):
             self.env["customer.callback.agent.report.export"].with_user(self.agent1).create({})
         batch = self.make_batch()
-        mine = self.spot_callback(batch, self.make_partner("Mine"), user_id=self.agent1.id, checked_user_id=self.agent2.id)
+        mine = self.spot_callback(
+            batch, self.make_partner("Mine"), user_id=self.agent1.id, checked_user_id=self.agent2.id
+        )
         with self.assertRaises(AccessError):
             batch.with_user(self.agent1).action_export_xlsx()
         with self.assertRaises(AccessError):
@@ -476,11 +547,23 @@ class TestSpotCheckAccess(SpotCheckCase):
 
     def test_agents_see_only_their_spot_checks(self):
         batch = self.make_batch()
-        assigned = self.spot_callback(batch, self.make_partner("For agent 1"), user_id=self.agent1.id,
-                                      checked_user_id=self.agent2.id)
-        about_me = self.spot_callback(batch, self.make_partner("Checks agent 1"), user_id=self.agent2.id,
-                                      checked_user_id=self.agent1.id)
-        visible = self.env["customer.callback"].with_user(self.agent1).search([("spot_check_id", "=", batch.id)])
+        assigned = self.spot_callback(
+            batch,
+            self.make_partner("For agent 1"),
+            user_id=self.agent1.id,
+            checked_user_id=self.agent2.id,
+        )
+        about_me = self.spot_callback(
+            batch,
+            self.make_partner("Checks agent 1"),
+            user_id=self.agent2.id,
+            checked_user_id=self.agent1.id,
+        )
+        visible = (
+            self.env["customer.callback"]
+            .with_user(self.agent1)
+            .search([("spot_check_id", "=", batch.id)])
+        )
         self.assertEqual(visible, assigned)
         with self.assertRaises(AccessError):
             about_me.with_user(self.agent1).read(["score"])
@@ -488,3 +571,86 @@ class TestSpotCheckAccess(SpotCheckCase):
         about_me.write({"state": "done", "score": 2})
         assigned.write({"state": "done", "score": 4})
         self.assertEqual(batch.with_user(self.agent1).scored_count, 2)
+
+
+@tagged("post_install", "-at_install")
+class TestAgentReport(SpotCheckCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        P = cls.make_partner
+        make = cls.make_callback.__get__(cls)
+        cls.done4 = make(P("R1"), state="done", score=4, done_date=FROZEN_NOW)
+        cls.done2 = make(P("R2"), state="done", score=2, done_date=FROZEN_NOW)
+        cls.unreachable = make(P("R3"), state="unreachable", done_date=FROZEN_NOW)
+        cls.declined = make(P("R4"), state="declined", done_date=FROZEN_NOW)
+        cls.planned = make(P("R5"))
+        cls.other = make(P("R6"), user_id=cls.agent2.id, state="done", score=5, done_date=FROZEN_NOW)
+        # problems raised during the dissatisfied callback: one solved, one open
+        solved = cls.make_ticket(cls.done2.partner_id, cls.agent1, origin_callback_id=cls.done2.id)
+        cls.make_ticket(cls.done2.partner_id, cls.agent1, close=False, origin_callback_id=cls.done2.id)
+        cls.solved = solved
+
+    def test_monthly_figures_per_agent(self):
+        Report = self.env["customer.callback.agent.report"].with_user(self.supervisor)
+        domain = [("user_id", "in", (self.agent1 | self.agent2).ids)]
+        rows = Report._read_group(
+            domain,
+            ["user_id", "date:month"],
+            [
+                "callback_count:sum",
+                "done_count:sum",
+                "unreachable_count:sum",
+                "declined_count:sum",
+                "score:avg",
+                "problem_count:sum",
+                "problem_open_count:sum",
+                "coverage:avg",
+            ],
+        )
+        figures = {user: values for user, _month, *values in rows}
+        self.assertEqual(figures[self.agent1], [5, 2, 1, 1, 3.0, 2, 1, 40.0])
+        self.assertEqual(figures[self.agent2], [1, 1, 0, 0, 5.0, 0, 0, 100.0])
+        # agents see their own lines only
+        mine = self.env["customer.callback.agent.report"].with_user(self.agent2).search([])
+        self.assertEqual(mine.callback_id, self.other)
+
+    def test_xlsx_export(self):
+        wizard = (
+            self.env["customer.callback.agent.report.export"]
+            .with_user(self.supervisor)
+            .create({"date_from": MONTH, "date_to": MONTH})
+        )
+        action = wizard.action_export()
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+        )
+        self.assertIn(str(attachment.id), action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        rows = list(book.active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:3], ("Month", "Agent", "Callbacks"))
+        by_agent = {row[1]: row for row in rows[1:]}
+        self.assertEqual(by_agent[self.agent1.name], ("2026-11", self.agent1.name, 5, 2, 1, 1, 3, 2, 1, 1))
+        self.assertEqual(by_agent[self.agent2.name], ("2026-11", self.agent2.name, 1, 1, 0, 0, 5, 0, 0, 0))
+        with self.assertRaises(AccessError):
+            wizard.with_user(self.agent1).action_export()
+        with self.assertRaises(UserError):
+            wizard.date_to = date(2026, 10, 1)
+
+    def test_problem_and_kpi_actions_load(self):
+        for xmlid in (
+            "customer_callback.customer_callback_problem_action",
+            "customer_callback.customer_callback_agent_report_action_coverage",
+            "customer_callback.customer_callback_agent_report_action_satisfaction",
+        ):
+            action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+            model = self.env[action["res_model"]].with_user(self.supervisor)
+            self.assertTrue(model.search_count(safe_eval_domain(action["domain"])) >= 1, xmlid)
+        problems = self.env["helpdesk.ticket"]._read_group(
+            [("origin_callback_id", "!=", False)], ["category_id"], ["__count"]
+        )
+        self.assertEqual(sum(count for _category, count in problems), 2)
+
+
+def safe_eval_domain(text):
+    return safe_eval(text or "[]")

@@ -89,7 +89,14 @@ class Summary:
 
     @property
     def total(self):
-        return self.scored + self.unreachable + self.declined + self.open + self.cancelled + self.unscored
+        return (
+            self.scored
+            + self.unreachable
+            + self.declined
+            + self.open
+            + self.cancelled
+            + self.unscored
+        )
 
     @property
     def excluded(self):

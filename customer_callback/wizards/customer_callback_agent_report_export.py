@@ -7,7 +7,7 @@ import tempfile
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
 from ..tools import xlsx_rows
@@ -44,7 +44,7 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
     def _check_dates(self):
         for wizard in self:
             if wizard.date_to < wizard.date_from:
-                raise UserError(self.env._("The last month comes before the first one."))
+                raise ValidationError(self.env._("The last month comes before the first one."))
 
     def _domain(self):
         start = self.date_from.replace(day=1)
@@ -81,7 +81,9 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
                 "problems": counts["problem_count"],
                 "problems_solved": counts["problem_solved_count"],
             }
-            rows.append(xlsx_rows.agent_report_row(month.strftime("%Y-%m"), user.name or no_agent, counts))
+            rows.append(
+                xlsx_rows.agent_report_row(month.strftime("%Y-%m"), user.name or no_agent, counts)
+            )
         return rows
 
     def _headers(self):
@@ -133,6 +135,6 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         )
         return {
             "type": "ir.actions.act_url",
-            "url": "/web/content/%s?download=true" % attachment.id,
+            "url": f"/web/content/{attachment.id}?download=true",
             "target": "self",
         }

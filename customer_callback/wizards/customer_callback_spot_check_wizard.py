@@ -24,7 +24,10 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team checked")
     sample_size = fields.Integer(default=lambda self: self.env.company.callback_spot_check_min_size)
     leader_id = fields.Many2one(
-        "res.users", string="Team lead", default=lambda self: self.env.user, domain=[("share", "=", False)]
+        "res.users",
+        string="Team lead",
+        default=lambda self: self.env.user,
+        domain=[("share", "=", False)],
     )
     supervisor_id = fields.Many2one(
         "res.users",
@@ -79,7 +82,9 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
                 continue
             # an existing batch keeps its pool definition (sources, filters, team)
             batch = wizard.spot_check_id._origin or Batch.new(wizard._batch_values())
-            kept, excluded = sampling.eligible(batch._pool_candidates(), wizard.company_id.callback_spot_check_cap)
+            kept, excluded = sampling.eligible(
+                batch._pool_candidates(), wizard.company_id.callback_spot_check_cap
+            )
             wizard.pool_short = len(kept) < max(wizard.sample_size, 1)
             wizard.pool_preview = self.env._(
                 "%(eligible)s eligible customers (excluded: %(dnc)s do-not-call, %(open)s with an "
