@@ -37,6 +37,10 @@
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/res_config_settings_views.xml",
+        "views/customer_callback_spot_check_views.xml",
+        "wizards/customer_callback_spot_check_wizard_views.xml",
+        "wizards/customer_callback_agent_report_export_views.xml",
+        "report/customer_callback_agent_report_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

@@ -14,3 +14,4 @@ from . import helpdesk_ticket
 from . import customer_complaint_grade
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
+from . import customer_callback_spot_check

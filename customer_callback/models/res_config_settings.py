@@ -60,3 +60,30 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.complaint_require_resolution_summary", readonly=False
     )
     complaint_reopen_score = fields.Integer(related="company_id.complaint_reopen_score", readonly=False)
+
+
+class ResConfigSettingsSpotCheck(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    callback_spot_check_min_size = fields.Integer(
+        related="company_id.callback_spot_check_min_size", readonly=False
+    )
+    callback_spot_check_below_min = fields.Selection(
+        related="company_id.callback_spot_check_below_min", readonly=False
+    )
+    callback_spot_check_due_day = fields.Integer(
+        related="company_id.callback_spot_check_due_day", readonly=False
+    )
+    callback_spot_check_cap = fields.Integer(related="company_id.callback_spot_check_cap", readonly=False)
+    callback_spot_check_cap_months = fields.Integer(
+        related="company_id.callback_spot_check_cap_months", readonly=False
+    )
+    callback_spot_check_reply_minutes = fields.Integer(
+        related="company_id.callback_spot_check_reply_minutes", readonly=False
+    )
+    callback_satisfaction_target = fields.Float(
+        related="company_id.callback_satisfaction_target", readonly=False
+    )
+    callback_spot_check_category_ids = fields.Many2many(
+        related="company_id.callback_spot_check_category_ids", readonly=False
+    )

@@ -8,3 +8,4 @@ from . import test_access
 from . import test_tours
 from . import test_reliability
 from . import test_complaint
+from . import test_spot_check

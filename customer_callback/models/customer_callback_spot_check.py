@@ -1,0 +1,696 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Monthly service spot-check (回访抽查, SPEC §7, 002).
+
+Each month a team lead draws a sample of customers whose service was handled
+in the month, from four lists (after-sales tickets, delivery/courier
+complaints, the review collection, VIP customers); every drawn customer gets
+a spot-check callback; the batch computes the service satisfaction of the
+month against the target and is exported as a detail and a summary sheet.
+"""
+
+import calendar
+from datetime import datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+from odoo.tools.safe_eval import safe_eval
+
+from ..tools import call_window, sampling
+from ..tools import satisfaction as sat
+
+SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
+SPOT_CHECK_STATES = [
+    ("draft", "Draft"),
+    ("sampled", "Sampled"),
+    ("in_progress", "In progress"),
+    ("done", "Done"),
+]
+# Pool sources, by priority: a customer found in several lists is checked
+# for the first one (its ticket and agent).
+SOURCES = [
+    ("after_sales", "After-sales problem list"),
+    ("complaint", "Delivery / courier problem list"),
+    ("review", "Review collection"),
+    ("vip", "VIP customers"),
+]
+# Extra domain field -> model it filters.
+DOMAIN_FIELDS = {
+    "after_sales_domain": "helpdesk.ticket",
+    "complaint_domain": "helpdesk.ticket",
+    "review_domain": "customer.callback",
+    "vip_domain": "res.partner",
+}
+
+
+class CustomerCallbackSpotCheck(models.Model):
+    _name = "customer.callback.spot.check"
+    _description = "Monthly Service Spot-check"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_from desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    date_from = fields.Date(
+        string="Month",
+        required=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="First day of the month checked.",
+    )
+    date_to = fields.Date(string="Month end", compute="_compute_date_to", store=True)
+    due_date = fields.Date(
+        compute="_compute_due_date",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="The list is handed to the supervisor by this day (002 §4: the 27th).",
+    )
+    sample_size = fields.Integer(
+        required=True,
+        default=lambda self: self.env.company.callback_spot_check_min_size,
+        tracking=True,
+        help="Customers to spot-check (002 §6: at least 50 a month).",
+    )
+    team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Team checked",
+        check_company=True,
+        help="Only tickets and callbacks of this team enter the pool (all teams when empty).",
+    )
+    leader_id = fields.Many2one(
+        "res.users",
+        string="Team lead",
+        required=True,
+        tracking=True,
+        domain=[("share", "=", False)],
+        default=lambda self: self.env.user,
+        help="Prepares the list and answers dissatisfied customers.",
+    )
+    supervisor_id = fields.Many2one(
+        "res.users",
+        string="Supervisor",
+        tracking=True,
+        domain=[("share", "=", False)],
+        default=lambda self: self.env.company.callback_supervisor_id,
+        help="Receives the list by the due date.",
+    )
+    caller_ids = fields.Many2many(
+        "res.users",
+        string="Callers",
+        domain=[("share", "=", False)],
+        help="Agents making the spot-check calls, balanced between them; nobody checks "
+        "their own work when another caller is available. Empty: the team lead.",
+    )
+    state = fields.Selection(
+        SPOT_CHECK_STATES, required=True, default="draft", tracking=True, index=True, copy=False
+    )
+    seed = fields.Integer(
+        readonly=True,
+        copy=False,
+        help="Random seed of the draw: the same seed draws the same sample.",
+    )
+    # Pool definition (002 §3).
+    use_after_sales = fields.Boolean(string="After-sales tickets", default=True)
+    after_sales_domain = fields.Char(
+        string="After-sales filter",
+        default="[]",
+        help="Extra condition on the helpdesk tickets closed in the month.",
+    )
+    use_complaints = fields.Boolean(string="Delivery complaints", default=True)
+    complaint_category_ids = fields.Many2many(
+        "helpdesk.ticket.category",
+        string="Complaint categories",
+        default=lambda self: self.env.company.callback_spot_check_category_ids,
+        help="Complaint tickets of these categories (all complaints when empty).",
+    )
+    complaint_domain = fields.Char(string="Complaint filter", default="[]")
+    use_reviews = fields.Boolean(
+        string="Review collection",
+        default=True,
+        help="Customers whose callbacks were scored in the month, good and bad.",
+    )
+    review_domain = fields.Char(string="Review filter", default="[]")
+    use_vip = fields.Boolean(string="VIP customers", default=True)
+    vip_domain = fields.Char(string="VIP filter", default="[]")
+    # Result of the draw.
+    callback_ids = fields.One2many("customer.callback", "spot_check_id", string="Spot-checks")
+    pool_size = fields.Integer(
+        readonly=True, copy=False, help="Customers in the pool before exclusions."
+    )
+    eligible_size = fields.Integer(string="Eligible", readonly=True, copy=False)
+    sampling_note = fields.Text(readonly=True, copy=False)
+    sampled_date = fields.Datetime(readonly=True, copy=False)
+    # Statistics (computed with one read-group).
+    satisfaction_target = fields.Float(
+        string="Target",
+        digits=(3, 2),
+        default=lambda self: self.env.company.callback_satisfaction_target,
+    )
+    callback_count = fields.Integer(string="Callbacks", compute="_compute_statistics")
+    scored_count = fields.Integer(string="Scored", compute="_compute_statistics")
+    score_sum = fields.Integer(string="Sum of scores", compute="_compute_statistics")
+    satisfaction = fields.Float(digits=(3, 2), compute="_compute_statistics")
+    target_met = fields.Boolean(compute="_compute_statistics")
+    confidence_low = fields.Float(
+        string="95% interval from", digits=(3, 2), compute="_compute_statistics"
+    )
+    confidence_high = fields.Float(
+        string="95% interval to", digits=(3, 2), compute="_compute_statistics"
+    )
+    score_1_count = fields.Integer(string="1 - very dissatisfied", compute="_compute_statistics")
+    score_2_count = fields.Integer(string="2 - dissatisfied", compute="_compute_statistics")
+    score_3_count = fields.Integer(string="3 - average", compute="_compute_statistics")
+    score_4_count = fields.Integer(string="4 - satisfied", compute="_compute_statistics")
+    score_5_count = fields.Integer(string="5 - very satisfied", compute="_compute_statistics")
+    unreachable_count = fields.Integer(string="Unreachable", compute="_compute_statistics")
+    declined_count = fields.Integer(string="Declined", compute="_compute_statistics")
+    open_count = fields.Integer(string="Still open", compute="_compute_statistics")
+
+    _month_unique = models.UniqueIndex(
+        "(company_id, date_from)", "There is already a spot-check for this month."
+    )
+    _sample_size_positive = models.Constraint(
+        "CHECK (sample_size > 0)", "The sample size must be positive."
+    )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("date_from")
+    def _compute_date_to(self):
+        for batch in self:
+            start = batch.date_from
+            batch.date_to = start and start.replace(
+                day=calendar.monthrange(start.year, start.month)[1]
+            )
+
+    @api.depends("date_from", "company_id")
+    def _compute_due_date(self):
+        for batch in self:
+            start = batch.date_from
+            if not start:
+                batch.due_date = False
+                continue
+            last = calendar.monthrange(start.year, start.month)[1]
+            day = min(batch.company_id.callback_spot_check_due_day or last, last)
+            batch.due_date = start.replace(day=day)
+
+    @api.depends("satisfaction_target", "callback_ids.state", "callback_ids.score")
+    def _compute_statistics(self):
+        summaries = self._summaries()
+        for batch in self:
+            summary = summaries.get(batch.id) or sat.Summary()
+            interval = summary.confidence_interval()
+            batch.update(
+                {
+                    "callback_count": summary.total,
+                    "scored_count": summary.scored,
+                    "score_sum": summary.score_sum,
+                    "satisfaction": summary.average,
+                    "target_met": summary.target_met(batch.satisfaction_target),
+                    "confidence_low": interval[0] if interval else 0.0,
+                    "confidence_high": interval[1] if interval else 0.0,
+                    "unreachable_count": summary.unreachable,
+                    "declined_count": summary.declined,
+                    "open_count": summary.open,
+                    **{f"score_{n}_count": summary.distribution[n] for n in sat.SCALE},
+                }
+            )
+
+    def _summaries(self, groupby=()):
+        """{batch id (or (batch id, *groupby)): Summary}: one read-group.
+
+        Aggregates only, so the figures do not depend on which spot-check
+        callbacks the reader may open."""
+        ids = [i for i in self.ids if i]
+        if not ids:
+            return {}
+        rows = (
+            self.env["customer.callback"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("spot_check_id", "in", ids)],
+                ["spot_check_id", *groupby, "state", "score"],
+                ["__count"],
+            )
+        )
+        result = {}
+        for row in rows:
+            batch, *keys, state, score, count = row
+            key = (batch.id, *(k.id if isinstance(k, models.BaseModel) else k for k in keys))
+            result.setdefault(key if groupby else batch.id, sat.Summary()).add(state, score, count)
+        return result
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+
+    @api.constrains(*DOMAIN_FIELDS)
+    def _check_domains(self):
+        for batch in self:
+            for field_name in DOMAIN_FIELDS:
+                try:
+                    batch._extra_domain(field_name)
+                except Exception as error:  # noqa: BLE001 - any parse error is bad input
+                    raise ValidationError(
+                        self.env._(
+                            "The filter “%(field)s” is not a valid domain: %(error)s",
+                            field=self._fields[field_name].get_description(self.env)["string"],
+                            error=error,
+                        )
+                    ) from error
+
+    @api.constrains("sample_size", "company_id")
+    def _check_sample_size(self):
+        for batch in self:
+            company = batch.company_id
+            if batch.sample_size < company.callback_spot_check_min_size and (
+                company.callback_spot_check_below_min == "refuse"
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "At least %(minimum)s customers must be spot-checked each month "
+                        "(asked: %(size)s). Change the minimum in Settings if your company "
+                        "allows smaller samples.",
+                        minimum=company.callback_spot_check_min_size,
+                        size=batch.sample_size,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_from"):
+                vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
+            if not vals.get("name"):
+                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(
+                    self
+                ).replace(day=1)
+                vals["name"] = self.env._("Spot-check %s", start.strftime("%Y-%m"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("date_from"):
+            if self.filtered(lambda b: b.state != "draft"):
+                raise UserError(self.env._("The month of a sampled spot-check cannot change."))
+            vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sampled(self):
+        if self.filtered(lambda b: b.state != "draft" or b.callback_ids):
+            raise UserError(self.env._("Sampled spot-checks are history and cannot be deleted."))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _check_supervisor(self):
+        if not self.env.user.has_group(SUPERVISOR_GROUP):
+            raise AccessError(self.env._("Only callback supervisors may do this."))
+
+    def action_open_sample_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Draw the sample"),
+            "res_model": "customer.callback.spot.check.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_spot_check_id": self.id},
+        }
+
+    def action_start(self):
+        self.filtered(lambda b: b.state == "sampled").write({"state": "in_progress"})
+        return True
+
+    def action_done(self):
+        for batch in self:
+            if batch.state not in ("sampled", "in_progress"):
+                raise UserError(self.env._("Only a sampled spot-check can be closed."))
+            if batch.open_count:
+                raise UserError(
+                    self.env._(
+                        "%(count)s spot-check callbacks of %(name)s are still open: close or "
+                        "cancel them first.",
+                        count=batch.open_count,
+                        name=batch.name,
+                    )
+                )
+        self.write({"state": "done"})
+        return True
+
+    def action_view_callbacks(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "customer_callback.customer_callback_action_all"
+        )
+        action.update(
+            {
+                "name": self.name,
+                "domain": [("spot_check_id", "=", self.id)],
+                "context": {"active_test": False, "search_default_group_checked": 1},
+            }
+        )
+        return action
+
+    def action_export_xlsx(self):
+        """Detail and summary sheets as an attachment of the batch."""
+        self._check_supervisor()
+        self.ensure_one()
+        content = self.env["report.customer_callback.spot_check_xlsx"]._generate(self)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{self.name}.xlsx",
+                "raw": content,
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    # ------------------------------------------------------------------
+    # Pool and sampling
+    # ------------------------------------------------------------------
+
+    def _extra_domain(self, field_name):
+        """The extra domain of a pool source (a Domain; TRUE when empty)."""
+        self.ensure_one()
+        text = (self[field_name] or "").strip()
+        if not text:
+            return Domain.TRUE
+        value = safe_eval(
+            text,
+            {
+                "uid": self.env.uid,
+                "user": self.env.user,
+                "context_today": lambda: fields.Date.context_today(self),
+                "datetime": datetime,
+                "relativedelta": relativedelta,
+                "timedelta": timedelta,
+            },
+        )
+        domain = Domain(value)
+        # validate the field names against the model
+        domain.validate(self.env[DOMAIN_FIELDS[field_name]])
+        return domain
+
+    def _extra_condition(self, field_name, alias):
+        """SQL restricting ``alias.id`` to the source's extra domain."""
+        domain = self._extra_domain(field_name)
+        if domain.is_true():
+            return SQL("TRUE")
+        model = self.env[DOMAIN_FIELDS[field_name]].sudo().with_context(active_test=False)
+        query = model._search(domain)
+        return SQL("%s IN (%s)", SQL.identifier(alias, "id"), query.subselect())
+
+    def _period_bounds(self):
+        """The month as UTC naive datetimes [start, end) in the company's timezone."""
+        self.ensure_one()
+        zone = call_window.get_zone(self.company_id._callback_tz())
+        start = datetime.combine(self.date_from, time.min).replace(tzinfo=zone)
+        end = datetime.combine(self.date_to + timedelta(days=1), time.min).replace(tzinfo=zone)
+        return call_window.to_utc_naive(start), call_window.to_utc_naive(end)
+
+    def _pool_query(self):
+        """One query: the pool (one row per customer) with the exclusion flags."""
+        self.ensure_one()
+        company = self.company_id
+        start, end = self._period_bounds()
+        team = self.team_id.id
+        branches = []
+        if self.use_after_sales:
+            branches.append(
+                SQL(
+                    """(SELECT DISTINCT ON (t.partner_id)
+                               t.partner_id, t.id AS ticket_id, t.user_id AS agent_id, 1 AS prio
+                          FROM helpdesk_ticket t
+                          JOIN helpdesk_ticket_stage st ON st.id = t.stage_id AND st.closed
+                         WHERE t.company_id = %(company)s AND t.partner_id IS NOT NULL AND t.active
+                           AND t.closed_date >= %(start)s AND t.closed_date < %(end)s
+                           AND (%(team)s::int IS NULL OR t.team_id = %(team)s) AND %(extra)s
+                         ORDER BY t.partner_id, t.closed_date DESC, t.id DESC)""",
+                    company=company.id,
+                    start=start,
+                    end=end,
+                    team=team or None,
+                    extra=self._extra_condition("after_sales_domain", "t"),
+                )
+            )
+        if self.use_complaints:
+            categories = self.complaint_category_ids.ids
+            branches.append(
+                SQL(
+                    """(SELECT DISTINCT ON (t.partner_id)
+                               t.partner_id, t.id AS ticket_id, t.user_id AS agent_id, 2 AS prio
+                          FROM helpdesk_ticket t
+                         WHERE t.company_id = %(company)s AND t.partner_id IS NOT NULL AND t.active
+                           AND t.is_complaint AND %(category)s
+                           AND ((t.create_date >= %(start)s AND t.create_date < %(end)s)
+                                OR (t.closed_date >= %(start)s AND t.closed_date < %(end)s))
+                           AND (%(team)s::int IS NULL OR t.team_id = %(team)s) AND %(extra)s
+                         ORDER BY t.partner_id,
+                                  COALESCE(t.closed_date, t.create_date) DESC, t.id DESC)""",
+                    company=company.id,
+                    category=SQL("t.category_id IN %s", tuple(categories))
+                    if categories
+                    else SQL("TRUE"),
+                    start=start,
+                    end=end,
+                    team=team or None,
+                    extra=self._extra_condition("complaint_domain", "t"),
+                )
+            )
+        if self.use_reviews:
+            branches.append(
+                SQL(
+                    """(SELECT DISTINCT ON (c.partner_id)
+                               c.partner_id, c.ticket_id, c.user_id AS agent_id, 3 AS prio
+                          FROM customer_callback c
+                         WHERE c.company_id = %(company)s AND c.state = 'done' AND c.score > 0
+                           AND c.active AND c.spot_check_id IS NULL
+                           AND c.done_date >= %(start)s AND c.done_date < %(end)s
+                           AND (%(team)s::int IS NULL OR c.team_id = %(team)s) AND %(extra)s
+                         ORDER BY c.partner_id, c.done_date DESC, c.id DESC)""",
+                    company=company.id,
+                    start=start,
+                    end=end,
+                    team=team or None,
+                    extra=self._extra_condition("review_domain", "c"),
+                )
+            )
+        if self.use_vip:
+            branches.append(
+                SQL(
+                    """(SELECT p.id AS partner_id, NULL::int AS ticket_id,
+                               NULL::int AS agent_id, 4 AS prio
+                          FROM res_partner p
+                         WHERE p.callback_vip AND p.active
+                           AND (p.company_id IS NULL OR p.company_id = %(company)s)
+                           AND %(extra)s)""",
+                    company=company.id,
+                    extra=self._extra_condition("vip_domain", "p"),
+                )
+            )
+        if not branches:
+            return None
+        months = company.callback_spot_check_cap_months
+        return SQL(
+            """WITH src AS (%(union)s),
+                    pool AS (SELECT DISTINCT ON (partner_id) partner_id, ticket_id, agent_id, prio
+                               FROM src ORDER BY partner_id, prio),
+                    prior AS (
+                        SELECT c.partner_id, count(*) AS checks
+                          FROM customer_callback c
+                          JOIN customer_callback_spot_check b ON b.id = c.spot_check_id
+                         WHERE b.company_id = %(company)s AND b.id != %(batch)s
+                           AND b.date_from > %(window_start)s AND b.date_from < %(window_end)s
+                           AND c.state != 'cancelled'
+                           AND c.partner_id IN (SELECT partner_id FROM pool)
+                         GROUP BY c.partner_id)
+             SELECT pool.partner_id, pool.agent_id, pool.ticket_id, pool.prio,
+                    COALESCE(p.callback_do_not_call, FALSE),
+                    EXISTS (SELECT 1 FROM customer_callback oc
+                             WHERE oc.partner_id = pool.partner_id AND oc.active
+                               AND oc.state IN ('draft', 'planned', 'in_progress')),
+                    COALESCE(prior.checks, 0)
+               FROM pool
+               JOIN res_partner p ON p.id = pool.partner_id AND p.active
+               LEFT JOIN prior ON prior.partner_id = pool.partner_id
+              ORDER BY pool.prio, pool.partner_id""",
+            union=SQL(" UNION ALL ").join(branches),
+            company=company.id,
+            batch=self.id or 0,
+            window_start=self.date_from - relativedelta(months=months),
+            window_end=self.date_from + relativedelta(months=months),
+        )
+
+    def _pool_candidates(self):
+        """The pool as a list of ``sampling.Candidate``."""
+        self.ensure_one()
+        query = self._pool_query()
+        if query is None:
+            return []
+        self.env.flush_all()
+        self.env.cr.execute(query)
+        source_of = {index + 1: key for index, (key, _label) in enumerate(SOURCES)}
+        return [
+            sampling.Candidate(
+                partner_id=partner_id,
+                agent_id=agent_id,
+                ticket_id=ticket_id,
+                source=source_of[prio],
+                do_not_call=do_not_call,
+                open_callback=open_callback,
+                prior_checks=prior,
+            )
+            for (
+                partner_id,
+                agent_id,
+                ticket_id,
+                prio,
+                do_not_call,
+                open_callback,
+                prior,
+            ) in self.env.cr.fetchall()
+        ]
+
+    def _sample(self, seed=None):
+        """Draw the sample and create one spot-check callback per customer.
+
+        Refuses (or warns, by setting) when fewer eligible customers than the
+        sample size or the company's minimum are found. Returns the warning
+        text ('' when none)."""
+        self.ensure_one()
+        self._check_supervisor()
+        _ = self.env._
+        if self.state != "draft":
+            raise UserError(_("%s is already sampled.", self.name))
+        company = self.company_id
+        seed = seed or self.seed or sampling.new_seed()
+        result = sampling.sample(
+            self._pool_candidates(), self.sample_size, seed, cap=company.callback_spot_check_cap
+        )
+        minimum = company.callback_spot_check_min_size
+        note = _(
+            "Pool: %(pool)s customers; excluded: %(dnc)s do-not-call, %(open)s with an open "
+            "callback, %(cap)s already spot-checked %(limit)s times; eligible: %(eligible)s; "
+            "sampled: %(sampled)s of %(size)s (seed %(seed)s).",
+            pool=result.pool_size,
+            dnc=result.excluded[sampling.EXCLUDED_DO_NOT_CALL],
+            open=result.excluded[sampling.EXCLUDED_OPEN_CALLBACK],
+            cap=result.excluded[sampling.EXCLUDED_CAP],
+            limit=company.callback_spot_check_cap,
+            eligible=result.eligible_size,
+            sampled=len(result.chosen),
+            size=self.sample_size,
+            seed=seed,
+        )
+        warning = ""
+        if result.short or len(result.chosen) < minimum:
+            warning = _(
+                "Only %(eligible)s eligible customers were found for %(name)s, fewer than the "
+                "%(size)s asked (minimum %(minimum)s a month).",
+                eligible=result.eligible_size,
+                name=self.name,
+                size=self.sample_size,
+                minimum=minimum,
+            )
+            if company.callback_spot_check_below_min == "refuse":
+                raise UserError(
+                    warning
+                    + "\n"
+                    + note
+                    + "\n"
+                    + _("Widen the pool (sources, filters, team) or lower the sample size.")
+                )
+            note = warning + "\n" + note
+        self._create_spot_check_callbacks(result.chosen)
+        self.write(
+            {
+                "seed": seed,
+                "state": "sampled",
+                "pool_size": result.pool_size,
+                "eligible_size": result.eligible_size,
+                "sampling_note": note,
+                "sampled_date": fields.Datetime.now(),
+            }
+        )
+        self.message_post(body=note)
+        followers = (self.leader_id | self.supervisor_id).partner_id
+        if followers:
+            self.message_subscribe(partner_ids=followers.ids)
+        if self.supervisor_id:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=max(
+                    self.due_date or fields.Date.context_today(self),
+                    fields.Date.context_today(self),
+                ),
+                user_id=self.supervisor_id.id,
+                summary=_("Spot-check list %s", self.name),
+            )
+        return warning
+
+    def _spot_check_script(self):
+        self.ensure_one()
+        return self.env["customer.callback.script"].search(
+            [("kind", "=", "spot_check"), ("company_id", "in", (self.company_id.id, False))],
+            order="company_id, sequence, id",
+            limit=1,
+        )
+
+    def _create_spot_check_callbacks(self, chosen):
+        self.ensure_one()
+        if not chosen:
+            return self.env["customer.callback"]
+        company = self.company_id
+        callers = sampling.assign_callers(chosen, (self.caller_ids or self.leader_id).ids)
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        is_holiday = company._callback_holiday_checker(today)
+        partners = self.env["res.partner"].browse([c.partner_id for c in chosen])
+        partners.fetch(["tz", "callback_preferred_time"])
+        script = self._spot_check_script()
+        Callback = self.env["customer.callback"]
+        vals_list = []
+        for candidate, caller in zip(chosen, callers, strict=True):
+            partner = partners.browse(candidate.partner_id)
+            planned = Callback._place_in_window(company, partner, now, is_holiday=is_holiday)
+            deadline = max(self.due_date or planned.date(), planned.date())
+            vals_list.append(
+                {
+                    "partner_id": candidate.partner_id,
+                    "company_id": company.id,
+                    "segment": "spot_check",
+                    "spot_check_id": self.id,
+                    "ticket_id": candidate.ticket_id or False,
+                    "checked_user_id": candidate.agent_id or False,
+                    "user_id": caller,
+                    "team_id": self.team_id.id or False,
+                    "channel": "phone",
+                    "script_id": script.id,
+                    "state": "planned",
+                    "planned_date": planned,
+                    "deadline": deadline,
+                }
+            )
+        return Callback.sudo().create(vals_list)

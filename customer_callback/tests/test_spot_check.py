@@ -1,0 +1,656 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+import freezegun
+import openpyxl
+import psycopg2
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from ..tools import sampling, xlsx_rows
+from .common import FROZEN_NOW, CallbackCase
+
+MONTH = date(2026, 11, 1)
+
+
+class SpotCheckCase(CallbackCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.closed_stage = cls.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        cls.delivery = cls.env["helpdesk.ticket.category"].create({"name": "Courier problem"})
+        cls.other_category = cls.env["helpdesk.ticket.category"].create(
+            {"name": "Invoice question"}
+        )
+        cls.company.write(
+            {
+                "callback_spot_check_category_ids": [(6, 0, cls.delivery.ids)],
+                "callback_supervisor_id": cls.supervisor.id,
+            }
+        )
+        # demo data must not leak into the pools of these tests
+        cls.env["res.partner"].search([("callback_vip", "=", True)]).callback_vip = False
+        cls.env["helpdesk.ticket"].search([]).active = False
+        cls.env["customer.callback"].search([]).active = False
+
+    @classmethod
+    def make_partner(cls, name, **values):
+        return cls.env["res.partner"].create(dict({"name": name, "tz": "Asia/Shanghai"}, **values))
+
+    @classmethod
+    def make_ticket(cls, partner, agent, close=True, **values):
+        ticket = cls.env["helpdesk.ticket"].create(
+            dict(
+                {
+                    "name": f"Problem of {partner.name}",
+                    "description": "<p>problem</p>",
+                    "partner_id": partner.id,
+                    "user_id": agent.id if agent else False,
+                    "team_id": cls.team.id,
+                    "company_id": cls.company.id,
+                },
+                **values,
+            )
+        )
+        if close:
+            ticket.stage_id = cls.closed_stage
+        return ticket
+
+    def make_batch(self, **values):
+        vals = {"date_from": MONTH, "leader_id": self.supervisor.id, "company_id": self.company.id}
+        vals.update(values)
+        return self.env["customer.callback.spot.check"].with_user(self.supervisor).create(vals)
+
+    def spot_callback(self, batch, partner, **values):
+        vals = {
+            "segment": "spot_check",
+            "spot_check_id": batch.id,
+            "checked_user_id": self.agent1.id,
+            "user_id": self.agent2.id,
+        }
+        vals.update(values)
+        return self.make_callback(partner, **vals)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckDefaults(SpotCheckCase):
+    def test_settings_and_batch_defaults(self):
+        company = self.env["res.company"].create({"name": "Fresh company"})
+        self.assertEqual(company.callback_spot_check_min_size, 50)
+        self.assertEqual(company.callback_spot_check_below_min, "refuse")
+        self.assertEqual(company.callback_spot_check_due_day, 27)
+        self.assertEqual(company.callback_spot_check_cap, 2)
+        self.assertEqual(company.callback_spot_check_cap_months, 12)
+        self.assertEqual(company.callback_spot_check_reply_minutes, 30)
+        self.assertEqual(company.callback_satisfaction_target, 4.0)
+        batch = self.make_batch(date_from=date(2026, 11, 17))
+        self.assertEqual(batch.date_from, MONTH)
+        self.assertEqual(batch.date_to, date(2026, 11, 30))
+        self.assertEqual(batch.due_date, date(2026, 11, 27))
+        self.assertEqual(batch.sample_size, 50)
+        self.assertEqual(batch.satisfaction_target, 4.0)
+        self.assertEqual(batch.supervisor_id, self.supervisor)
+        self.assertEqual(batch.complaint_category_ids, self.delivery)
+        self.assertEqual(batch.name, "Spot-check 2026-11")
+        self.assertEqual(batch.state, "draft")
+        # one batch per month and company
+        with self.assertRaises(psycopg2.IntegrityError), self.env.cr.savepoint():
+            self.make_batch()
+        # due day past the month's end: the last day
+        self.company.callback_spot_check_due_day = 31
+        self.assertEqual(self.make_batch(date_from=date(2027, 2, 1)).due_date, date(2027, 2, 28))
+
+    def test_bad_settings_and_filters_are_refused(self):
+        with self.assertRaises(ValidationError):
+            self.company.callback_spot_check_due_day = 32
+        with self.assertRaises(ValidationError):
+            self.company.callback_satisfaction_target = 6
+        with self.assertRaises(ValidationError):
+            self.company.callback_spot_check_cap = -1
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.make_batch(vip_domain="[('no_such_field', '=', 1)]")
+        with self.assertRaises(ValidationError), self.env.cr.savepoint():
+            self.make_batch(after_sales_domain="not a domain (")
+        # below the minimum: refused by default, allowed when the company warns
+        with (
+            self.assertRaisesRegex(ValidationError, "At least 50 customers"),
+            self.env.cr.savepoint(),
+        ):
+            self.make_batch(sample_size=10)
+        self.company.callback_spot_check_below_min = "warn"
+        self.assertEqual(self.make_batch(sample_size=10).sample_size, 10)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckSampling(SpotCheckCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.callback_spot_check_min_size = 3
+        P = cls.make_partner
+        # after-sales tickets closed this month: 6 customers of agent1, 3 of agent2
+        cls.a1 = [P(f"A1 customer {i}") for i in range(6)]
+        cls.a2 = [P(f"A2 customer {i}") for i in range(3)]
+        for partner in cls.a1:
+            cls.make_ticket(partner, cls.agent1)
+        for partner in cls.a2:
+            cls.make_ticket(partner, cls.agent2)
+        # a VIP customer without ticket
+        cls.vip = P("VIP customer", callback_vip=True)
+        cls.vip_excluded = P("VIP hidden", callback_vip=True)
+        # a ticket still open and one closed last month: not in the pool
+        cls.open_ticket_partner = P("Open ticket")
+        cls.make_ticket(cls.open_ticket_partner, cls.agent1, close=False)
+        cls.last_month = P("Last month")
+        with freezegun.freeze_time(datetime(2026, 10, 15, 3, 0)):
+            cls.make_ticket(cls.last_month, cls.agent1)
+
+    def pool_ids(self, batch):
+        return {c.partner_id for c in batch._pool_candidates()}
+
+    def test_pool_sources(self):
+        complaint = self.make_partner("Courier complaint")
+        other_complaint = self.make_partner("Invoice complaint")
+        self.make_ticket(
+            complaint, self.agent2, close=False, is_complaint=True, category_id=self.delivery.id
+        )
+        self.make_ticket(
+            other_complaint,
+            self.agent2,
+            close=False,
+            is_complaint=True,
+            category_id=self.other_category.id,
+        )
+        reviewed = self.make_partner("Reviewed customer")
+        review = self.make_callback(reviewed, user_id=self.agent2.id)
+        review.write({"score": 2, "state": "done", "done_date": FROZEN_NOW})
+        batch = self.make_batch(vip_domain=f"[('id', '!=', {self.vip_excluded.id})]")
+        candidates = {c.partner_id: c for c in batch._pool_candidates()}
+        expected = {p.id for p in self.a1 + self.a2} | {self.vip.id, complaint.id, reviewed.id}
+        self.assertEqual(set(candidates), expected)
+        self.assertEqual(candidates[self.a1[0].id].agent_id, self.agent1.id)
+        self.assertEqual(candidates[self.a1[0].id].source, "after_sales")
+        self.assertTrue(candidates[self.a1[0].id].ticket_id)
+        self.assertEqual(candidates[complaint.id].source, "complaint")
+        self.assertEqual(candidates[reviewed.id].source, "review")
+        self.assertEqual(candidates[reviewed.id].agent_id, self.agent2.id)
+        self.assertEqual(candidates[self.vip.id].source, "vip")
+        self.assertIsNone(candidates[self.vip.id].agent_id)
+        # all complaints when no category is set; sources can be switched off
+        batch.complaint_category_ids = False
+        self.assertIn(other_complaint.id, self.pool_ids(batch))
+        batch.write({"use_after_sales": False, "use_reviews": False, "use_vip": False})
+        self.assertEqual(self.pool_ids(batch), {complaint.id, other_complaint.id})
+        batch.write({"use_complaints": False})
+        self.assertEqual(batch._pool_candidates(), [])
+        # extra domain on after-sales tickets: one agent only
+        batch.write(
+            {"use_after_sales": True, "after_sales_domain": f"[('user_id', '=', {self.agent2.id})]"}
+        )
+        self.assertEqual(self.pool_ids(batch), {p.id for p in self.a2})
+
+    def test_exclusions(self):
+        dnc, open_cb, capped, capped_long_ago = self.a1[:4]
+        dnc.callback_do_not_call = True
+        self.make_callback(open_cb)  # planned: an open callback
+        # two earlier spot-checks within 12 months, two others 14 months ago
+        for month in (date(2026, 5, 1), date(2026, 8, 1), date(2025, 9, 1), date(2025, 8, 1)):
+            earlier = self.make_batch(date_from=month)
+            partner = capped if month.year == 2026 else capped_long_ago
+            self.spot_callback(earlier, partner, state="done", score=4)
+        # a cancelled spot-check does not count
+        self.spot_callback(
+            self.make_batch(date_from=date(2026, 6, 1)), self.a1[4], state="cancelled"
+        )
+        batch = self.make_batch(sample_size=50)
+        pool = batch._pool_candidates()
+        candidates = {c.partner_id: c for c in pool}
+        self.assertTrue(candidates[dnc.id].do_not_call)
+        self.assertTrue(candidates[open_cb.id].open_callback)
+        self.assertEqual(candidates[capped.id].prior_checks, 2)
+        self.assertEqual(candidates[capped_long_ago.id].prior_checks, 0)
+        self.assertEqual(candidates[self.a1[4].id].prior_checks, 0)
+        self.company.callback_spot_check_below_min = "warn"
+        warning = batch._sample(seed=5)
+        self.assertIn("Only 8 eligible customers", warning)
+        sampled = batch.callback_ids.partner_id
+        self.assertEqual(len(sampled), 8)
+        self.assertNotIn(dnc, sampled)
+        self.assertNotIn(open_cb, sampled)
+        self.assertNotIn(capped, sampled)
+        self.assertIn(capped_long_ago, sampled)
+        self.assertIn(
+            "1 do-not-call, 1 with an open callback, 1 already spot-checked 2 times",
+            batch.sampling_note,
+        )
+        self.assertEqual((batch.pool_size, batch.eligible_size), (11, 8))
+        # a cap of 3 lets the customer in again
+        kept, excluded = sampling.eligible(pool, 3)
+        self.assertEqual(excluded["cap"], 0)
+        self.assertIn(capped.id, {c.partner_id for c in kept})
+
+    def test_sampling_is_reproducible_and_stratified(self):
+        batch = self.make_batch(sample_size=5, caller_ids=[(6, 0, (self.agent1 | self.agent2).ids)])
+        pool = batch._pool_candidates()
+        expected = sampling.sample(pool, 5, 4242, cap=2)
+        self.assertEqual(expected, sampling.sample(batch._pool_candidates(), 5, 4242, cap=2))
+        self.assertEqual(batch._sample(seed=4242), "")
+        self.assertEqual(batch.state, "sampled")
+        self.assertEqual(batch.seed, 4242)
+        callbacks = batch.callback_ids
+        self.assertEqual(set(callbacks.partner_id.ids), {c.partner_id for c in expected.chosen})
+        # 1 per stratum, then the remaining 2 by largest remainder (5/7 and 2/7)
+        by_agent = Counter(callbacks.mapped(lambda c: c.checked_user_id.id or None))
+        self.assertEqual(by_agent, Counter({self.agent1.id: 2, self.agent2.id: 2, None: 1}))
+        for callback in callbacks:
+            self.assertEqual(callback.segment, "spot_check")
+            self.assertEqual(callback.state, "planned")
+            self.assertEqual(
+                callback.script_id, self.env.ref("customer_callback.script_spot_check")
+            )
+            self.assertNotEqual(
+                callback.user_id, callback.checked_user_id, "nobody checks their own work"
+            )
+            self.assertTrue(
+                callback.ticket_id or callback.partner_id in (self.vip | self.vip_excluded)
+            )
+            self.assertEqual(callback.deadline, date(2026, 11, 27))
+            self.assert_in_window(callback)
+        # the supervisor receives the list by the due date
+        activity = batch.activity_ids
+        self.assertEqual(activity.user_id, self.supervisor)
+        self.assertEqual(activity.date_deadline, date(2026, 11, 27))
+        with self.assertRaisesRegex(UserError, "already sampled"):
+            batch._sample()
+
+    def test_small_pool_refused_with_a_clear_message(self):
+        self.company.callback_spot_check_min_size = 50
+        batch = self.make_batch()
+        with self.assertRaisesRegex(
+            UserError, r"Only 11 eligible customers .* fewer than the 50 asked"
+        ):
+            batch._sample()
+        self.assertEqual(batch.state, "draft")
+        self.assertFalse(batch.callback_ids)
+        # the wizard shows it before drawing
+        wizard = (
+            self.env["customer.callback.spot.check.wizard"]
+            .with_user(self.supervisor)
+            .create({"spot_check_id": batch.id, "sample_size": 50})
+        )
+        self.assertTrue(wizard.pool_short)
+        self.assertIn("11 eligible customers", wizard.pool_warning)
+        with self.assertRaisesRegex(UserError, "Only 11 eligible customers"):
+            wizard.action_sample()
+
+    def test_wizard_creates_and_samples_a_batch(self):
+        Wizard = self.env["customer.callback.spot.check.wizard"].with_user(self.supervisor)
+        with Form(Wizard) as form:
+            form.date_from = date(2026, 11, 10)
+            form.sample_size = 4
+            form.seed = 99
+        wizard = form.record
+        self.assertFalse(wizard.pool_short)
+        action = wizard.action_sample()
+        batch = self.env["customer.callback.spot.check"].browse(action["res_id"])
+        self.assertEqual(batch.date_from, MONTH)
+        self.assertEqual(batch.state, "sampled")
+        self.assertEqual(len(batch.callback_ids), 4)
+        self.assertEqual(batch.seed, 99)
+        # the leader makes the calls when no caller is given
+        self.assertEqual(batch.callback_ids.user_id, self.supervisor)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckScoring(SpotCheckCase):
+    def log(self, callback, result, when):
+        with freezegun.freeze_time(when):
+            return (
+                callback.with_user(self.agent2)
+                .with_context(attempt_result=result)
+                .action_log_attempt()
+            )
+
+    def test_scoring_with_every_attempt_outcome(self):
+        batch = self.make_batch()
+        batch.state = "sampled"
+        P = self.make_partner
+        hung_up = self.spot_callback(batch, P("Hung up"))
+        unreachable = self.spot_callback(batch, P("Unreachable"))
+        declined = self.spot_callback(batch, P("Declined"))
+        very_satisfied = self.spot_callback(batch, P("Very satisfied"))
+        satisfied = self.spot_callback(
+            batch, P("Satisfied"), checked_user_id=self.agent2.id, user_id=self.agent1.id
+        )
+        dissatisfied = self.spot_callback(batch, P("Dissatisfied"))
+        very_satisfied_2 = self.spot_callback(batch, P("Very satisfied 2"))
+        still_open = self.spot_callback(batch, P("Still open"))
+        self.log(hung_up, "hung_up", datetime(2026, 11, 23, 2, 0))
+        self.assertEqual(batch.state, "in_progress", "the first call starts the batch")
+        for when, result in (
+            (datetime(2026, 11, 23, 2, 0), "no_answer"),
+            (datetime(2026, 11, 23, 6, 0), "busy"),
+            (datetime(2026, 11, 23, 11, 0), "switched_off"),
+            (datetime(2026, 11, 23, 11, 5), "message_sent"),
+        ):
+            self.log(unreachable, result, when)
+        self.log(declined, "declined", datetime(2026, 11, 23, 2, 0))
+        self.log(declined, "declined", datetime(2026, 11, 23, 11, 0))
+        self.assertEqual(
+            (hung_up.state, hung_up.score, unreachable.state, declined.state),
+            ("done", 3, "unreachable", "declined"),
+        )
+        # connected calls: the score is asked before closing
+        spot = very_satisfied.with_user(self.agent2)
+        spot.write({"summary": "rated"})
+        with self.assertRaisesRegex(UserError, "Ask the customer for a score"):
+            spot.action_done()
+        spot.write({"score": 5, "praise": "Thank agent 1 for the quick fix"})
+        spot.action_done()
+        very_satisfied_2.write({"score": 5, "summary": "ok"})
+        very_satisfied_2.action_done()
+        satisfied.write({"score": 4, "summary": "ok", "feedback": "Suggest faster delivery"})
+        satisfied.action_done()
+        dissatisfied.write({"score": 1, "summary": "angry"})
+        with self.assertRaisesRegex(UserError, "Record why the customer is dissatisfied"):
+            dissatisfied.action_done()
+        dissatisfied.write({"feedback": "Nobody called back"})
+        dissatisfied.action_done()
+        # hand-computed: scores 3 (hung up), 5, 5, 4, 1 -> 18 / 5 = 3.6
+        self.assertEqual(batch.scored_count, 5)
+        self.assertEqual(batch.score_sum, 18)
+        self.assertAlmostEqual(batch.satisfaction, 3.6)
+        self.assertFalse(batch.target_met)
+        self.assertEqual([batch[f"score_{n}_count"] for n in (1, 2, 3, 4, 5)], [1, 0, 1, 1, 2])
+        self.assertEqual(
+            (batch.unreachable_count, batch.declined_count, batch.open_count), (1, 1, 1)
+        )
+        self.assertEqual(batch.callback_count, 8)
+        # t interval: s^2 = (0.36 + 1.96 + 1.96 + 0.16 + 6.76) / 4 = 2.8, t(4) = 2.7764
+        margin = 2.7764 * (2.8**0.5) / 5**0.5
+        self.assertAlmostEqual(batch.confidence_low, 3.6 - margin, places=2)
+        self.assertAlmostEqual(batch.confidence_high, 5.0, places=2)  # clipped to the scale
+        batch.satisfaction_target = 3.5
+        self.assertTrue(batch.target_met)
+        # the batch closes once nothing is open
+        with self.assertRaisesRegex(UserError, "still open"):
+            batch.with_user(self.supervisor).action_done()
+        still_open.action_cancel()
+        batch.invalidate_recordset()
+        batch.with_user(self.supervisor).action_done()
+        self.assertEqual(batch.state, "done")
+
+    def test_dissatisfied_customer_gets_a_complaint(self):
+        batch = self.make_batch(team_id=self.team.id)
+        spot = self.spot_callback(batch, self.make_partner("Unhappy"), state="in_progress")
+        spot.write({"score": 4})
+        with self.assertRaisesRegex(UserError, "scored 1 or 2"):
+            spot.with_user(self.agent2).action_open_spot_check_complaint()
+        spot.write({"score": 2, "feedback": "The courier was rude"})
+        self.assertFalse(spot.spot_check_complaint_id)
+        action = spot.with_user(self.agent2).action_open_spot_check_complaint()
+        ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
+        self.assertTrue(ticket.is_complaint)
+        self.assertEqual(ticket.origin_callback_id, spot)
+        self.assertEqual(ticket.partner_id, spot.partner_id)
+        self.assertEqual(ticket.user_id, self.supervisor)
+        self.assertIn("The courier was rude", str(ticket.description))
+        self.assertEqual(spot.promised_date, FROZEN_NOW + timedelta(minutes=30))
+        self.assertEqual(spot.problem_status, "pending")
+        spot.invalidate_recordset()
+        self.assertEqual(spot.spot_check_complaint_id, ticket)
+        # the agent can open it; a second click does not open another one
+        ticket.with_user(self.agent2).read(["name"])
+        again = spot.with_user(self.agent2).action_open_spot_check_complaint()
+        self.assertEqual(again["res_id"], ticket.id)
+        self.company.callback_spot_check_reply_minutes = 45
+        other = self.spot_callback(
+            batch, self.make_partner("Unhappy 2"), state="in_progress", score=1
+        )
+        other.with_user(self.agent2).action_open_spot_check_complaint()
+        self.assertEqual(other.promised_date, FROZEN_NOW + timedelta(minutes=45))
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckExport(SpotCheckCase):
+    def test_xlsx_has_detail_and_summary_with_escaped_cells(self):
+        batch = self.make_batch()
+        batch.state = "sampled"
+        evil = self.make_partner("@SUM(1+1)*cmd")
+        ticket = self.make_ticket(evil, self.agent1)
+        good = self.spot_callback(
+            batch,
+            evil,
+            ticket_id=ticket.id,
+            state="done",
+            score=5,
+            feedback='=HYPERLINK("http://evil.example","x")',
+            praise="-great",
+        )
+        self.spot_callback(
+            batch,
+            self.make_partner("Agent two customer"),
+            checked_user_id=self.agent2.id,
+            state="done",
+            score=2,
+            feedback="+slow",
+            next_action="call again",
+        )
+        self.spot_callback(batch, self.make_partner("Not reached"), state="unreachable")
+        self.spot_callback(
+            batch, self.make_partner("Queue"), checked_user_id=False, state="declined"
+        )
+        action = batch.with_user(self.supervisor).action_export_xlsx()
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+        )
+        self.assertIn(str(attachment.id), action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        self.assertEqual(book.sheetnames, ["Detail", "Summary"])
+        detail = list(book["Detail"].iter_rows(values_only=True))
+        self.assertEqual(
+            detail[0][:6], ("Reference", "Date", "Customer", "Agent checked", "Ticket", "Score")
+        )
+        self.assertEqual(len(detail), 5)
+        row = next(r for r in detail if r[0] == good.name)
+        self.assertEqual(row[2], "@SUM(1+1)*cmd")
+        self.assertEqual(row[3], self.agent1.name)
+        self.assertEqual(row[4], ticket.display_name)
+        self.assertEqual(row[5], 5)
+        self.assertEqual(row[6], '=HYPERLINK("http://evil.example","x")')
+        self.assertEqual(row[7], "-great")
+        self.assertEqual(row[9], "Done")
+        escaped = 0
+        for cells in book["Detail"].iter_rows(min_row=2):
+            for cell in cells:
+                self.assertNotEqual(cell.data_type, "f", f"{cell.coordinate} became a formula")
+                if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                    escaped += 1
+                    self.assertEqual(cell.data_type, "s")
+                    if xlsx_rows.QUOTE_PREFIX_SUPPORTED:
+                        self.assertTrue(cell.quotePrefix, cell.coordinate)
+        self.assertEqual(escaped, 4)
+        summary = list(book["Summary"].iter_rows(values_only=True))
+        header = summary.index(next(r for r in summary if r and r[0] == "Agent"))
+        rows = {r[0]: r for r in summary[header + 1 :]}
+        self.assertEqual(set(rows), {self.agent1.name, self.agent2.name, "No agent", "Overall"})
+        # agent, scored, sum, average, 1..5, unreachable, declined, open, target met
+        self.assertEqual(rows[self.agent1.name][1:], (1, 5, 5, 0, 0, 0, 0, 1, 1, 0, 0, "Yes"))
+        self.assertEqual(rows[self.agent2.name][1:], (1, 2, 2, 0, 1, 0, 0, 0, 0, 0, 0, "No"))
+        self.assertEqual(rows["No agent"][1:4], (0, 0, None))
+        self.assertEqual(rows["Overall"][1:], (2, 7, 3.5, 0, 1, 0, 0, 1, 1, 1, 0, "No"))
+
+    def test_large_batch_is_streamed_in_chunks(self):
+        batch = self.make_batch()
+        partners = self.env["res.partner"].create([{"name": f"Bulk {i}"} for i in range(30)])
+        self.env["customer.callback"].create(
+            [
+                {
+                    "partner_id": p.id,
+                    "segment": "spot_check",
+                    "spot_check_id": batch.id,
+                    "state": "done",
+                    "score": 1 + i % 5,
+                    "user_id": self.agent2.id,
+                    "checked_user_id": self.agent1.id,
+                }
+                for i, p in enumerate(partners)
+            ]
+        )
+        report = self.env["report.customer_callback.spot_check_xlsx"]
+        from ..report import spot_check_xlsx
+
+        original = spot_check_xlsx.CHUNK
+        spot_check_xlsx.CHUNK = 7
+        try:
+            rows = list(report._detail_chunks(batch))
+            content = report._generate(batch)
+        finally:
+            spot_check_xlsx.CHUNK = original
+        self.assertEqual(len(rows), 30)
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        self.assertEqual(book["Detail"].max_row, 31)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckAccess(SpotCheckCase):
+    def test_only_supervisors_create_sample_and_export(self):
+        with self.assertRaises(AccessError):
+            self.env["customer.callback.spot.check"].with_user(self.agent1).create(
+                {"date_from": MONTH}
+            )
+        with self.assertRaises(AccessError):
+            self.env["customer.callback.spot.check.wizard"].with_user(self.agent1).create(
+                {"date_from": MONTH}
+            )
+        with self.assertRaises(AccessError):
+            self.env["customer.callback.agent.report.export"].with_user(self.agent1).create({})
+        batch = self.make_batch()
+        mine = self.spot_callback(
+            batch, self.make_partner("Mine"), user_id=self.agent1.id, checked_user_id=self.agent2.id
+        )
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent1).action_export_xlsx()
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent1)._sample()
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent1).write({"sample_size": 60})
+        # the agent reads the batch of their own spot-checks, not the others
+        self.assertEqual(mine.with_user(self.agent1).spot_check_id.name, batch.name)
+        other = self.make_batch(date_from=date(2026, 10, 1))
+        with self.assertRaises(AccessError):
+            other.with_user(self.agent1).read(["name"])
+
+    def test_agents_see_only_their_spot_checks(self):
+        batch = self.make_batch()
+        assigned = self.spot_callback(
+            batch,
+            self.make_partner("For agent 1"),
+            user_id=self.agent1.id,
+            checked_user_id=self.agent2.id,
+        )
+        about_me = self.spot_callback(
+            batch,
+            self.make_partner("Checks agent 1"),
+            user_id=self.agent2.id,
+            checked_user_id=self.agent1.id,
+        )
+        visible = (
+            self.env["customer.callback"]
+            .with_user(self.agent1)
+            .search([("spot_check_id", "=", batch.id)])
+        )
+        self.assertEqual(visible, assigned)
+        with self.assertRaises(AccessError):
+            about_me.with_user(self.agent1).read(["score"])
+        # the batch figures are the whole batch's, whoever reads them
+        about_me.write({"state": "done", "score": 2})
+        assigned.write({"state": "done", "score": 4})
+        self.assertEqual(batch.with_user(self.agent1).scored_count, 2)
+
+
+@tagged("post_install", "-at_install")
+class TestAgentReport(SpotCheckCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        P = cls.make_partner
+        make = cls.make_callback.__get__(cls)
+        cls.done4 = make(P("R1"), state="done", score=4, done_date=FROZEN_NOW)
+        cls.done2 = make(P("R2"), state="done", score=2, done_date=FROZEN_NOW)
+        cls.unreachable = make(P("R3"), state="unreachable", done_date=FROZEN_NOW)
+        cls.declined = make(P("R4"), state="declined", done_date=FROZEN_NOW)
+        cls.planned = make(P("R5"))
+        cls.other = make(P("R6"), user_id=cls.agent2.id, state="done", score=5, done_date=FROZEN_NOW)
+        # problems raised during the dissatisfied callback: one solved, one open
+        solved = cls.make_ticket(cls.done2.partner_id, cls.agent1, origin_callback_id=cls.done2.id)
+        cls.make_ticket(cls.done2.partner_id, cls.agent1, close=False, origin_callback_id=cls.done2.id)
+        cls.solved = solved
+
+    def test_monthly_figures_per_agent(self):
+        Report = self.env["customer.callback.agent.report"].with_user(self.supervisor)
+        domain = [("user_id", "in", (self.agent1 | self.agent2).ids)]
+        rows = Report._read_group(
+            domain,
+            ["user_id", "date:month"],
+            [
+                "callback_count:sum",
+                "done_count:sum",
+                "unreachable_count:sum",
+                "declined_count:sum",
+                "score:avg",
+                "problem_count:sum",
+                "problem_open_count:sum",
+                "coverage:avg",
+            ],
+        )
+        figures = {user: values for user, _month, *values in rows}
+        self.assertEqual(figures[self.agent1], [5, 2, 1, 1, 3.0, 2, 1, 40.0])
+        self.assertEqual(figures[self.agent2], [1, 1, 0, 0, 5.0, 0, 0, 100.0])
+        # agents see their own lines only
+        mine = self.env["customer.callback.agent.report"].with_user(self.agent2).search([])
+        self.assertEqual(mine.callback_id, self.other)
+
+    def test_xlsx_export(self):
+        wizard = (
+            self.env["customer.callback.agent.report.export"]
+            .with_user(self.supervisor)
+            .create({"date_from": MONTH, "date_to": MONTH})
+        )
+        action = wizard.action_export()
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+        )
+        self.assertIn(str(attachment.id), action["url"])
+        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        rows = list(book.active.iter_rows(values_only=True))
+        self.assertEqual(rows[0][:3], ("Month", "Agent", "Callbacks"))
+        by_agent = {row[1]: row for row in rows[1:]}
+        self.assertEqual(by_agent[self.agent1.name], ("2026-11", self.agent1.name, 5, 2, 1, 1, 3, 2, 1, 1))
+        self.assertEqual(by_agent[self.agent2.name], ("2026-11", self.agent2.name, 1, 1, 0, 0, 5, 0, 0, 0))
+        with self.assertRaises(AccessError):
+            wizard.with_user(self.agent1).action_export()
+        with self.assertRaises(UserError):
+            wizard.date_to = date(2026, 10, 1)
+
+    def test_problem_and_kpi_actions_load(self):
+        for xmlid in (
+            "customer_callback.customer_callback_problem_action",
+            "customer_callback.customer_callback_agent_report_action_coverage",
+            "customer_callback.customer_callback_agent_report_action_satisfaction",
+        ):
+            action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+            model = self.env[action["res_model"]].with_user(self.supervisor)
+            self.assertTrue(model.search_count(safe_eval_domain(action["domain"])) >= 1, xmlid)
+        problems = self.env["helpdesk.ticket"]._read_group(
+            [("origin_callback_id", "!=", False)], ["category_id"], ["__count"]
+        )
+        self.assertEqual(sum(count for _category, count in problems), 2)
+
+
+def safe_eval_domain(text):
+    return safe_eval(text or "[]")

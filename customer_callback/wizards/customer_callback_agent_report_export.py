@@ -1,0 +1,140 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""XLSX export of the agents' monthly callback report (SPEC §8, 000 §6.2)."""
+
+import os
+import tempfile
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.fields import Domain
+
+from ..tools import xlsx_rows
+
+SUMS = (
+    "callback_count",
+    "done_count",
+    "unreachable_count",
+    "declined_count",
+    "scored_count",
+    "problem_count",
+    "problem_solved_count",
+)
+
+
+class CustomerCallbackAgentReportExport(models.TransientModel):
+    _name = "customer.callback.agent.report.export"
+    _description = "Export the Agents' Monthly Callback Report"
+
+    date_from = fields.Date(
+        string="From month",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+    )
+    date_to = fields.Date(
+        string="To month",
+        required=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+    )
+    team_id = fields.Many2one("helpdesk.ticket.team", string="Team")
+    user_ids = fields.Many2many("res.users", string="Agents", help="All agents when empty.")
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise ValidationError(self.env._("The last month comes before the first one."))
+
+    def _domain(self):
+        start = self.date_from.replace(day=1)
+        end = self.date_to.replace(day=1) + relativedelta(months=1)
+        domain = Domain("date", ">=", fields.Datetime.to_datetime(start)) & Domain(
+            "date", "<", fields.Datetime.to_datetime(end)
+        )
+        if self.team_id:
+            domain &= Domain("team_id", "=", self.team_id.id)
+        if self.user_ids:
+            domain &= Domain("user_id", "in", self.user_ids.ids)
+        return domain
+
+    def _rows(self):
+        """One row per month and agent: a single read-group."""
+        self.ensure_one()
+        groups = self.env["customer.callback.agent.report"]._read_group(
+            self._domain(),
+            ["date:month", "user_id"],
+            [f"{name}:sum" for name in SUMS] + ["score:sum"],
+            order="date:month, user_id",
+        )
+        no_agent = self.env._("Team queue (unassigned)")
+        rows = []
+        for month, user, *values in groups:
+            counts = dict(zip(SUMS + ("score_sum",), values, strict=True))
+            counts = {
+                "callbacks": counts["callback_count"],
+                "done": counts["done_count"],
+                "unreachable": counts["unreachable_count"],
+                "declined": counts["declined_count"],
+                "scored": counts["scored_count"],
+                "score_sum": counts["score_sum"] or 0,
+                "problems": counts["problem_count"],
+                "problems_solved": counts["problem_solved_count"],
+            }
+            rows.append(
+                xlsx_rows.agent_report_row(month.strftime("%Y-%m"), user.name or no_agent, counts)
+            )
+        return rows
+
+    def _headers(self):
+        _ = self.env._
+        return [
+            _("Month"),
+            _("Agent"),
+            _("Callbacks"),
+            _("Done"),
+            _("Unreachable"),
+            _("Declined"),
+            _("Average score"),
+            _("Problems raised"),
+            _("Problems solved"),
+            _("Problems open"),
+        ]
+
+    def _generate(self):
+        handle, path = tempfile.mkstemp(suffix=".xlsx")
+        os.close(handle)
+        try:
+            workbook, formats = xlsx_rows.new_workbook(path)
+            sheet = workbook.add_worksheet(self.env._("Agents")[:31])
+            sheet.freeze_panes(1, 0)
+            xlsx_rows.write_cells(sheet, 0, self._headers(), formats, header=True)
+            for row, values in enumerate(self._rows(), start=1):
+                xlsx_rows.write_cells(sheet, row, values, formats)
+            workbook.close()
+            with open(path, "rb") as stream:
+                return stream.read()
+        finally:
+            os.unlink(path)
+
+    def action_export(self):
+        self.ensure_one()
+        self.env["customer.callback.spot.check"]._check_supervisor()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._(
+                    "Agent callback report %(start)s-%(end)s.xlsx",
+                    start=self.date_from.strftime("%Y%m"),
+                    end=self.date_to.strftime("%Y%m"),
+                ),
+                "raw": self._generate(),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

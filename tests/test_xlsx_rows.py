@@ -1,0 +1,88 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""XLSX rows and cell escaping (pure logic)."""
+
+import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from odoo.addons.customer_callback.tools import satisfaction as sat
+from odoo.addons.customer_callback.tools import xlsx_rows as xr
+
+
+def test_cells_starting_like_a_formula_are_escaped():
+    for text in ("=1+1", "+33 1 23", "-2", "@SUM(A1)", "\tx", "\r=x", '=HYPERLINK("http://x","y")'):
+        assert xr.cell(text) == (xr.ESCAPED, text)
+    assert xr.cell("Hello = world") == (xr.STRING, "Hello = world")
+    assert xr.cell(5) == (xr.NUMBER, 5)
+    assert xr.cell(-2) == (xr.NUMBER, -2)
+    assert xr.cell(None) == (xr.BLANK, None)
+    assert xr.cell(False) == (xr.BLANK, None)
+    assert xr.cell("") == (xr.BLANK, None)
+    assert xr.cell(True) == (xr.STRING, "True")
+    moment = datetime.datetime(2026, 11, 23, 10, 0)
+    assert xr.cell(moment) == (xr.DATETIME, moment)
+    assert len(xr.cell("x" * 40000)[1]) == xr.MAX_CELL_TEXT
+
+
+def test_detail_row():
+    row = xr.detail_row(
+        {
+            "reference": "202611001",
+            "date": datetime.date(2026, 11, 20),
+            "customer": "=cmd",
+            "agent": "Agent 1",
+            "ticket": "HT001",
+            "score": 0,
+            "feedback": "slow",
+            "praise": "",
+            "follow_up": xr.follow_up_text("call again", "Pending", ["HT002", "HT003"]),
+            "state": "Done",
+        }
+    )
+    assert row[5] is None  # not scored
+    assert row[8] == "call again / Pending / HT002, HT003"
+    assert xr.cells(row)[2] == (xr.ESCAPED, "=cmd")
+    assert xr.follow_up_text(None, None, []) == ""
+
+
+def test_summary_rows():
+    per_agent = [
+        ("Zoe", sat.summarize([("done", 5, 2), ("unreachable", None, 1)])),
+        ("adam", sat.summarize([("done", 2, 1), ("declined", None, 2), ("planned", None, 1)])),
+    ]
+    overall = sat.Summary().merge(per_agent[0][1]).merge(per_agent[1][1])
+    rows = xr.summary_rows(per_agent, overall, 4.0, "Overall", "Yes", "No")
+    assert rows[0] == ["adam", 1, 2, 2.0, 0, 1, 0, 0, 0, 0, 2, 1, "No"]
+    assert rows[1] == ["Zoe", 2, 10, 5.0, 0, 0, 0, 0, 2, 1, 0, 0, "Yes"]
+    assert rows[2] == ["Overall", 3, 12, 4.0, 0, 1, 0, 0, 2, 1, 2, 1, "Yes"]
+    empty = xr.summary_row("x", sat.Summary(), 4.0, "Yes", "No")
+    assert empty[3] is None and empty[-1] is None
+
+
+def test_agent_report_row():
+    row = xr.agent_report_row(
+        "2026-11",
+        "Agent",
+        {
+            "callbacks": 10,
+            "done": 6,
+            "unreachable": 2,
+            "declined": 1,
+            "scored": 6,
+            "score_sum": 25,
+            "problems": 3,
+            "problems_solved": 1,
+        },
+    )
+    assert row == ["2026-11", "Agent", 10, 6, 2, 1, 4.17, 3, 1, 2]
+    assert xr.agent_report_row("m", "a", {})[6] is None
+
+
+@given(st.text(max_size=50))
+def test_property_no_text_cell_can_become_a_formula(text):
+    kind, value = xr.cell(text)
+    if kind == xr.STRING:
+        assert not value.startswith(xr.FORMULA_PREFIXES)
+    if text and text[0] in "=+-@\t\r":
+        assert kind == xr.ESCAPED and value == text
