@@ -40,6 +40,7 @@ class SurveyCase(CallbackCase):
             "team_id": self.team.id,
             "user_id": self.agent1.id,
             "is_complaint": complaint,
+            "resolution_summary": "Seal replaced on site.",
         }
         vals.update(values)
         return self.env["helpdesk.ticket"].create(vals)

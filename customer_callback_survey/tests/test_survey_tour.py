@@ -26,6 +26,7 @@ class TestSurveyTour(HttpCase):
                 "partner_id": partner.id,
                 "team_id": team.id,
                 "is_complaint": True,
+                "resolution_summary": "Apologised; schedules now include travel time.",
             }
         )
         ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
