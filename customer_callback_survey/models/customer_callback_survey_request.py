@@ -342,6 +342,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         return (
             Domain("state", "=", "sent")
             & Domain("reminder_date", "=", False)
+            & (Domain("next_attempt_date", "=", False) | Domain("next_attempt_date", "<=", now))
             & Domain("user_input_id.state", "!=", "done")
             & Domain.OR(domains)
         )

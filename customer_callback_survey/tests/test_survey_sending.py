@@ -123,7 +123,8 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(callback.user_id, self.agent1)
         self.assert_in_window(callback)
         request.action_create_call()
-        self.assertEqual(self.callbacks_of(self.partner_paris).filtered(lambda c: c.period_key == f"SR{request.id}"), callback)
+        calls = self.callbacks_of(self.partner_paris).filtered(lambda c: c.period_key == f"SR{request.id}")
+        self.assertEqual(calls, callback)
         self.assertNotIn(request, self.Request.search(call_filter))
 
     def test_phone_only_customer_without_sms_is_listed(self):
