@@ -49,7 +49,6 @@ INSERT_COLUMNS = (
     "ticket_id",
     "callback_id",
     "trigger",
-    "survey_id",
     "due_date",
     "state",
     "survey_status",
@@ -85,16 +84,19 @@ class CustomerCallbackSurveyRequest(models.Model):
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     trigger = fields.Selection(TRIGGERS, required=True, readonly=True)
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket", readonly=True, index="btree_not_null", ondelete="restrict"
+        "helpdesk.ticket", string="Ticket", readonly=True, index="btree_not_null", ondelete="cascade"
     )
     callback_id = fields.Many2one(
         "customer.callback",
         string="Callback",
         readonly=True,
         index="btree_not_null",
-        ondelete="restrict",
+        ondelete="cascade",
     )
-    survey_id = fields.Many2one("survey.survey", string="Survey", required=True, readonly=True)
+    # The survey is the company's at sending time. Not stored here: a second
+    # foreign key to the survey next to the answer's would make deleting a
+    # survey (and uninstalling this addon) fail once answers exist.
+    survey_id = fields.Many2one(related="user_input_id.survey_id", string="Survey")
     user_id = fields.Many2one(
         "res.users", string="Agent", index=True, readonly=True,
         help="Who handled the ticket or made the callback.",
@@ -126,8 +128,8 @@ class CustomerCallbackSurveyRequest(models.Model):
     reminder_date = fields.Datetime(string="Reminded", readonly=True, copy=False)
     answered_date = fields.Datetime(string="Answered", readonly=True, copy=False)
     score = fields.Integer(
-        related="user_input_id.callback_score",
-        store=True,
+        readonly=True,
+        copy=False,
         aggregator="avg",
         string="Satisfaction",
         help="Overall score of the answer on the 5-point scale.",
@@ -220,9 +222,6 @@ class CustomerCallbackSurveyRequest(models.Model):
         for company in self._queue_companies(companies):
             if not (company.callback_survey_on_complaint or company.callback_survey_on_ticket):
                 continue
-            survey = company._callback_survey()
-            if not survey:
-                continue
             condition = SQL("TRUE") if company.callback_survey_on_ticket else SQL("t.is_complaint")
             filters = SQL("TRUE")
             if ticket_ids is not None:
@@ -233,7 +232,7 @@ class CustomerCallbackSurveyRequest(models.Model):
                 SQL(
                     """SELECT t.company_id, t.partner_id, t.id, NULL::int,
                               CASE WHEN t.is_complaint THEN 'complaint' ELSE 'ticket' END,
-                              %(survey)s, t.closed_date + %(delay)s * interval '1 hour',
+                              t.closed_date + %(delay)s * interval '1 hour',
                               'pending', 'pending', t.user_id, t.team_id, 0,
                               %(uid)s, %(uid)s, %(now)s, %(now)s
                          FROM helpdesk_ticket t
@@ -243,7 +242,6 @@ class CustomerCallbackSurveyRequest(models.Model):
                           AND p.callback_do_not_call IS NOT TRUE
                           AND %(condition)s AND %(filters)s
                         ORDER BY t.id""",
-                    survey=survey.id,
                     delay=company.callback_survey_delay_hours,
                     uid=self.env.uid,
                     now=now,
@@ -262,8 +260,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         now = fields.Datetime.now()
         for company in self._queue_companies(companies):
             rules = company.callback_survey_rule_ids
-            survey = company._callback_survey()
-            if not rules or not survey:
+            if not rules:
                 continue
             filters = SQL("TRUE")
             if callback_ids is not None:
@@ -273,7 +270,7 @@ class CustomerCallbackSurveyRequest(models.Model):
             created |= self._insert_rows(
                 SQL(
                     """SELECT cb.company_id, cb.partner_id, cb.ticket_id, cb.id, 'callback',
-                              %(survey)s, cb.done_date + %(delay)s * interval '1 hour',
+                              cb.done_date + %(delay)s * interval '1 hour',
                               'pending', 'pending', cb.user_id, cb.team_id, 0,
                               %(uid)s, %(uid)s, %(now)s, %(now)s
                          FROM customer_callback cb
@@ -284,7 +281,6 @@ class CustomerCallbackSurveyRequest(models.Model):
                           AND p.callback_do_not_call IS NOT TRUE
                           AND %(filters)s
                         ORDER BY cb.id""",
-                    survey=survey.id,
                     delay=company.callback_survey_delay_hours,
                     uid=self.env.uid,
                     now=now,
@@ -346,6 +342,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         return (
             Domain("state", "=", "sent")
             & Domain("reminder_date", "=", False)
+            & (Domain("next_attempt_date", "=", False) | Domain("next_attempt_date", "<=", now))
             & Domain("user_input_id.state", "!=", "done")
             & Domain.OR(domains)
         )
@@ -462,12 +459,16 @@ class CustomerCallbackSurveyRequest(models.Model):
         requests = requests - no_contact
         if not requests:
             return
-        requests._ensure_user_inputs()
+        survey = company._callback_survey()
+        if not survey:
+            requests._retry_later(now, self.env._("No satisfaction survey is set in the settings."))
+            return
+        requests._ensure_user_inputs(survey)
         for channel, channel_requests in by_channel.items():
             if channel_requests:
                 channel_requests._deliver(channel, company, now, reminder=False)
 
-    def _ensure_user_inputs(self):
+    def _ensure_user_inputs(self, survey):
         """Exactly one survey answer per request: created once, in one batch,
         and kept (reused) when the send must be retried."""
         missing = self.filtered(lambda r: not r.user_input_id)
@@ -476,7 +477,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         inputs = self.env["survey.user_input"].sudo().create(
             [
                 {
-                    "survey_id": request.survey_id.id,
+                    "survey_id": survey.id,
                     "partner_id": request.partner_id.id,
                     "email": request.partner_id.email,
                     "nickname": request.partner_id.name,
@@ -523,6 +524,12 @@ class CustomerCallbackSurveyRequest(models.Model):
                 )
                 sent._log_sent(channel)
         for request, message in failures.items():
+            request._retry_later(now, message)
+        return sent
+
+    def _retry_later(self, now, message):
+        """Keep the requests pending, with the error, for the next run."""
+        for request in self:
             request.write(
                 {
                     "attempt_count": request.attempt_count + 1,
@@ -530,7 +537,6 @@ class CustomerCallbackSurveyRequest(models.Model):
                     "next_attempt_date": now + RETRY_DELAY,
                 }
             )
-        return sent
 
     def _deliver_now(self, channel, company, reminder):
         inputs = self.user_input_id
@@ -587,7 +593,11 @@ class CustomerCallbackSurveyRequest(models.Model):
     # ------------------------------------------------------------------
 
     def _mark_answered(self, now):
-        self.filtered(lambda r: r.state != "answered").write({"state": "answered", "answered_date": now})
+        """Answered, with the answer's score kept here as history."""
+        for score, requests in self.filtered(lambda r: r.state != "answered").grouped(
+            lambda r: r.user_input_id.callback_score
+        ).items():
+            requests.write({"state": "answered", "answered_date": now, "score": score or False})
 
     # ------------------------------------------------------------------
     # Actions

@@ -42,7 +42,9 @@ class SurveyUserInput(models.Model):
 
     def _callback_process_answers(self):
         inputs = self.sudo().filtered(
-            lambda i: i.state == "done" and not i.test_entry and (i.ticket_id or i.callback_id or i.callback_request_ids)
+            lambda i: i.state == "done"
+            and not i.test_entry
+            and (i.ticket_id or i.callback_id or i.callback_request_ids)
         )
         if not inputs:
             return

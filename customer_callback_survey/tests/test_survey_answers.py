@@ -13,7 +13,8 @@ class TestSurveyAnswers(SurveyCase):
         return request
 
     def followups(self, partner=None):
-        return self.callbacks_of(partner or self.partner_sh).filtered(lambda c: c.period_key and c.period_key.startswith("SV"))
+        callbacks = self.callbacks_of(partner or self.partner_sh)
+        return callbacks.filtered(lambda c: c.period_key and c.period_key.startswith("SV"))
 
     def test_answer_writes_the_score_back(self):
         request = self.sent_request()
@@ -38,7 +39,8 @@ class TestSurveyAnswers(SurveyCase):
         )
         self.assertEqual(rows, [(self.agent1, 5.0)])
         # a reminder is not sent for an answered survey
-        self.assertNotIn(request, self.Request.search(self.Request._remind_domain(request.sent_date.replace(year=2030))))
+        later = request.sent_date.replace(year=2030)
+        self.assertNotIn(request, self.Request.search(self.Request._remind_domain(later)))
 
     def test_low_score_creates_exactly_one_supervisor_callback(self):
         request = self.sent_request()

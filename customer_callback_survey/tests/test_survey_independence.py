@@ -14,6 +14,8 @@ from pathlib import Path
 from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
 
+from .common import SurveyCase
+
 CORE = "customer_callback"
 ADDON = "customer_callback_survey"
 
@@ -98,3 +100,32 @@ class TestSurveyIndependence(TransactionCase):
         field = self.env["customer.callback"]._fields["rule_id"]
         self.assertEqual(field.ondelete, "set null")
         self.assertEqual(self.env["customer.callback"]._fields["ticket_id"].ondelete, "set null")
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyDataRemoval(SurveyCase):
+    """An uninstall deletes the addon's records (the default survey, the
+    follow-up rule, demo tickets) while the request table still exists:
+    the foreign keys must let it (checked once with a real uninstall of a
+    copy of a demo database, kept as a test here)."""
+
+    def test_addon_records_can_be_deleted_under_requests(self):
+        ticket = self.make_ticket()
+        request = self.close(ticket)
+        self.send()
+        user_input = request.user_input_id
+        self.answer(user_input, [1, 1, 1, 1])
+        followup = self.callbacks_of(self.partner_sh).filtered(lambda c: c.survey_input_id)
+        rule = followup.rule_id
+        survey = self.survey.sudo()
+        self.env.flush_all()
+        survey.unlink()
+        self.assertFalse(user_input.exists())
+        self.assertEqual(request.state, "answered", "the request keeps its history")
+        self.assertFalse(request.survey_id)
+        self.assertEqual(request.score, 1, "the score stays")
+        rule.sudo().unlink()
+        self.assertFalse(followup.rule_id)
+        self.assertEqual(followup.segment, "feedback_history")
+        ticket.sudo().unlink()
+        self.assertFalse(request.exists())

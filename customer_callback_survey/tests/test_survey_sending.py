@@ -28,7 +28,6 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(request.due_date, DUE)
         self.assertEqual(request.user_id, self.agent1)
         self.assertEqual(request.team_id, self.team)
-        self.assertEqual(request.survey_id, self.survey)
         # queued once, however often the trigger is seen again
         ticket.write({"stage_id": self.closed_stage.id})
         self.Request._queue_for_tickets()
@@ -54,6 +53,7 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(request.sent_date, DUE)
         user_input = request.user_input_id
         self.assertEqual(user_input.survey_id, self.survey)
+        self.assertEqual(request.survey_id, self.survey)
         self.assertEqual(user_input.partner_id, self.partner_sh)
         self.assertEqual(user_input.ticket_id, request.ticket_id)
         mail = self.mails_of(user_input)
@@ -123,7 +123,8 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(callback.user_id, self.agent1)
         self.assert_in_window(callback)
         request.action_create_call()
-        self.assertEqual(self.callbacks_of(self.partner_paris).filtered(lambda c: c.period_key == f"SR{request.id}"), callback)
+        calls = self.callbacks_of(self.partner_paris).filtered(lambda c: c.period_key == f"SR{request.id}")
+        self.assertEqual(calls, callback)
         self.assertNotIn(request, self.Request.search(call_filter))
 
     def test_phone_only_customer_without_sms_is_listed(self):
@@ -132,6 +133,28 @@ class TestSurveySending(SurveyCase):
         with patch.object(type(self.env["res.company"]), "_callback_sms_available", return_value=False):
             self.send()
         self.assertEqual(request.state, "no_contact")
+
+    def test_sms_channel(self):
+        # Odoo's sms is optional for this addon; it is auto-installed with mail.
+        self.assertIn("sms.sms", self.env)
+        self.company.callback_survey_channel = "sms"
+        self.partner_paris.write({"email": False, "phone": "+33 6 12 34 56 78"})
+        self.partner_ny.write({"email": "james@example.com", "phone": False})
+        sms_request = self.close(self.make_ticket(self.partner_paris))
+        email_request = self.close(self.make_ticket(self.partner_ny))
+        self.send()
+        self.assertEqual(sms_request.state, "sent")
+        self.assertEqual(sms_request.channel, "sms")
+        sms = self.env["sms.sms"].sudo().search([("partner_id", "=", self.partner_paris.id)])
+        self.assertEqual(len(sms), 1)
+        self.assertIn(sms_request.user_input_id.access_token, sms.body)
+        self.assertIn("http", sms.body)
+        self.assertEqual(email_request.state, "sent")
+        self.assertEqual(email_request.channel, "email", "no mobile number: the email is used")
+        # the reminder goes by the same channel
+        self.send(now=DUE + timedelta(days=2))
+        self.assertEqual(self.env["sms.sms"].sudo().search_count([("partner_id", "=", self.partner_paris.id)]), 2)
+        self.assertEqual(len(self.mails_of(email_request.user_input_id)), 2)
 
     def test_sms_needs_the_sms_app(self):
         with patch.object(type(self.env["res.company"]), "_callback_sms_available", return_value=False):
@@ -231,6 +254,16 @@ class TestSurveySending(SurveyCase):
         self.Request._queue_missed(now=DUE)
         self.assertFalse(self.Request.search([("ticket_id", "=", old.id)]))
 
+    def test_no_survey_configured_keeps_requests_pending(self):
+        request = self.close(self.make_ticket())
+        with patch.object(type(self.env["res.company"]), "_callback_survey", return_value=self.env["survey.survey"]):
+            self.send()
+        self.assertEqual(request.state, "pending")
+        self.assertTrue(request.error_message)
+        self.assertFalse(request.user_input_id)
+        self.send(now=DUE + timedelta(hours=1))
+        self.assertEqual(request.state, "sent")
+
     def test_do_not_call_customers_are_not_surveyed(self):
         self.partner_sh.callback_do_not_call = True
         self.assertFalse(self.close(self.make_ticket()))
@@ -241,3 +274,29 @@ class TestSurveySending(SurveyCase):
         with patch.object(type(self.env["ir.cron"]), "_commit_progress", return_value=1.0):
             self.Request._cron_send_surveys()
         self.assertEqual(request.state, "sent")
+
+    def test_settings_are_per_company_with_the_sop_defaults(self):
+        company = self.env["res.company"].create({"name": "Other company"})
+        self.assertEqual(company.callback_survey_delay_hours, 24)
+        self.assertEqual(company.callback_survey_reminder_days, 2)
+        self.assertEqual(company.callback_survey_followup_score, 3)
+        self.assertTrue(company.callback_survey_on_complaint)
+        self.assertEqual(company._callback_survey(), self.survey)
+        rule = company._callback_survey_followup_rule()
+        self.assertEqual(rule.company_id, company)
+        self.assertEqual((rule.segment, rule.trigger), ("feedback_history", "manual"))
+        self.assertEqual(company._callback_survey_followup_rule(), rule)
+        arch = self.env["res.config.settings"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="customer_callback_survey"', arch)
+        self.assertIn("callback_survey_delay_hours", arch)
+        own_rule = self.make_rule(segment="complaint", trigger="manual", assignment="team")
+        settings = self.env["res.config.settings"].create(
+            {"callback_survey_delay_hours": 12, "callback_survey_rule_ids": [(6, 0, own_rule.ids)]}
+        )
+        settings.execute()
+        self.assertEqual(self.company.callback_survey_delay_hours, 12)
+        self.assertEqual(self.company.callback_survey_rule_ids, own_rule)
+        with self.assertRaises(ValidationError):
+            self.company.callback_survey_followup_score = 6
+        with self.assertRaises(ValidationError):
+            self.company.callback_survey_delay_hours = -1
