@@ -855,11 +855,10 @@ class CustomerCallbackSpotCheckFields(models.Model):
         return result
 
     def action_done(self):
-        _ = self.env._
         for callback in self.filtered(lambda c: c.segment == "spot_check"):
             if not callback.score:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Ask the customer for a score (1 to 5) before closing spot-check %s; "
                         "log 'Hung up' when the customer refuses to answer.",
                         callback.name,
@@ -867,7 +866,7 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 )
             if callback.score <= 2 and not (callback.feedback or "").strip():
                 raise UserError(
-                    _("Record why the customer is dissatisfied before closing spot-check %s.", callback.name)
+                    self.env._("Record why the customer is dissatisfied before closing spot-check %s.", callback.name)
                 )
         return super().action_done()
 
@@ -875,23 +874,22 @@ class CustomerCallbackSpotCheckFields(models.Model):
         """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
         be solved on the call: a complaint ticket with a promised reply."""
         self.ensure_one()
-        _ = self.env._
         if self.segment != "spot_check" or not self.score or self.score > 2:
-            raise UserError(_("A complaint is opened from a spot-check scored 1 or 2."))
+            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
         self.check_access("write")
         ticket = self.spot_check_complaint_id
         if not ticket:
             company = self.company_id
             promised = fields.Datetime.now() + timedelta(minutes=company.callback_spot_check_reply_minutes)
             owner = self.spot_check_id.leader_id or self.env.user
-            reason = self.feedback or self.summary or _("Dissatisfied during spot-check %s", self.name)
+            reason = self.feedback or self.summary or self.env._("Dissatisfied during spot-check %s", self.name)
             # The agent may not be allowed to create tickets for the team lead:
             # the ticket is created as superuser, the agent follows it.
             ticket = self.env["helpdesk.ticket"].sudo().create(
                 {
-                    "name": _("Spot-check complaint: %s", self.partner_id.display_name)[:200],
+                    "name": self.env._("Spot-check complaint: %s", self.partner_id.display_name)[:200],
                     "description": Markup("<p>%s</p><p>%s</p>")
-                    % (reason, _("Score %(score)s. Promised reply by %(date)s.", score=self.score, date=promised)),
+                    % (reason, self.env._("Score %(score)s. Promised reply by %(date)s.", score=self.score, date=promised)),
                     "partner_id": self.partner_id.id,
                     "partner_name": self.partner_id.name,
                     "partner_email": self.partner_id.email,
@@ -912,7 +910,7 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 }
             )
             self.message_post(
-                body=Markup(_("Complaint %(ticket)s opened; reply promised by %(date)s.")) % {
+                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s.")) % {
                     "ticket": ticket._get_html_link(),
                     "date": promised,
                 }
