@@ -827,6 +827,10 @@ class CustomerCallbackSpotCheckFields(models.Model):
     )
 
     _spot_check_review_idx = models.Index("(company_id, done_date) WHERE state = 'done' AND score > 0")
+    # "has an open callback" probes of the spot-check pool: index-only scans
+    _open_partner_idx = models.Index(
+        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
+    )
 
     def _compute_spot_check_complaint_id(self):
         tickets = self.env["helpdesk.ticket"].sudo().search(

@@ -529,7 +529,7 @@ class CustomerCallbackSpotCheck(models.Model):
              SELECT pool.partner_id, pool.agent_id, pool.ticket_id, pool.prio,
                     COALESCE(p.callback_do_not_call, FALSE),
                     EXISTS (SELECT 1 FROM customer_callback oc
-                             WHERE oc.partner_id = pool.partner_id AND oc.active
+                             WHERE oc.partner_id = pool.partner_id AND oc.active IS TRUE
                                AND oc.state IN ('draft', 'planned', 'in_progress')),
                     COALESCE(prior.checks, 0)
                FROM pool
