@@ -829,6 +829,10 @@ class CustomerCallbackSpotCheckFields(models.Model):
     )
 
     _spot_check_review_idx = models.Index("(company_id, done_date) WHERE state = 'done' AND score > 0")
+    # "has an open callback" probes of the spot-check pool: index-only scans
+    _open_partner_idx = models.Index(
+        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
+    )
 
     def _compute_spot_check_complaint_id(self):
         tickets = self.env["helpdesk.ticket"].sudo().search(
@@ -857,11 +861,10 @@ class CustomerCallbackSpotCheckFields(models.Model):
         return result
 
     def action_done(self):
-        _ = self.env._
         for callback in self.filtered(lambda c: c.segment == "spot_check"):
             if not callback.score:
                 raise UserError(
-                    _(
+                    self.env._(
                         "Ask the customer for a score (1 to 5) before closing spot-check %s; "
                         "log 'Hung up' when the customer refuses to answer.",
                         callback.name,
@@ -869,7 +872,7 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 )
             if callback.score <= 2 and not (callback.feedback or "").strip():
                 raise UserError(
-                    _("Record why the customer is dissatisfied before closing spot-check %s.", callback.name)
+                    self.env._("Record why the customer is dissatisfied before closing spot-check %s.", callback.name)
                 )
         return super().action_done()
 
@@ -877,23 +880,22 @@ class CustomerCallbackSpotCheckFields(models.Model):
         """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
         be solved on the call: a complaint ticket with a promised reply."""
         self.ensure_one()
-        _ = self.env._
         if self.segment != "spot_check" or not self.score or self.score > 2:
-            raise UserError(_("A complaint is opened from a spot-check scored 1 or 2."))
+            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
         self.check_access("write")
         ticket = self.spot_check_complaint_id
         if not ticket:
             company = self.company_id
             promised = fields.Datetime.now() + timedelta(minutes=company.callback_spot_check_reply_minutes)
             owner = self.spot_check_id.leader_id or self.env.user
-            reason = self.feedback or self.summary or _("Dissatisfied during spot-check %s", self.name)
+            reason = self.feedback or self.summary or self.env._("Dissatisfied during spot-check %s", self.name)
             # The agent may not be allowed to create tickets for the team lead:
             # the ticket is created as superuser, the agent follows it.
             ticket = self.env["helpdesk.ticket"].sudo().create(
                 {
-                    "name": _("Spot-check complaint: %s", self.partner_id.display_name)[:200],
+                    "name": self.env._("Spot-check complaint: %s", self.partner_id.display_name)[:200],
                     "description": Markup("<p>%s</p><p>%s</p>")
-                    % (reason, _("Score %(score)s. Promised reply by %(date)s.", score=self.score, date=promised)),
+                    % (reason, self.env._("Score %(score)s. Promised reply by %(date)s.", score=self.score, date=promised)),
                     "partner_id": self.partner_id.id,
                     "partner_name": self.partner_id.name,
                     "partner_email": self.partner_id.email,
@@ -914,7 +916,7 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 }
             )
             self.message_post(
-                body=Markup(_("Complaint %(ticket)s opened; reply promised by %(date)s.")) % {
+                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s.")) % {
                     "ticket": ticket._get_html_link(),
                     "date": promised,
                 }

@@ -529,7 +529,7 @@ class CustomerCallbackSpotCheck(models.Model):
              SELECT pool.partner_id, pool.agent_id, pool.ticket_id, pool.prio,
                     COALESCE(p.callback_do_not_call, FALSE),
                     EXISTS (SELECT 1 FROM customer_callback oc
-                             WHERE oc.partner_id = pool.partner_id AND oc.active
+                             WHERE oc.partner_id = pool.partner_id AND oc.active IS TRUE
                                AND oc.state IN ('draft', 'planned', 'in_progress')),
                     COALESCE(prior.checks, 0)
                FROM pool
@@ -581,16 +581,15 @@ class CustomerCallbackSpotCheck(models.Model):
         text ('' when none)."""
         self.ensure_one()
         self._check_supervisor()
-        _ = self.env._
         if self.state != "draft":
-            raise UserError(_("%s is already sampled.", self.name))
+            raise UserError(self.env._("%s is already sampled.", self.name))
         company = self.company_id
         seed = seed or self.seed or sampling.new_seed()
         result = sampling.sample(
             self._pool_candidates(), self.sample_size, seed, cap=company.callback_spot_check_cap
         )
         minimum = company.callback_spot_check_min_size
-        note = _(
+        note = self.env._(
             "Pool: %(pool)s customers; excluded: %(dnc)s do-not-call, %(open)s with an open "
             "callback, %(cap)s already spot-checked %(limit)s times; eligible: %(eligible)s; "
             "sampled: %(sampled)s of %(size)s (seed %(seed)s).",
@@ -606,7 +605,7 @@ class CustomerCallbackSpotCheck(models.Model):
         )
         warning = ""
         if result.short or len(result.chosen) < minimum:
-            warning = _(
+            warning = self.env._(
                 "Only %(eligible)s eligible customers were found for %(name)s, fewer than the "
                 "%(size)s asked (minimum %(minimum)s a month).",
                 eligible=result.eligible_size,
@@ -620,7 +619,9 @@ class CustomerCallbackSpotCheck(models.Model):
                     + "\n"
                     + note
                     + "\n"
-                    + _("Widen the pool (sources, filters, team) or lower the sample size.")
+                    + self.env._(
+                        "Widen the pool (sources, filters, team) or lower the sample size."
+                    )
                 )
             note = warning + "\n" + note
         self._create_spot_check_callbacks(result.chosen)
@@ -646,7 +647,7 @@ class CustomerCallbackSpotCheck(models.Model):
                     fields.Date.context_today(self),
                 ),
                 user_id=self.supervisor_id.id,
-                summary=_("Spot-check list %s", self.name),
+                summary=self.env._("Spot-check list %s", self.name),
             )
         return warning
 

@@ -18,36 +18,34 @@ class ReportSpotCheckXlsx(models.AbstractModel):
     _description = "Spot-check XLSX export"
 
     def _detail_headers(self):
-        _ = self.env._
         return [
-            _("Reference"),
-            _("Date"),
-            _("Customer"),
-            _("Agent checked"),
-            _("Ticket"),
-            _("Score"),
-            _("Reason / feedback"),
-            _("Praise"),
-            _("Follow-up"),
-            _("Status"),
+            self.env._("Reference"),
+            self.env._("Date"),
+            self.env._("Customer"),
+            self.env._("Agent checked"),
+            self.env._("Ticket"),
+            self.env._("Score"),
+            self.env._("Reason / feedback"),
+            self.env._("Praise"),
+            self.env._("Follow-up"),
+            self.env._("Status"),
         ]
 
     def _summary_headers(self):
-        _ = self.env._
         return [
-            _("Agent"),
-            _("Scored"),
-            _("Sum of scores"),
-            _("Average"),
+            self.env._("Agent"),
+            self.env._("Scored"),
+            self.env._("Sum of scores"),
+            self.env._("Average"),
             "1",
             "2",
             "3",
             "4",
             "5",
-            _("Unreachable (excluded)"),
-            _("Declined (excluded)"),
-            _("Still open"),
-            _("Target met"),
+            self.env._("Unreachable (excluded)"),
+            self.env._("Declined (excluded)"),
+            self.env._("Still open"),
+            self.env._("Target met"),
         ]
 
     @api.model
@@ -103,36 +101,39 @@ class ReportSpotCheckXlsx(models.AbstractModel):
         for (_batch_id, user_id), summary in per_agent.items():
             overall.merge(summary)
             labelled.append((names.get(user_id) or self.env._("No agent"), summary))
-        _ = self.env._
         return xlsx_rows.summary_rows(
-            labelled, overall, batch.satisfaction_target, _("Overall"), _("Yes"), _("No")
+            labelled,
+            overall,
+            batch.satisfaction_target,
+            self.env._("Overall"),
+            self.env._("Yes"),
+            self.env._("No"),
         )
 
     @api.model
     def _generate(self, batch):
         """The XLSX file of ``batch`` as bytes."""
-        _ = self.env._
         handle, path = tempfile.mkstemp(suffix=".xlsx")
         os.close(handle)
         try:
             workbook, formats = xlsx_rows.new_workbook(path)
-            detail = workbook.add_worksheet(_("Detail")[:31])
+            detail = workbook.add_worksheet(self.env._("Detail")[:31])
             detail.freeze_panes(1, 0)
             xlsx_rows.write_cells(detail, 0, self._detail_headers(), formats, header=True)
             row = 0
             for row, values in enumerate(self._detail_chunks(batch), start=1):
                 xlsx_rows.write_cells(detail, row, values, formats)
-            summary = workbook.add_worksheet(_("Summary")[:31])
+            summary = workbook.add_worksheet(self.env._("Summary")[:31])
             xlsx_rows.write_cells(summary, 0, [batch.name], formats)
             xlsx_rows.write_cells(
                 summary,
                 1,
                 [
-                    _("Target"),
+                    self.env._("Target"),
                     batch.satisfaction_target,
-                    _("Satisfaction"),
+                    self.env._("Satisfaction"),
                     batch.satisfaction if batch.scored_count else None,
-                    _("95% interval"),
+                    self.env._("95% interval"),
                     batch.confidence_low or None,
                     batch.confidence_high or None,
                 ],

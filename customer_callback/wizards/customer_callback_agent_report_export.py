@@ -87,18 +87,17 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         return rows
 
     def _headers(self):
-        _ = self.env._
         return [
-            _("Month"),
-            _("Agent"),
-            _("Callbacks"),
-            _("Done"),
-            _("Unreachable"),
-            _("Declined"),
-            _("Average score"),
-            _("Problems raised"),
-            _("Problems solved"),
-            _("Problems open"),
+            self.env._("Month"),
+            self.env._("Agent"),
+            self.env._("Callbacks"),
+            self.env._("Done"),
+            self.env._("Unreachable"),
+            self.env._("Declined"),
+            self.env._("Average score"),
+            self.env._("Problems raised"),
+            self.env._("Problems solved"),
+            self.env._("Problems open"),
         ]
 
     def _generate(self):
