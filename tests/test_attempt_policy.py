@@ -33,14 +33,22 @@ def test_same_slot_does_not_count_twice():
 
 def test_more_attempts_than_slots_need_every_slot():
     policy = ap.AttemptPolicy(unreachable_attempts=4)
-    attempts = [("no_answer", "morning"), ("no_answer", "afternoon"), ("no_answer", "evening"), ("message_sent", "evening")]
+    attempts = [
+        ("no_answer", "morning"),
+        ("no_answer", "afternoon"),
+        ("no_answer", "evening"),
+        ("message_sent", "evening"),
+    ]
     assert ap.evaluate(attempts, policy).outcome == ap.CONTINUE
     attempts.insert(0, ("busy", "morning"))
     assert ap.evaluate(attempts, policy).outcome == ap.UNREACHABLE
 
 
 def test_two_declines_in_distinct_slots_close_declined():
-    assert ap.evaluate([("declined", "morning"), ("declined", "morning")], POLICY).outcome == ap.CONTINUE
+    assert (
+        ap.evaluate([("declined", "morning"), ("declined", "morning")], POLICY).outcome
+        == ap.CONTINUE
+    )
     decision = ap.evaluate([("declined", "morning"), ("declined", "evening")], POLICY)
     assert decision.outcome == ap.DECLINED and decision.score == 0
 
@@ -52,7 +60,10 @@ def test_hung_up_after_connecting_scores_three():
 
 
 def test_connected_hands_over_to_the_agent():
-    assert ap.evaluate([("no_answer", "morning"), ("connected", "afternoon")], POLICY).outcome == ap.TALKING
+    assert (
+        ap.evaluate([("no_answer", "morning"), ("connected", "afternoon")], POLICY).outcome
+        == ap.TALKING
+    )
 
 
 def test_message_optional_by_setting():
@@ -63,7 +74,9 @@ def test_message_optional_by_setting():
 
 @given(
     st.lists(
-        st.tuples(st.sampled_from(ap.RESULTS), st.sampled_from(("morning", "afternoon", "evening"))),
+        st.tuples(
+            st.sampled_from(ap.RESULTS), st.sampled_from(("morning", "afternoon", "evening"))
+        ),
         max_size=12,
     ),
     st.integers(min_value=1, max_value=6),

@@ -30,7 +30,9 @@ def test_periods():
 def test_yearly_occurrences():
     assert cadence.next_yearly(date(1992, 2, 29), date(2027, 1, 5)) == date(2027, 2, 28)
     assert cadence.next_yearly(date(1990, 1, 2), date(2027, 1, 5)) == date(2028, 1, 2)
-    assert cadence.next_yearly(date(1990, 1, 2), date(2027, 1, 5), lookback_days=5) == date(2027, 1, 2)
+    assert cadence.next_yearly(date(1990, 1, 2), date(2027, 1, 5), lookback_days=5) == date(
+        2027, 1, 2
+    )
     assert cadence.years_between(date(2025, 11, 24), date(2026, 11, 23)) == 0
     assert cadence.years_between(date(2025, 11, 23), date(2026, 11, 23)) == 1
 

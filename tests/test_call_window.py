@@ -62,22 +62,35 @@ def test_public_holiday_is_a_holiday():
         return day == national_day or day.weekday() >= 5
 
     placed = cw.place(datetime(2026, 9, 30, 23, 0), "Asia/Shanghai", WINDOWS, is_holiday)
-    assert local(placed, "Asia/Shanghai") .replace(tzinfo=None) == datetime(2026, 10, 1, 10, 0)
+    assert local(placed, "Asia/Shanghai").replace(tzinfo=None) == datetime(2026, 10, 1, 10, 0)
 
 
 def test_preferred_time_wins_inside_window_only():
-    placed = cw.place(datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=19.5)
+    placed = cw.place(
+        datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=19.5
+    )
     assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "19:30"
     # 22:00 is outside every window: ignored
-    placed = cw.place(datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=22.0)
+    placed = cw.place(
+        datetime(2026, 11, 23, 0, 0), "Asia/Shanghai", WINDOWS, weekends, preferred_hour=22.0
+    )
     assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "09:00"
 
 
 def test_avoid_slots_plans_next_attempt_elsewhere():
     start = datetime(2026, 11, 23, 1, 0)  # 09:00 Shanghai, morning
-    placed = cw.place(start, "Asia/Shanghai", WINDOWS, weekends, avoid_slots={"morning"}, bounds=BOUNDS)
+    placed = cw.place(
+        start, "Asia/Shanghai", WINDOWS, weekends, avoid_slots={"morning"}, bounds=BOUNDS
+    )
     assert cw.slot_at(placed, "Asia/Shanghai", BOUNDS) == "afternoon"
-    placed = cw.place(start, "Asia/Shanghai", WINDOWS, weekends, avoid_slots={"morning", "afternoon"}, bounds=BOUNDS)
+    placed = cw.place(
+        start,
+        "Asia/Shanghai",
+        WINDOWS,
+        weekends,
+        avoid_slots={"morning", "afternoon"},
+        bounds=BOUNDS,
+    )
     assert local(placed, "Asia/Shanghai").strftime("%H:%M") == "18:00"
 
 
@@ -101,13 +114,17 @@ TIMEZONES = ["Asia/Shanghai", "Europe/Paris", "America/New_York", "UTC", "Austra
     tz=st.sampled_from(TIMEZONES),
     preferred=st.one_of(st.none(), st.floats(min_value=0, max_value=23.9)),
     avoid=st.sets(st.sampled_from(cw.SLOTS)),
-    holidays=st.sets(st.dates(min_value=date(2024, 1, 1), max_value=date(2031, 1, 31)), max_size=40),
+    holidays=st.sets(
+        st.dates(min_value=date(2024, 1, 1), max_value=date(2031, 1, 31)), max_size=40
+    ),
 )
 def test_property_placement_always_inside_a_window(moment, tz, preferred, avoid, holidays):
     def is_holiday(day):
         return day in holidays or day.weekday() >= 5
 
-    placed = cw.place(moment, tz, WINDOWS, is_holiday, preferred_hour=preferred, avoid_slots=avoid, bounds=BOUNDS)
+    placed = cw.place(
+        moment, tz, WINDOWS, is_holiday, preferred_hour=preferred, avoid_slots=avoid, bounds=BOUNDS
+    )
     assert placed is not None
     assert placed >= moment.replace(second=0, microsecond=0)
     assert cw.is_in_window(placed, tz, WINDOWS, is_holiday)

@@ -1,8 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Script placeholders and round-robin assignment (pure logic)."""
 
-from odoo.addons.customer_callback.tools import assignment
-from odoo.addons.customer_callback.tools import script
+from odoo.addons.customer_callback.tools import assignment, script
 
 
 def test_surname_chinese_and_western():
@@ -22,7 +21,9 @@ def test_render_escapes_and_keeps_unknown():
 def test_forbidden_phrases():
     phrases = script.split_phrases("你怎么不早说\nthat is your fault, obviously")
     assert phrases == ["你怎么不早说", "that is your fault", "obviously"]
-    assert script.forbidden_phrases_in("Well, That is your fault.", phrases) == ["that is your fault"]
+    assert script.forbidden_phrases_in("Well, That is your fault.", phrases) == [
+        "that is your fault"
+    ]
 
 
 def test_round_robin_balances_load():

@@ -92,7 +92,10 @@ class CustomerCallback(models.Model):
     )
     channel = fields.Selection(CHANNELS, required=True, default="phone", tracking=True)
     planned_date = fields.Datetime(
-        string="Planned", tracking=True, index=True, copy=False,
+        string="Planned",
+        tracking=True,
+        index=True,
+        copy=False,
         help="Always inside a call window of the customer's timezone.",
     )
     deadline = fields.Date(tracking=True, index=True, copy=False)
@@ -143,14 +146,18 @@ class CustomerCallback(models.Model):
     )
     summary = fields.Text(string="Content summary", copy=False)
     feedback = fields.Text(string="Customer feedback", copy=False)
-    needs = fields.Text(string="Needs", copy=False, help="Further needs: a second-sale opportunity.")
+    needs = fields.Text(
+        string="Needs", copy=False, help="Further needs: a second-sale opportunity."
+    )
     sales_opportunity = fields.Boolean(copy=False, tracking=True)
     competitor_info = fields.Text(string="Competitor information", copy=False)
     important = fields.Boolean(copy=False, tracking=True)
     next_action = fields.Char(copy=False)
     next_action_user_id = fields.Many2one("res.users", string="Next action owner", copy=False)
     promised_date = fields.Datetime(
-        string="Promised reply", copy=False, tracking=True,
+        string="Promised reply",
+        copy=False,
+        tracking=True,
         help="When the customer was promised an answer.",
     )
     problem_status = fields.Selection(
@@ -235,9 +242,7 @@ class CustomerCallback(models.Model):
             positive = not positive
         return domain if positive else ~domain
 
-    @api.depends(
-        "script_id", "partner_id", "sale_order_id", "user_id", "company_id"
-    )
+    @api.depends("script_id", "partner_id", "sale_order_id", "user_id", "company_id")
     @api.depends_context("lang")
     def _compute_script_html(self):
         last_feedback = self._last_feedback_by_partner()
@@ -395,19 +400,25 @@ class CustomerCallback(models.Model):
     @api.model
     def _callback_sequence(self, company):
         """The company's callback sequence (year + month + serial: 202405001)."""
-        sequence = self.env["ir.sequence"].sudo().search(
-            [("code", "=", "customer.callback"), ("company_id", "=", company.id)], limit=1
+        sequence = (
+            self.env["ir.sequence"]
+            .sudo()
+            .search([("code", "=", "customer.callback"), ("company_id", "=", company.id)], limit=1)
         )
         if not sequence:
-            sequence = self.env["ir.sequence"].sudo().create(
-                {
-                    "name": self.env._("Customer callbacks (%s)", company.name),
-                    "code": "customer.callback",
-                    "company_id": company.id,
-                    "prefix": "%(range_year)s%(range_month)s",
-                    "padding": 3,
-                    "use_date_range": True,
-                }
+            sequence = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._("Customer callbacks (%s)", company.name),
+                        "code": "customer.callback",
+                        "company_id": company.id,
+                        "prefix": "%(range_year)s%(range_month)s",
+                        "padding": 3,
+                        "use_date_range": True,
+                    }
+                )
             )
         return sequence
 
@@ -423,18 +434,28 @@ class CustomerCallback(models.Model):
         sequence = self._callback_sequence(company)
         first = day.replace(day=1)
         last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-        date_range = self.env["ir.sequence.date_range"].sudo().search(
-            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
-            limit=1,
+        date_range = (
+            self.env["ir.sequence.date_range"]
+            .sudo()
+            .search(
+                [
+                    ("sequence_id", "=", sequence.id),
+                    ("date_from", "<=", day),
+                    ("date_to", ">=", day),
+                ],
+                limit=1,
+            )
         )
         if not date_range:
-            date_range = self.env["ir.sequence.date_range"].sudo().create(
-                {"sequence_id": sequence.id, "date_from": first, "date_to": last}
+            date_range = (
+                self.env["ir.sequence.date_range"]
+                .sudo()
+                .create({"sequence_id": sequence.id, "date_from": first, "date_to": last})
             )
         if sequence.implementation == "standard":
             self.env.cr.execute(
                 "SELECT nextval(%s) FROM generate_series(1, %s)",
-                ["ir_sequence_%03d_%03d" % (sequence.id, date_range.id), count],
+                [f"ir_sequence_{sequence.id:03d}_{date_range.id:03d}", count],
             )
             numbers = [row[0] for row in self.env.cr.fetchall()]
         else:
@@ -528,7 +549,12 @@ class CustomerCallback(models.Model):
         now = fields.Datetime.now()
         attempts = self.env["customer.callback.attempt"].create(
             [
-                {"callback_id": callback.id, "result": result, "attempt_date": now, "channel": callback.channel}
+                {
+                    "callback_id": callback.id,
+                    "result": result,
+                    "attempt_date": now,
+                    "channel": callback.channel,
+                }
                 for callback in self
             ]
         )
@@ -561,7 +587,10 @@ class CustomerCallback(models.Model):
         self._check_open()
         now = fields.Datetime.now()
         for callback in self:
-            if callback.company_id.callback_require_summary and not (callback.summary or "").strip():
+            if (
+                callback.company_id.callback_require_summary
+                and not (callback.summary or "").strip()
+            ):
                 raise UserError(
                     self.env._(
                         "Write a content summary of callback %s before closing it.", callback.name
@@ -581,7 +610,9 @@ class CustomerCallback(models.Model):
 
     def action_cancel(self):
         self._check_open()
-        self.write({"state": "cancelled", "done_date": fields.Datetime.now(), "close_reason": "manual"})
+        self.write(
+            {"state": "cancelled", "done_date": fields.Datetime.now(), "close_reason": "manual"}
+        )
         return True
 
     def action_reopen(self):
@@ -589,7 +620,9 @@ class CustomerCallback(models.Model):
         for callback in self:
             if callback.state not in CLOSED_STATES:
                 continue
-            planned = self._place_in_window(callback.company_id, callback.partner_id, fields.Datetime.now())
+            planned = self._place_in_window(
+                callback.company_id, callback.partner_id, fields.Datetime.now()
+            )
             callback.write(
                 {
                     "state": "planned",
@@ -604,11 +637,16 @@ class CustomerCallback(models.Model):
     def action_create_ticket(self):
         """Turn what the customer raised into a helpdesk ticket, keeping the link."""
         self.ensure_one()
-        _ = self.env._
-        description = Markup("<p>%s</p>") % (self.feedback or self.summary or _("Raised during callback %s", self.name))
+        description = Markup("<p>%s</p>") % (
+            self.feedback or self.summary or self.env._("Raised during callback %s", self.name)
+        )
         ticket = self.env["helpdesk.ticket"].create(
             {
-                "name": (self.next_action or self.summary or _("Problem raised during callback %s", self.name))[:200],
+                "name": (
+                    self.next_action
+                    or self.summary
+                    or self.env._("Problem raised during callback %s", self.name)
+                )[:200],
                 "description": description,
                 "partner_id": self.partner_id.id,
                 "partner_name": self.partner_id.name,
@@ -623,7 +661,8 @@ class CustomerCallback(models.Model):
         if values:
             self.write(values)
         self.message_post(
-            body=Markup(_("Ticket %s created from this callback.")) % ticket._get_html_link()
+            body=Markup(self.env._("Ticket %s created from this callback."))
+            % ticket._get_html_link()
         )
         return {
             "type": "ir.actions.act_window",
@@ -641,7 +680,10 @@ class CustomerCallback(models.Model):
             "res_model": "helpdesk.ticket",
             "view_mode": "list,form",
             "domain": [("origin_callback_id", "=", self.id)],
-            "context": {"default_origin_callback_id": self.id, "default_partner_id": self.partner_id.id},
+            "context": {
+                "default_origin_callback_id": self.id,
+                "default_partner_id": self.partner_id.id,
+            },
         }
 
     def action_handover(self):
@@ -739,13 +781,17 @@ class CustomerCallback(models.Model):
                 break
 
     def _stale_escalation_domain(self, today):
-        return Domain("state", "in", OPEN_STATES) & Domain("deadline", "<", today) & Domain(
-            "escalation_date", "=", False
+        return (
+            Domain("state", "in", OPEN_STATES)
+            & Domain("deadline", "<", today)
+            & Domain("escalation_date", "=", False)
         )
 
     def _stale_expiry_domain(self, today):
         domains = []
-        for company in self.env["res.company"].sudo().search([("callback_overdue_cancel_days", ">", 0)]):
+        for company in (
+            self.env["res.company"].sudo().search([("callback_overdue_cancel_days", ">", 0)])
+        ):
             limit = today - timedelta(days=company.callback_overdue_cancel_days)
             domains.append(Domain("company_id", "=", company.id) & Domain("deadline", "<", limit))
         if not domains:
@@ -758,20 +804,30 @@ class CustomerCallback(models.Model):
         today = today or fields.Date.context_today(self)
         callbacks = self.sudo().with_context(active_test=False)
         expiry_domain = self._stale_expiry_domain(today)
-        expired = callbacks.search(expiry_domain, limit=batch_size, order="id").try_lock_for_update()
+        expired = callbacks.search(
+            expiry_domain, limit=batch_size, order="id"
+        ).try_lock_for_update()
         if expired:
             expired.write(
-                {"state": "cancelled", "close_reason": "expired", "done_date": fields.Datetime.now()}
+                {
+                    "state": "cancelled",
+                    "close_reason": "expired",
+                    "done_date": fields.Datetime.now(),
+                }
             )
             expired._message_log_batch(
                 bodies={
-                    cb.id: self.env._("Cancelled: %s days past its deadline.", (today - cb.deadline).days)
+                    cb.id: self.env._(
+                        "Cancelled: %s days past its deadline.", (today - cb.deadline).days
+                    )
                     for cb in expired
                 }
             )
             return len(expired), callbacks.search_count(expiry_domain)
         escalate_domain = self._stale_escalation_domain(today)
-        overdue = callbacks.search(escalate_domain, limit=batch_size, order="id").try_lock_for_update()
+        overdue = callbacks.search(
+            escalate_domain, limit=batch_size, order="id"
+        ).try_lock_for_update()
         if not overdue:
             return 0, 0
         overdue._escalate_overdue(today)
@@ -779,7 +835,11 @@ class CustomerCallback(models.Model):
 
     def _escalation_user(self):
         self.ensure_one()
-        return self.team_id.user_id or self.company_id.callback_supervisor_id or self.env.ref("base.user_admin")
+        return (
+            self.team_id.user_id
+            or self.company_id.callback_supervisor_id
+            or self.env.ref("base.user_admin")
+        )
 
     def _escalate_overdue(self, today):
         by_user = defaultdict(lambda: self.browse())
@@ -828,15 +888,22 @@ class CustomerCallbackSpotCheckFields(models.Model):
         compute="_compute_spot_check_complaint_id",
     )
 
-    _spot_check_review_idx = models.Index("(company_id, done_date) WHERE state = 'done' AND score > 0")
+    _spot_check_review_idx = models.Index(
+        "(company_id, done_date) WHERE state = 'done' AND score > 0"
+    )
     # "has an open callback" probes of the spot-check pool: index-only scans
     _open_partner_idx = models.Index(
         "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
     )
 
     def _compute_spot_check_complaint_id(self):
-        tickets = self.env["helpdesk.ticket"].sudo().search(
-            [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)], order="id desc"
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
+                order="id desc",
+            )
         )
         first = {}
         for ticket in tickets:
@@ -872,7 +939,10 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 )
             if callback.score <= 2 and not (callback.feedback or "").strip():
                 raise UserError(
-                    self.env._("Record why the customer is dissatisfied before closing spot-check %s.", callback.name)
+                    self.env._(
+                        "Record why the customer is dissatisfied before closing spot-check %s.",
+                        callback.name,
+                    )
                 )
         return super().action_done()
 
@@ -886,25 +956,44 @@ class CustomerCallbackSpotCheckFields(models.Model):
         ticket = self.spot_check_complaint_id
         if not ticket:
             company = self.company_id
-            promised = fields.Datetime.now() + timedelta(minutes=company.callback_spot_check_reply_minutes)
+            promised = fields.Datetime.now() + timedelta(
+                minutes=company.callback_spot_check_reply_minutes
+            )
             owner = self.spot_check_id.leader_id or self.env.user
-            reason = self.feedback or self.summary or self.env._("Dissatisfied during spot-check %s", self.name)
+            reason = (
+                self.feedback
+                or self.summary
+                or self.env._("Dissatisfied during spot-check %s", self.name)
+            )
             # The agent may not be allowed to create tickets for the team lead:
             # the ticket is created as superuser, the agent follows it.
-            ticket = self.env["helpdesk.ticket"].sudo().create(
-                {
-                    "name": self.env._("Spot-check complaint: %s", self.partner_id.display_name)[:200],
-                    "description": Markup("<p>%s</p><p>%s</p>")
-                    % (reason, self.env._("Score %(score)s. Promised reply by %(date)s.", score=self.score, date=promised)),
-                    "partner_id": self.partner_id.id,
-                    "partner_name": self.partner_id.name,
-                    "partner_email": self.partner_id.email,
-                    "company_id": company.id,
-                    "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
-                    "user_id": owner.id,
-                    "is_complaint": True,
-                    "origin_callback_id": self.id,
-                }
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Spot-check complaint: %s", self.partner_id.display_name
+                        )[:200],
+                        "description": Markup("<p>%s</p><p>%s</p>")
+                        % (
+                            reason,
+                            self.env._(
+                                "Score %(score)s. Promised reply by %(date)s.",
+                                score=self.score,
+                                date=promised,
+                            ),
+                        ),
+                        "partner_id": self.partner_id.id,
+                        "partner_name": self.partner_id.name,
+                        "partner_email": self.partner_id.email,
+                        "company_id": company.id,
+                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
+                        "user_id": owner.id,
+                        "is_complaint": True,
+                        "origin_callback_id": self.id,
+                    }
+                )
             )
             ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
             self.write(
@@ -916,7 +1005,8 @@ class CustomerCallbackSpotCheckFields(models.Model):
                 }
             )
             self.message_post(
-                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s.")) % {
+                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
+                % {
                     "ticket": ticket._get_html_link(),
                     "date": promised,
                 }

@@ -39,16 +39,15 @@ class CustomerCallbackAttempt(models.Model):
         "res.users", string="Agent", default=lambda self: self.env.user, index=True
     )
     slot = fields.Selection(
-        [(s, label) for s, label in zip(
-            call_window.SLOTS, ("Morning", "Afternoon", "Evening"), strict=True
-        )],
+        [
+            (s, label)
+            for s, label in zip(call_window.SLOTS, ("Morning", "Afternoon", "Evening"), strict=True)
+        ],
         compute="_compute_slot",
         store=True,
         help="Period of the customer's day the attempt fell in.",
     )
-    in_window = fields.Boolean(
-        string="In call window", compute="_compute_slot", store=True
-    )
+    in_window = fields.Boolean(string="In call window", compute="_compute_slot", store=True)
 
     @api.depends("attempt_date", "callback_id")
     def _compute_slot(self):
@@ -70,10 +69,14 @@ class CustomerCallbackAttempt(models.Model):
         for attempt in self:
             if attempt.attempt_date > now + FUTURE_TOLERANCE:
                 raise ValidationError(
-                    self.env._("An attempt cannot be dated in the future (%s).", attempt.attempt_date)
+                    self.env._(
+                        "An attempt cannot be dated in the future (%s).", attempt.attempt_date
+                    )
                 )
             partner = attempt.callback_id.partner_id
-            if partner.create_date and attempt.attempt_date < partner.create_date - timedelta(days=1):
+            if partner.create_date and attempt.attempt_date < partner.create_date - timedelta(
+                days=1
+            ):
                 raise ValidationError(
                     self.env._(
                         "An attempt cannot be dated before the customer %s was registered.",

@@ -21,7 +21,6 @@ from odoo.tools import SQL
 
 from ..tools import assignment, cadence, call_window
 from .customer_callback import OPEN_STATES
-from .customer_callback_rule import PERIODIC_TRIGGERS
 
 _logger = logging.getLogger(__name__)
 
@@ -87,9 +86,27 @@ class RuleInfo:
 
 
 class Candidate:
-    __slots__ = ("rule", "partner_id", "anchor", "key", "sale_order_id", "ticket_id", "source_callback_id", "due")
+    __slots__ = (
+        "rule",
+        "partner_id",
+        "anchor",
+        "key",
+        "sale_order_id",
+        "ticket_id",
+        "source_callback_id",
+        "due",
+    )
 
-    def __init__(self, rule, partner_id, anchor, key, sale_order_id=None, ticket_id=None, source_callback_id=None):
+    def __init__(
+        self,
+        rule,
+        partner_id,
+        anchor,
+        key,
+        sale_order_id=None,
+        ticket_id=None,
+        source_callback_id=None,
+    ):
         self.rule = rule
         self.partner_id = partner_id
         self.anchor = anchor
@@ -198,9 +215,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     def _is_due(self, candidate, ctx):
         today = ctx["today"]
-        return (
-            candidate.due.start <= today + timedelta(days=ctx["ahead"])
-            and cadence.is_open(candidate.due, today)
+        return candidate.due.start <= today + timedelta(days=ctx["ahead"]) and cadence.is_open(
+            candidate.due, today
         )
 
     def _without_existing(self, rule, candidates):
@@ -287,7 +303,12 @@ class CustomerCallbackGenerator(models.AbstractModel):
                     call_window.to_local(now, zone),
                 )
                 planned = call_window.place(
-                    earliest, tz_name, windows, is_holiday, preferred_hour=preferred or None, bounds=bounds
+                    earliest,
+                    tz_name,
+                    windows,
+                    is_holiday,
+                    preferred_hour=preferred or None,
+                    bounds=bounds,
                 )
                 if not planned:
                     _logger.warning("No call window configured for company %s", company.name)
@@ -323,9 +344,12 @@ class CustomerCallbackGenerator(models.AbstractModel):
         column_sql = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
         # One statement per chunk: the values travel as one typed array per column.
         for begin in range(0, len(candidates), INSERT_CHUNK):
-            chunk = {column: values[begin : begin + INSERT_CHUNK] for column, values in columns.items()}
+            chunk = {
+                column: values[begin : begin + INSERT_CHUNK] for column, values in columns.items()
+            }
             arrays = SQL(", ").join(
-                SQL("%s::" + INSERT_COLUMNS[column] + "[]", chunk[column]) for column in INSERT_COLUMNS
+                SQL("%s::" + INSERT_COLUMNS[column] + "[]", chunk[column])
+                for column in INSERT_COLUMNS
             )
             cr.execute(
                 SQL(
@@ -374,7 +398,9 @@ class CustomerCallbackGenerator(models.AbstractModel):
             )
             for team_id, indexes in round_robin.items():
                 team = teams.browse(team_id)
-                team_members = team.user_ids.filtered(lambda u: not u.share and u.active).sorted("id")
+                team_members = team.user_ids.filtered(lambda u: not u.share and u.active).sorted(
+                    "id"
+                )
                 users = assignment.round_robin(team_members.ids, loads, len(indexes))
                 for index, user_id in zip(indexes, users, strict=True):
                     result[index] = (user_id, team.id)
@@ -434,7 +460,10 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 partners=self._partner_subquery(rule, ctx),
             )
         )
-        return [Candidate(ctx["rules"][rule.id], pid, day, "first", sale_order_id=so_id) for pid, so_id, day in rows]
+        return [
+            Candidate(ctx["rules"][rule.id], pid, day, "first", sale_order_id=so_id)
+            for pid, so_id, day in rows
+        ]
 
     def _candidates_order(self, rule, ctx):
         low, high = self._anchor_bounds(rule, ctx)
@@ -483,8 +512,13 @@ class CustomerCallbackGenerator(models.AbstractModel):
         )
         return [
             Candidate(
-                ctx["rules"][rule.id], pid, day, f"{key_prefix}{cb_id}",
-                ticket_id=ticket_id, sale_order_id=so_id, source_callback_id=cb_id,
+                ctx["rules"][rule.id],
+                pid,
+                day,
+                f"{key_prefix}{cb_id}",
+                ticket_id=ticket_id,
+                sale_order_id=so_id,
+                source_callback_id=cb_id,
             )
             for pid, cb_id, day, ticket_id, so_id in rows
             if low <= day <= high
@@ -544,7 +578,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
             SQL(
                 """SELECT p.id FROM res_partner p
                     WHERE p.id %(filter)s AND p.active AND %(condition)s
-                      AND %(start)s::date + ((p.id::bigint * 7919) %% %(span)s)::int <= %(latest)s::date
+                      AND %(start)s::date + ((p.id::bigint * 7919) %% %(span)s)::int
+                          <= %(latest)s::date
                       AND NOT EXISTS (SELECT 1 FROM customer_callback cb
                                        WHERE cb.partner_id = p.id AND cb.rule_id = %(rule)s
                                          AND cb.period_key = %(key)s)
@@ -608,28 +643,32 @@ class CustomerCallbackGenerator(models.AbstractModel):
             occurrence = cadence.next_yearly(day, today, lookback_days=max(lookback, 0))
             if cadence.years_between(day, occurrence) < min_years:
                 continue
-            result.append(Candidate(ctx["rules"][rule.id], partner_id, occurrence, str(occurrence.year)))
+            result.append(
+                Candidate(ctx["rules"][rule.id], partner_id, occurrence, str(occurrence.year))
+            )
         return result
 
     def _candidates_birthday(self, rule, ctx):
         return self._yearly_candidates(rule, ctx, SQL("p.birthday"), SQL("TRUE"), 0)
 
     def _candidates_anniversary(self, rule, ctx):
-        return self._yearly_candidates(
-            rule, ctx, SQL("p.first_purchase_date"), SQL("TRUE"), 1
-        )
+        return self._yearly_candidates(rule, ctx, SQL("p.first_purchase_date"), SQL("TRUE"), 1)
 
     def _occasion_days(self, rule, ctx):
         """(key, date) of the occasions whose greeting is due now."""
         company = ctx["company"]
         low, high = self._anchor_bounds(rule, ctx)
-        dates = self.env["customer.callback.occasion.date"].sudo().search(
-            [
-                ("date", ">=", low),
-                ("date", "<=", high),
-                ("occasion_id.active", "=", True),
-                ("occasion_id.company_id", "in", [False, company.id]),
-            ]
+        dates = (
+            self.env["customer.callback.occasion.date"]
+            .sudo()
+            .search(
+                [
+                    ("date", ">=", low),
+                    ("date", "<=", high),
+                    ("occasion_id.active", "=", True),
+                    ("occasion_id.company_id", "in", [False, company.id]),
+                ]
+            )
         )
         days = [(f"O{d.id}", d.date) for d in dates]
         if rule.include_public_holidays:
@@ -642,15 +681,19 @@ class CustomerCallbackGenerator(models.AbstractModel):
         """First days of the company's public holidays (global leaves of its
         working-time calendar) in [low, high]; consecutive days merge."""
         calendar = company.resource_calendar_id
-        leaves = self.env["resource.calendar.leaves"].sudo().search(
-            [
-                ("resource_id", "=", False),
-                ("calendar_id", "in", [False, calendar.id]),
-                ("company_id", "in", [False, company.id]),
-                ("date_to", ">=", datetime.combine(low - timedelta(days=1), time.min)),
-                ("date_from", "<=", datetime.combine(high + timedelta(days=1), time.max)),
-            ],
-            order="date_from",
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()
+            .search(
+                [
+                    ("resource_id", "=", False),
+                    ("calendar_id", "in", [False, calendar.id]),
+                    ("company_id", "in", [False, company.id]),
+                    ("date_to", ">=", datetime.combine(low - timedelta(days=1), time.min)),
+                    ("date_from", "<=", datetime.combine(high + timedelta(days=1), time.max)),
+                ],
+                order="date_from",
+            )
         )
         zone = call_window.get_zone(company._callback_tz())
         starts = []
@@ -679,4 +722,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 )
             )
         ]
-        return [Candidate(ctx["rules"][rule.id], pid, day, key) for key, day in days for pid in partner_ids]
+        return [
+            Candidate(ctx["rules"][rule.id], pid, day, key)
+            for key, day in days
+            for pid in partner_ids
+        ]

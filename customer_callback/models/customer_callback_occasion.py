@@ -13,9 +13,7 @@ class CustomerCallbackOccasion(models.Model):
     name = fields.Char(required=True, translate=True)
     active = fields.Boolean(default=True)
     company_id = fields.Many2one("res.company", index=True)
-    date_ids = fields.One2many(
-        "customer.callback.occasion.date", "occasion_id", string="Dates"
-    )
+    date_ids = fields.One2many("customer.callback.occasion.date", "occasion_id", string="Dates")
     next_date = fields.Date(compute="_compute_next_date")
 
     def _compute_next_date(self):

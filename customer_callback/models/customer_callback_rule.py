@@ -72,8 +72,7 @@ class CustomerCallbackRule(models.Model):
         string="After callbacks of",
         ondelete="restrict",
         check_company=True,
-        help="For 'Callback of another rule done': the rule whose done callbacks "
-        "start this one.",
+        help="For 'Callback of another rule done': the rule whose done callbacks start this one.",
     )
     offset_days = fields.Integer(
         string="Start (days after trigger)",
@@ -122,9 +121,7 @@ class CustomerCallbackRule(models.Model):
         domain=[("share", "=", False)],
         check_company=True,
     )
-    script_id = fields.Many2one(
-        "customer.callback.script", string="Script", check_company=True
-    )
+    script_id = fields.Many2one("customer.callback.script", string="Script", check_company=True)
     ignore_fatigue = fields.Boolean(
         string="Ignore contact fatigue",
         help="Callbacks of this rule are made even when the customer reached the "
@@ -146,25 +143,37 @@ class CustomerCallbackRule(models.Model):
         for rule in self:
             rule.callback_count = counts.get(rule, 0)
 
-    @api.constrains("trigger", "source_rule_id", "period_months", "assignment", "team_id", "user_id")
+    @api.constrains(
+        "trigger", "source_rule_id", "period_months", "assignment", "team_id", "user_id"
+    )
     def _check_trigger_settings(self):
-        _ = self.env._
         for rule in self:
             if rule.trigger == "callback_done" and not rule.source_rule_id:
                 raise ValidationError(
-                    _("Rule “%s” starts after another rule's callbacks: choose that rule.", rule.name)
+                    self.env._(
+                        "Rule “%s” starts after another rule's callbacks: choose that rule.",
+                        rule.name,
+                    )
                 )
             if rule.source_rule_id == rule:
-                raise ValidationError(_("Rule “%s” cannot follow its own callbacks.", rule.name))
+                raise ValidationError(
+                    self.env._("Rule “%s” cannot follow its own callbacks.", rule.name)
+                )
             if rule.trigger in PERIODIC_TRIGGERS and not 1 <= rule.period_months <= 12:
                 raise ValidationError(
-                    _("The period of rule “%s” must be between 1 and 12 months.", rule.name)
+                    self.env._(
+                        "The period of rule “%s” must be between 1 and 12 months.", rule.name
+                    )
                 )
             if rule.assignment == "agent" and not rule.user_id:
-                raise ValidationError(_("Rule “%s” assigns a fixed agent: choose one.", rule.name))
+                raise ValidationError(
+                    self.env._("Rule “%s” assigns a fixed agent: choose one.", rule.name)
+                )
             if rule.assignment == "round_robin" and not rule.team_id:
                 raise ValidationError(
-                    _("Rule “%s” assigns round robin within a team: choose the team.", rule.name)
+                    self.env._(
+                        "Rule “%s” assigns round robin within a team: choose the team.", rule.name
+                    )
                 )
 
     @api.constrains("partner_domain")
@@ -174,8 +183,11 @@ class CustomerCallbackRule(models.Model):
                 rule._partner_domain()
             except Exception as error:
                 raise ValidationError(
-                    self.env._("The customer filter of rule “%(rule)s” is not valid: %(error)s",
-                               rule=rule.name, error=error)
+                    self.env._(
+                        "The customer filter of rule “%(rule)s” is not valid: %(error)s",
+                        rule=rule.name,
+                        error=error,
+                    )
                 ) from error
 
     def _partner_domain(self):

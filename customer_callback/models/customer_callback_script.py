@@ -13,9 +13,7 @@ class CustomerCallbackScript(models.Model):
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    company_id = fields.Many2one(
-        "res.company", index=True, default=lambda self: self.env.company
-    )
+    company_id = fields.Many2one("res.company", index=True, default=lambda self: self.env.company)
     kind = fields.Selection(
         [
             ("after_delivery", "After-delivery check"),
@@ -36,33 +34,28 @@ class CustomerCallbackScript(models.Model):
         help="Placeholders: {surname}, {title}, {name}, {order_date}, {product}, "
         "{last_feedback}, {agent}, {company}.",
     )
-    closing = fields.Html(
-        string="Closing line", translate=True, sanitize=True
-    )
+    closing = fields.Html(string="Closing line", translate=True, sanitize=True)
 
     @api.constrains("body", "closing")
     def _check_body(self):
-        _ = self.env._
         for script in self:
             text = (script.body or "") + (script.closing or "")
             unknown = script_tools.unknown_placeholders(text)
             if unknown:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Script “%(script)s” uses unknown placeholders: %(names)s. "
                         "Available: %(available)s.",
                         script=script.name,
-                        names=", ".join("{%s}" % n for n in unknown),
-                        available=", ".join("{%s}" % n for n in script_tools.PLACEHOLDERS),
+                        names=", ".join(f"{{{n}}}" for n in unknown),
+                        available=", ".join(f"{{{n}}}" for n in script_tools.PLACEHOLDERS),
                     )
                 )
             company = script.company_id or self.env.company
-            found = script_tools.forbidden_phrases_in(
-                text, company._callback_forbidden_phrases()
-            )
+            found = script_tools.forbidden_phrases_in(text, company._callback_forbidden_phrases())
             if found:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Script “%(script)s” contains forbidden phrases: %(phrases)s.",
                         script=script.name,
                         phrases=", ".join(found),

@@ -154,7 +154,9 @@ class HelpdeskTicket(models.Model):
     breach_reason = fields.Text(copy=False, help="Why a deadline was missed.")
     resolution_summary = fields.Text(copy=False, help="How the complaint was solved.")
     promised_reply_date = fields.Datetime(
-        string="Promised reply", copy=False, tracking=True,
+        string="Promised reply",
+        copy=False,
+        tracking=True,
         help="When the customer was promised an answer.",
     )
     complaint_sla_state = fields.Selection(
@@ -180,7 +182,9 @@ class HelpdeskTicket(models.Model):
     complaint_near_reminded_deadline = fields.Datetime(readonly=True, copy=False)
     complaint_breach_reminded_deadline = fields.Datetime(readonly=True, copy=False)
     complaint_next_check = fields.Datetime(
-        readonly=True, copy=False, index="btree_not_null",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
         help="When the reminder scheduled action looks at this complaint again.",
     )
 
@@ -234,7 +238,8 @@ class HelpdeskTicket(models.Model):
         now = fields.Datetime.now()
         soon_limit = now + cd.hours_delta(self.env.company.complaint_soon_hours)
         unmet = [
-            Domain("first_response_deadline", "!=", False) & Domain("first_response_date", "=", False),
+            Domain("first_response_deadline", "!=", False)
+            & Domain("first_response_date", "=", False),
             Domain("response_deadline", "!=", False) & Domain("response_date", "=", False),
             Domain("resolution_deadline", "!=", False),
         ]
@@ -245,7 +250,9 @@ class HelpdeskTicket(models.Model):
         soon = (
             base
             & ~breached
-            & Domain.OR(u & Domain(f, "<=", soon_limit) for u, f in zip(unmet, DEADLINE_FIELDS, strict=True))
+            & Domain.OR(
+                u & Domain(f, "<=", soon_limit) for u, f in zip(unmet, DEADLINE_FIELDS, strict=True)
+            )
         )
         any_open = base & Domain.OR(unmet)
         by_state = {cd.BREACHED: breached, cd.SOON: soon, cd.ON_TRACK: any_open & ~breached & ~soon}
@@ -267,11 +274,16 @@ class HelpdeskTicket(models.Model):
 
     @api.model
     def _complaint_stage(self, step, company):
-        return self.env["helpdesk.ticket.stage"].sudo().search(
-            [("complaint_step", "=", step), ("company_id", "in", [False, company.id])],
-            order="sequence, id",
-            limit=1,
-        ).sudo(False)
+        return (
+            self.env["helpdesk.ticket.stage"]
+            .sudo()
+            .search(
+                [("complaint_step", "=", step), ("company_id", "in", [False, company.id])],
+                order="sequence, id",
+                limit=1,
+            )
+            .sudo(False)
+        )
 
     def _complaint_routing_vals(self, category, vals):
         """Team and owner from the category, unless given explicitly."""
@@ -295,7 +307,10 @@ class HelpdeskTicket(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if any(vals.get(f) for vals in vals_list for f in DEADLINE_FIELDS) and not self._complaint_can_edit():
+        if (
+            any(vals.get(f) for vals in vals_list for f in DEADLINE_FIELDS)
+            and not self._complaint_can_edit()
+        ):
             raise UserError(self.env._("Only callback supervisors can set complaint deadlines."))
         callback_channel = self.env.ref(
             "customer_callback.helpdesk_ticket_channel_callback", raise_if_not_found=False
@@ -313,13 +328,20 @@ class HelpdeskTicket(models.Model):
                 continue
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
             if vals.get("team_id"):
-                company = self.env["helpdesk.ticket.team"].sudo().browse(vals["team_id"]).company_id or company
+                company = (
+                    self.env["helpdesk.ticket.team"].sudo().browse(vals["team_id"]).company_id
+                    or company
+                )
             if "stage_id" not in vals:
                 stage = self._complaint_stage("accept", company)
                 if stage:
                     vals["stage_id"] = stage.id
             vals.setdefault("complaint_date", now)
-            grade = Grade.browse(vals.get("complaint_grade_id")) or category.complaint_grade_id or Grade._default_for(company)
+            grade = (
+                Grade.browse(vals.get("complaint_grade_id"))
+                or category.complaint_grade_id
+                or Grade._default_for(company)
+            )
             if grade:
                 vals["complaint_grade_id"] = grade.id
                 start = fields.Datetime.to_datetime(vals["complaint_date"])
@@ -387,13 +409,17 @@ class HelpdeskTicket(models.Model):
         for ticket in self.sudo():
             # the customer reported it when the ticket was opened
             values = {"complaint_date": ticket.complaint_date or ticket.create_date or now}
-            grade = ticket.complaint_grade_id or ticket.category_id.complaint_grade_id or Grade._default_for(
-                ticket.company_id
+            grade = (
+                ticket.complaint_grade_id
+                or ticket.category_id.complaint_grade_id
+                or Grade._default_for(ticket.company_id)
             )
             if grade:
                 values["complaint_grade_id"] = grade.id
                 values.update(
-                    self._complaint_deadline_vals(grade, values["complaint_date"], ticket.company_id)
+                    self._complaint_deadline_vals(
+                        grade, values["complaint_date"], ticket.company_id
+                    )
                 )
             ticket.write(values)
 
@@ -401,7 +427,9 @@ class HelpdeskTicket(models.Model):
         """Re-grading moves the deadlines (unless they were given in the same write)."""
         for ticket in self.sudo():
             start = ticket.complaint_date or ticket.create_date
-            new = self._complaint_deadline_vals(ticket.complaint_grade_id, start, ticket.company_id, vals)
+            new = self._complaint_deadline_vals(
+                ticket.complaint_grade_id, start, ticket.company_id, vals
+            )
             new["complaint_near_reminded_deadline"] = False
             ticket.write(new)
 
@@ -477,7 +505,8 @@ class HelpdeskTicket(models.Model):
                 else self.env._("the customer scored the callback %s", callback.score)
             )
             ticket.message_post(
-                body=Markup("%s") % self.env._(
+                body=Markup("%s")
+                % self.env._(
                     "Complaint reopened after callback %(callback)s: %(reason)s.",
                     callback=callback.name,
                     reason=reason,
@@ -502,7 +531,10 @@ class HelpdeskTicket(models.Model):
         return (
             Domain("is_complaint", "=", True)
             & Domain("stage_id.closed", "=", False)
-            & (Domain("complaint_next_check", "=", False) | Domain("complaint_next_check", "<=", now))
+            & (
+                Domain("complaint_next_check", "=", False)
+                | Domain("complaint_next_check", "<=", now)
+            )
         )
 
     @api.model
@@ -520,18 +552,23 @@ class HelpdeskTicket(models.Model):
         if not tickets:
             return 0, 0
         types = {
-            kind: self.env.ref(xmlid, raise_if_not_found=False) for kind, xmlid in REMINDER_ACTIVITY_TYPES.items()
+            kind: self.env.ref(xmlid, raise_if_not_found=False)
+            for kind, xmlid in REMINDER_ACTIVITY_TYPES.items()
         }
         types = {kind: t for kind, t in types.items() if t}
         kind_of_type = {t.id: kind for kind, t in types.items()}
-        open_rows = self.env["mail.activity"].sudo()._read_group(
-            [
-                ("res_model", "=", "helpdesk.ticket"),
-                ("res_id", "in", tickets.ids),
-                ("activity_type_id", "in", list(kind_of_type)),
-            ],
-            ["res_id", "activity_type_id"],
-            ["__count"],
+        open_rows = (
+            self.env["mail.activity"]
+            .sudo()
+            ._read_group(
+                [
+                    ("res_model", "=", "helpdesk.ticket"),
+                    ("res_id", "in", tickets.ids),
+                    ("activity_type_id", "in", list(kind_of_type)),
+                ],
+                ["res_id", "activity_type_id"],
+                ["__count"],
+            )
         )
         open_kinds = defaultdict(set)
         for res_id, activity_type, _count in open_rows:
@@ -561,7 +598,11 @@ class HelpdeskTicket(models.Model):
             for kind in kinds:
                 if kind not in types:
                     continue
-                user = ticket._complaint_escalation_user() if kind == cd.BREACH else ticket._complaint_owner()
+                user = (
+                    ticket._complaint_escalation_user()
+                    if kind == cd.BREACH
+                    else ticket._complaint_owner()
+                )
                 activities.append(
                     {
                         "res_model_id": model_id,
@@ -582,7 +623,9 @@ class HelpdeskTicket(models.Model):
                     values["complaint_breach_reminded_deadline"] = cd.breached_deadline(now, pairs)
             updates[tuple(sorted(values.items()))] |= ticket
         if activities:
-            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(activities)
+            self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+                activities
+            )
         for values, group in updates.items():
             group.write(dict(values))
         # "open past the resolution deadline" depends on the clock: the tickets
@@ -613,14 +656,17 @@ class HelpdeskTicket(models.Model):
         )
 
     def _complaint_reminder_note(self, kind, pairs, now):
-        _ = self.env._
         if kind == cd.OWNER_UPDATE:
-            return _("Update the status of this complaint (owner's regular status update).")
+            return self.env._(
+                "Update the status of this complaint (owner's regular status update)."
+            )
         if kind == cd.CUSTOMER_UPDATE:
-            return _("Update the customer on the progress of this complaint.")
+            return self.env._("Update the customer on the progress of this complaint.")
         if kind == cd.DEADLINE_NEAR:
-            return _("A deadline of this complaint is near: %s (UTC).", cd.upcoming_deadline(now, pairs))
-        return _(
+            return self.env._(
+                "A deadline of this complaint is near: %s (UTC).", cd.upcoming_deadline(now, pairs)
+            )
+        return self.env._(
             "This complaint missed its deadline of %s (UTC): follow it up with the owner.",
             cd.breached_deadline(now, pairs),
         )

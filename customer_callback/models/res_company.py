@@ -44,9 +44,7 @@ class ResCompany(models.Model):
         help="Attempts from this hour on are in the evening slot.",
     )
     # Attempt policy (002 §9).
-    callback_unreachable_attempts = fields.Integer(
-        string="Attempts before unreachable", default=3
-    )
+    callback_unreachable_attempts = fields.Integer(string="Attempts before unreachable", default=3)
     callback_require_message = fields.Boolean(
         string="Message before unreachable",
         default=True,
@@ -58,9 +56,7 @@ class ResCompany(models.Model):
         help="Failed attempts only count towards closing when they cover distinct "
         "slots of the customer's day (morning, afternoon, evening).",
     )
-    callback_declined_attempts = fields.Integer(
-        string="Declines before closing", default=2
-    )
+    callback_declined_attempts = fields.Integer(string="Declines before closing", default=2)
     callback_hung_up_score = fields.Integer(string="Score when hung up", default=3)
     callback_retry_gap_hours = fields.Float(
         string="Hours between attempts",
@@ -73,12 +69,8 @@ class ResCompany(models.Model):
         default=7,
         help="Callbacks are created once they are due within this many days.",
     )
-    callback_churn_days = fields.Integer(
-        string="Churn risk after days without order", default=180
-    )
-    callback_long_term_days = fields.Integer(
-        string="Long-term customer after days", default=365
-    )
+    callback_churn_days = fields.Integer(string="Churn risk after days without order", default=180)
+    callback_long_term_days = fields.Integer(string="Long-term customer after days", default=365)
     callback_fatigue_max = fields.Integer(
         string="Max callbacks per customer",
         default=3,
@@ -97,9 +89,7 @@ class ResCompany(models.Model):
         default=5,
         help="The outcome of a call is expected within this many minutes.",
     )
-    callback_require_summary = fields.Boolean(
-        string="Summary required to close", default=True
-    )
+    callback_require_summary = fields.Boolean(string="Summary required to close", default=True)
     callback_forbidden_phrases = fields.Text(
         string="Forbidden phrases",
         help="One per line. Scripts containing one of them cannot be saved.",
@@ -135,20 +125,25 @@ class ResCompany(models.Model):
         "callback_record_minutes",
     )
     def _check_callback_numbers(self):
-        _ = self.env._
         for company in self:
-            if not (
-                0 < company.callback_slot_afternoon < company.callback_slot_evening < 24
-            ):
+            if not (0 < company.callback_slot_afternoon < company.callback_slot_evening < 24):
                 raise ValidationError(
-                    _("The afternoon slot must start before the evening slot, both within the day.")
+                    self.env._(
+                        "The afternoon slot must start before the evening slot, both within the day."  # noqa: E501
+                    )
                 )
             if company.callback_unreachable_attempts < 1 or company.callback_declined_attempts < 1:
-                raise ValidationError(_("At least one attempt is needed before closing a callback."))
+                raise ValidationError(
+                    self.env._("At least one attempt is needed before closing a callback.")
+                )
             if not 1 <= company.callback_hung_up_score <= 5:
-                raise ValidationError(_("The score given when a customer hangs up must be between 1 and 5."))
+                raise ValidationError(
+                    self.env._("The score given when a customer hangs up must be between 1 and 5.")
+                )
             if company.callback_fatigue_days < 1 and company.callback_fatigue_max:
-                raise ValidationError(_("The contact fatigue period must be at least one day."))
+                raise ValidationError(
+                    self.env._("The contact fatigue period must be at least one day.")
+                )
             negatives = [
                 company.callback_retry_gap_hours,
                 company.callback_plan_ahead_days,
@@ -160,25 +155,22 @@ class ResCompany(models.Model):
                 company.callback_record_minutes,
             ]
             if any(value < 0 for value in negatives):
-                raise ValidationError(_("Callback settings cannot be negative."))
+                raise ValidationError(self.env._("Callback settings cannot be negative."))
 
     def _callback_window_message(self, error):
-        _ = self.env._
-
         def fmt(window):
-            return "%s–%s" % tuple(
-                call_window.hour_to_time(h).strftime("%H:%M") for h in window
-            )
+            start, end = (call_window.hour_to_time(h).strftime("%H:%M") for h in window)
+            return f"{start}–{end}"
 
         if error.code == "inverted":
-            return _("The call window %s ends before it starts.", fmt(error.window))
+            return self.env._("The call window %s ends before it starts.", fmt(error.window))
         if error.code == "overlap":
-            return _(
+            return self.env._(
                 "The call windows %(first)s and %(second)s overlap.",
                 first=fmt(error.window),
                 second=fmt(error.other),
             )
-        return _("Call window hours must lie between 00:00 and 24:00.")
+        return self.env._("Call window hours must lie between 00:00 and 24:00.")
 
     def _callback_windows_for(self, kind, validate=False):
         """Windows of one day kind; a window whose both ends are 0 is unused."""
@@ -265,11 +257,14 @@ class ResCompany(models.Model):
     def _check_complaint_settings(self):
         for company in self:
             if company.complaint_soon_hours < 0:
-                raise ValidationError(self.env._("The complaint deadline warning cannot be negative."))
+                raise ValidationError(
+                    self.env._("The complaint deadline warning cannot be negative.")
+                )
             if not 0 <= company.complaint_reopen_score <= 5:
                 raise ValidationError(
                     self.env._("The score that reopens a complaint must be between 0 and 5.")
                 )
+
 
 class ResCompanySpotCheck(models.Model):
     """Settings of the monthly spot-check (SPEC §3, §6, §7; 002)."""
@@ -337,17 +332,24 @@ class ResCompanySpotCheck(models.Model):
         "callback_satisfaction_target",
     )
     def _check_callback_spot_check_settings(self):
-        _ = self.env._
         for company in self:
             if company.callback_spot_check_min_size < 1:
-                raise ValidationError(_("The minimum spot-check size must be at least 1."))
+                raise ValidationError(self.env._("The minimum spot-check size must be at least 1."))
             if not 1 <= company.callback_spot_check_due_day <= 31:
-                raise ValidationError(_("The spot-check due day must be a day of the month (1–31)."))
+                raise ValidationError(
+                    self.env._("The spot-check due day must be a day of the month (1–31).")
+                )
             if company.callback_spot_check_cap < 0 or company.callback_spot_check_cap_months < 1:
                 raise ValidationError(
-                    _("The spot-check limit cannot be negative and its window is at least one month.")
+                    self.env._(
+                        "The spot-check limit cannot be negative and its window is at least one month."  # noqa: E501
+                    )
                 )
             if company.callback_spot_check_reply_minutes < 1:
-                raise ValidationError(_("The promised reply time must be at least one minute."))
+                raise ValidationError(
+                    self.env._("The promised reply time must be at least one minute.")
+                )
             if not 1 <= company.callback_satisfaction_target <= 5:
-                raise ValidationError(_("The satisfaction target must lie on the 5-point scale (1–5)."))
+                raise ValidationError(
+                    self.env._("The satisfaction target must lie on the 5-point scale (1–5).")
+                )

@@ -5,15 +5,25 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    callback_workday_from1 = fields.Float(related="company_id.callback_workday_from1", readonly=False)
+    callback_workday_from1 = fields.Float(
+        related="company_id.callback_workday_from1", readonly=False
+    )
     callback_workday_to1 = fields.Float(related="company_id.callback_workday_to1", readonly=False)
-    callback_workday_from2 = fields.Float(related="company_id.callback_workday_from2", readonly=False)
+    callback_workday_from2 = fields.Float(
+        related="company_id.callback_workday_from2", readonly=False
+    )
     callback_workday_to2 = fields.Float(related="company_id.callback_workday_to2", readonly=False)
-    callback_holiday_from1 = fields.Float(related="company_id.callback_holiday_from1", readonly=False)
+    callback_holiday_from1 = fields.Float(
+        related="company_id.callback_holiday_from1", readonly=False
+    )
     callback_holiday_to1 = fields.Float(related="company_id.callback_holiday_to1", readonly=False)
-    callback_holiday_from2 = fields.Float(related="company_id.callback_holiday_from2", readonly=False)
+    callback_holiday_from2 = fields.Float(
+        related="company_id.callback_holiday_from2", readonly=False
+    )
     callback_holiday_to2 = fields.Float(related="company_id.callback_holiday_to2", readonly=False)
-    callback_slot_afternoon = fields.Float(related="company_id.callback_slot_afternoon", readonly=False)
+    callback_slot_afternoon = fields.Float(
+        related="company_id.callback_slot_afternoon", readonly=False
+    )
     callback_slot_evening = fields.Float(related="company_id.callback_slot_evening", readonly=False)
     callback_unreachable_attempts = fields.Integer(
         related="company_id.callback_unreachable_attempts", readonly=False
@@ -27,7 +37,9 @@ class ResConfigSettings(models.TransientModel):
     callback_declined_attempts = fields.Integer(
         related="company_id.callback_declined_attempts", readonly=False
     )
-    callback_hung_up_score = fields.Integer(related="company_id.callback_hung_up_score", readonly=False)
+    callback_hung_up_score = fields.Integer(
+        related="company_id.callback_hung_up_score", readonly=False
+    )
     callback_retry_gap_hours = fields.Float(
         related="company_id.callback_retry_gap_hours", readonly=False
     )
@@ -39,7 +51,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.callback_long_term_days", readonly=False
     )
     callback_fatigue_max = fields.Integer(related="company_id.callback_fatigue_max", readonly=False)
-    callback_fatigue_days = fields.Integer(related="company_id.callback_fatigue_days", readonly=False)
+    callback_fatigue_days = fields.Integer(
+        related="company_id.callback_fatigue_days", readonly=False
+    )
     callback_overdue_cancel_days = fields.Integer(
         related="company_id.callback_overdue_cancel_days", readonly=False
     )
@@ -59,7 +73,9 @@ class ResConfigSettings(models.TransientModel):
     complaint_require_resolution_summary = fields.Boolean(
         related="company_id.complaint_require_resolution_summary", readonly=False
     )
-    complaint_reopen_score = fields.Integer(related="company_id.complaint_reopen_score", readonly=False)
+    complaint_reopen_score = fields.Integer(
+        related="company_id.complaint_reopen_score", readonly=False
+    )
 
 
 class ResConfigSettingsSpotCheck(models.TransientModel):
@@ -74,7 +90,9 @@ class ResConfigSettingsSpotCheck(models.TransientModel):
     callback_spot_check_due_day = fields.Integer(
         related="company_id.callback_spot_check_due_day", readonly=False
     )
-    callback_spot_check_cap = fields.Integer(related="company_id.callback_spot_check_cap", readonly=False)
+    callback_spot_check_cap = fields.Integer(
+        related="company_id.callback_spot_check_cap", readonly=False
+    )
     callback_spot_check_cap_months = fields.Integer(
         related="company_id.callback_spot_check_cap_months", readonly=False
     )

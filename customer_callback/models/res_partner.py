@@ -73,7 +73,9 @@ class ResPartner(models.Model):
     def _check_callback_preferred_time(self):
         for partner in self:
             if not 0 <= partner.callback_preferred_time < 24:
-                raise ValidationError(self.env._("The preferred time must lie within the day (00:00–24:00)."))
+                raise ValidationError(
+                    self.env._("The preferred time must lie within the day (00:00–24:00).")
+                )
 
     @api.constrains("birthday")
     def _check_birthday(self):
@@ -93,10 +95,14 @@ class ResPartner(models.Model):
 
     @api.depends("sale_order_ids.state", "sale_order_ids.date_order")
     def _compute_order_dates(self):
-        rows = self.env["sale.order"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("state", "=", "sale")],
-            ["partner_id"],
-            ["date_order:min", "date_order:max"],
+        rows = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("state", "=", "sale")],
+                ["partner_id"],
+                ["date_order:min", "date_order:max"],
+            )
         )
         dates = {partner: (first, last) for partner, first, last in rows}
         for partner in self:
@@ -127,7 +133,9 @@ class ResPartner(models.Model):
             partner.callback_satisfaction = scores.get(origin, 0.0)
 
     def _long_term_limit(self):
-        return fields.Date.context_today(self) - timedelta(days=self.env.company.callback_long_term_days)
+        return fields.Date.context_today(self) - timedelta(
+            days=self.env.company.callback_long_term_days
+        )
 
     @api.depends("callback_vip", "first_purchase_date")
     @api.depends_context("company")
@@ -162,14 +170,18 @@ class ResPartner(models.Model):
         return domain if operator == "in" else ~domain
 
     def _churn_limit(self):
-        return fields.Date.context_today(self) - timedelta(days=self.env.company.callback_churn_days)
+        return fields.Date.context_today(self) - timedelta(
+            days=self.env.company.callback_churn_days
+        )
 
     @api.depends("last_order_date")
     @api.depends_context("company")
     def _compute_callback_churn_risk(self):
         limit = self._churn_limit()
         for partner in self:
-            partner.callback_churn_risk = bool(partner.last_order_date and partner.last_order_date < limit)
+            partner.callback_churn_risk = bool(
+                partner.last_order_date and partner.last_order_date < limit
+            )
 
     def _search_callback_churn_risk(self, operator, value):
         if operator not in ("in", "not in"):

@@ -28,16 +28,25 @@ class CallbackCase(TransactionCase):
         cls.company = cls.env.company
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.supervisor = new_test_user(
-            cls.env, "cb_supervisor", groups="customer_callback.customer_callback_group_supervisor",
-            company_id=cls.company.id, company_ids=[cls.company.id],
+            cls.env,
+            "cb_supervisor",
+            groups="customer_callback.customer_callback_group_supervisor",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
         )
         cls.agent1 = new_test_user(
-            cls.env, "cb_agent1", groups="customer_callback.customer_callback_group_agent",
-            company_id=cls.company.id, company_ids=[cls.company.id],
+            cls.env,
+            "cb_agent1",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
         )
         cls.agent2 = new_test_user(
-            cls.env, "cb_agent2", groups="customer_callback.customer_callback_group_agent",
-            company_id=cls.company.id, company_ids=[cls.company.id],
+            cls.env,
+            "cb_agent2",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
         )
         cls.team = cls.env["helpdesk.ticket.team"].create(
             {
@@ -47,10 +56,14 @@ class CallbackCase(TransactionCase):
             }
         )
         Partner = cls.env["res.partner"]
-        cls.partner_sh = Partner.create({"name": "张伟", "tz": "Asia/Shanghai", "phone": "+86 1380000"})
+        cls.partner_sh = Partner.create(
+            {"name": "张伟", "tz": "Asia/Shanghai", "phone": "+86 1380000"}
+        )
         cls.partner_paris = Partner.create({"name": "Claire Martin", "tz": "Europe/Paris"})
         cls.partner_ny = Partner.create({"name": "James Walker", "tz": "America/New_York"})
-        cls.product = cls.env["product.product"].create({"name": "Water purifier", "list_price": 100})
+        cls.product = cls.env["product.product"].create(
+            {"name": "Water purifier", "list_price": 100}
+        )
         # Only the rules a test creates are active.
         cls.env["customer.callback.rule"].search([]).active = False
 
@@ -95,7 +108,9 @@ class CallbackCase(TransactionCase):
         return self.env["customer.callback"].create(vals)
 
     def generate(self, partners, **kwargs):
-        return self.env["customer.callback.generator"]._generate_for_partners(partners.ids, **kwargs)
+        return self.env["customer.callback.generator"]._generate_for_partners(
+            partners.ids, **kwargs
+        )
 
     def callbacks_of(self, partners, rule=None):
         domain = [("partner_id", "in", partners.ids)]

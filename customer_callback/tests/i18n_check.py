@@ -39,5 +39,5 @@ def check_module_translations(case, module, lang="zh_CN"):
     untranslated = sorted(msgid for _ctx, msgid in wanted - translated)
     case.assertFalse(
         untranslated,
-        f"{len(untranslated)} terms of {module} have no {lang} translation, e.g. {untranslated[:10]}",
+        f"{len(untranslated)} terms of {module} have no {lang} translation, e.g. {untranslated[:10]}",  # noqa: E501
     )

@@ -86,11 +86,19 @@ class TestAttempts(CallbackCase):
         callback = self.make_callback()
         with self.assertRaises(ValidationError):
             self.env["customer.callback.attempt"].create(
-                {"callback_id": callback.id, "result": "no_answer", "attempt_date": FROZEN_NOW + timedelta(hours=2)}
+                {
+                    "callback_id": callback.id,
+                    "result": "no_answer",
+                    "attempt_date": FROZEN_NOW + timedelta(hours=2),
+                }
             )
         with self.assertRaises(ValidationError):
             self.env["customer.callback.attempt"].create(
-                {"callback_id": callback.id, "result": "no_answer", "attempt_date": FROZEN_NOW - timedelta(days=30)}
+                {
+                    "callback_id": callback.id,
+                    "result": "no_answer",
+                    "attempt_date": FROZEN_NOW - timedelta(days=30),
+                }
             )
 
     def test_unknown_result_is_refused(self):
@@ -98,7 +106,9 @@ class TestAttempts(CallbackCase):
         with self.assertRaises(UserError):
             callback.with_context(attempt_result="teleported").action_log_attempt()
         with self.assertRaises(ValueError):
-            self.env["customer.callback.attempt"].create({"callback_id": callback.id, "result": "teleported"})
+            self.env["customer.callback.attempt"].create(
+                {"callback_id": callback.id, "result": "teleported"}
+            )
 
     def test_settings_change_the_policy(self):
         self.company.write({"callback_declined_attempts": 1, "callback_hung_up_score": 2})

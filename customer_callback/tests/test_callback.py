@@ -42,7 +42,9 @@ class TestCallback(CallbackCase):
             self.company.write({"callback_slot_afternoon": 19.0})
         with self.assertRaises(ValidationError):
             self.company.write({"callback_fatigue_days": -3})
-        self.company.write({"callback_holiday_from2": 0.0, "callback_holiday_to2": 0.0})  # window unused
+        self.company.write(
+            {"callback_holiday_from2": 0.0, "callback_holiday_to2": 0.0}
+        )  # window unused
         self.assertEqual(self.company._callback_windows()["holiday"], [(10.0, 12.0)])
 
     def test_settings_form_changes_a_window(self):
@@ -56,8 +58,12 @@ class TestCallback(CallbackCase):
         sh = self.make_callback(state="draft", planned_date=False, deadline=False)
         ny = self.make_callback(self.partner_ny, state="draft", planned_date=False, deadline=False)
         (sh | ny).action_plan()
-        self.assertEqual(self.local(sh.planned_date, "Asia/Shanghai"), datetime(2026, 11, 23, 10, 0))
-        self.assertEqual(self.local(ny.planned_date, "America/New_York"), datetime(2026, 11, 23, 9, 0))
+        self.assertEqual(
+            self.local(sh.planned_date, "Asia/Shanghai"), datetime(2026, 11, 23, 10, 0)
+        )
+        self.assertEqual(
+            self.local(ny.planned_date, "America/New_York"), datetime(2026, 11, 23, 9, 0)
+        )
         self.assertEqual(sh.state, "planned")
         self.assert_in_window(ny)
         # a public holiday on Tuesday in the company calendar: holiday window (10:00)
@@ -72,13 +78,17 @@ class TestCallback(CallbackCase):
         with freezegun.freeze_time(datetime(2026, 11, 23, 13, 0)):  # 21:00 Shanghai
             later = self.make_callback(state="draft", planned_date=False, deadline=False)
             later.action_plan()
-        self.assertEqual(self.local(later.planned_date, "Asia/Shanghai"), datetime(2026, 11, 24, 10, 0))
+        self.assertEqual(
+            self.local(later.planned_date, "Asia/Shanghai"), datetime(2026, 11, 24, 10, 0)
+        )
 
     def test_preferred_time_wins(self):
         self.partner_sh.callback_preferred_time = 19.5
         callback = self.make_callback(state="draft", planned_date=False, deadline=False)
         callback.action_plan()
-        self.assertEqual(self.local(callback.planned_date, "Asia/Shanghai"), datetime(2026, 11, 23, 19, 30))
+        self.assertEqual(
+            self.local(callback.planned_date, "Asia/Shanghai"), datetime(2026, 11, 23, 19, 30)
+        )
         with self.assertRaises(ValidationError):
             self.partner_sh.callback_preferred_time = 25
 
@@ -115,7 +125,10 @@ class TestCallback(CallbackCase):
 
     def test_script_renders_customer_values_escaped(self):
         script = self.env["customer.callback.script"].create(
-            {"name": "Test", "body": "<p>{title} {surname}: {product} ({order_date}) {last_feedback}</p>"}
+            {
+                "name": "Test",
+                "body": "<p>{title} {surname}: {product} ({order_date}) {last_feedback}</p>",
+            }
         )
         self.partner_sh.callback_title = "先生"
         order = self.make_order(self.partner_sh)
@@ -157,4 +170,6 @@ class TestCallback(CallbackCase):
             self.partner_sh.with_user(self.supervisor).action_erase_callback_data()
         self.partner_sh.action_erase_callback_data()
         self.assertFalse(callback.exists())
-        self.assertFalse(self.env["customer.callback.attempt"].search([("partner_id", "=", self.partner_sh.id)]))
+        self.assertFalse(
+            self.env["customer.callback.attempt"].search([("partner_id", "=", self.partner_sh.id)])
+        )

@@ -468,9 +468,8 @@ class TestComplaint(CallbackCase):
             self.company.complaint_reopen_score = 6
 
     def test_views_render_for_agents(self):
-        views = (
-            self.Ticket.with_user(self.agent1)
-            .get_views([(False, "form"), (False, "list"), (False, "kanban"), (False, "search")])
+        views = self.Ticket.with_user(self.agent1).get_views(
+            [(False, "form"), (False, "list"), (False, "kanban"), (False, "search")]
         )
         for view_type in ("form", "list", "kanban"):
             self.assertIn("complaint_sla_state", views["views"][view_type]["arch"], view_type)

@@ -16,11 +16,18 @@ class TestDefaults(CallbackCase):
         )
         policy = company._callback_attempt_policy()
         self.assertEqual(
-            (policy.unreachable_attempts, policy.declined_attempts, policy.hung_up_score, policy.require_message),
+            (
+                policy.unreachable_attempts,
+                policy.declined_attempts,
+                policy.hung_up_score,
+                policy.require_message,
+            ),
             (3, 2, 3, True),
         )
         self.assertEqual(company.callback_record_minutes, 5)
-        self.assertEqual((company.callback_slot_afternoon, company.callback_slot_evening), (12.0, 18.0))
+        self.assertEqual(
+            (company.callback_slot_afternoon, company.callback_slot_evening), (12.0, 18.0)
+        )
 
     def test_default_rules_carry_the_sop_numbers(self):
         def rule(xmlid):
@@ -30,17 +37,28 @@ class TestDefaults(CallbackCase):
             return r.offset_days + r.window_days
 
         new = rule("rule_new_customer")
-        self.assertEqual((new.segment, new.trigger, new.offset_days, deadline(new)), ("new_customer", "first_order", 3, 7))
+        self.assertEqual(
+            (new.segment, new.trigger, new.offset_days, deadline(new)),
+            ("new_customer", "first_order", 3, 7),
+        )
         second = rule("rule_second_followup")
-        self.assertEqual((second.trigger, second.source_rule_id, second.offset_days), ("callback_done", new, 7))
+        self.assertEqual(
+            (second.trigger, second.source_rule_id, second.offset_days), ("callback_done", new, 7)
+        )
         usage = rule("rule_usage")
         self.assertEqual((usage.trigger, deadline(usage)), ("order", 30))
         complaint = rule("rule_complaint")
-        self.assertEqual((complaint.trigger, deadline(complaint), complaint.ignore_fatigue), ("ticket_closed", 3, True))
+        self.assertEqual(
+            (complaint.trigger, deadline(complaint), complaint.ignore_fatigue),
+            ("ticket_closed", 3, True),
+        )
         churn = rule("rule_churn_risk")
         self.assertEqual((churn.trigger, churn.period_months), ("no_recent_order", 3))
         quarterly = rule("rule_long_term_quarterly")
-        self.assertEqual((quarterly.segment, quarterly.period_months, quarterly.partner_tier), ("long_term", 3, "regular"))
+        self.assertEqual(
+            (quarterly.segment, quarterly.period_months, quarterly.partner_tier),
+            ("long_term", 3, "regular"),
+        )
         anniversary = rule("rule_long_term_anniversary")
         self.assertEqual((anniversary.segment, anniversary.trigger), ("long_term", "anniversary"))
         vip = rule("rule_vip")
@@ -48,16 +66,35 @@ class TestDefaults(CallbackCase):
         for xmlid in ("rule_birthday", "rule_occasion"):
             care = rule(xmlid)
             # 3-5 days before
-            self.assertEqual((care.segment, care.offset_days, deadline(care)), ("care_occasion", -5, -3))
+            self.assertEqual(
+                (care.segment, care.offset_days, deadline(care)), ("care_occasion", -5, -3)
+            )
         feedback = rule("rule_feedback_history")
         self.assertEqual((feedback.segment, feedback.trigger), ("feedback_history", "feedback"))
-        segments = set(self.env["customer.callback.rule"].with_context(active_test=False).search([]).mapped("segment"))
+        segments = set(
+            self.env["customer.callback.rule"]
+            .with_context(active_test=False)
+            .search([])
+            .mapped("segment")
+        )
         self.assertEqual(
             segments,
-            {"new_customer", "second_followup", "usage", "complaint", "churn_risk", "long_term", "vip", "care_occasion", "feedback_history"},
+            {
+                "new_customer",
+                "second_followup",
+                "usage",
+                "complaint",
+                "churn_risk",
+                "long_term",
+                "vip",
+                "care_occasion",
+                "feedback_history",
+            },
         )
         self.assertEqual(self.company.callback_churn_days, 180)
-        self.assertEqual((self.company.callback_fatigue_max, self.company.callback_fatigue_days), (3, 30))
+        self.assertEqual(
+            (self.company.callback_fatigue_max, self.company.callback_fatigue_days), (3, 30)
+        )
 
     def test_occasions_ship_their_dates(self):
         spring = self.env.ref("customer_callback.occasion_spring_festival")

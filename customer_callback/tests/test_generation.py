@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
 
+import psycopg2.errors
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -10,7 +12,9 @@ from .common import FROZEN_NOW, TODAY, CallbackCase
 @tagged("post_install", "-at_install")
 class TestGeneration(CallbackCase):
     def test_first_order_creates_new_customer_callback(self):
-        rule = self.make_rule(segment="new_customer", trigger="first_order", offset_days=3, window_days=4)
+        rule = self.make_rule(
+            segment="new_customer", trigger="first_order", offset_days=3, window_days=4
+        )
         order = self.make_order(self.partner_sh)  # generation runs on confirmation
         callbacks = self.callbacks_of(self.partner_sh, rule)
         self.assertEqual(len(callbacks), 1)
@@ -20,7 +24,9 @@ class TestGeneration(CallbackCase):
         self.assertEqual(callback.segment, "new_customer")
         self.assertEqual(callback.deadline, TODAY + timedelta(days=7))
         # start 3 days after the order (a Thursday), at the window opening in Shanghai
-        self.assertEqual(self.local(callback.planned_date, "Asia/Shanghai"), datetime(2026, 11, 26, 9, 0))
+        self.assertEqual(
+            self.local(callback.planned_date, "Asia/Shanghai"), datetime(2026, 11, 26, 9, 0)
+        )
         self.assertIn(callback.user_id, self.agent1 | self.agent2)
         self.assertEqual(callback.team_id, self.team)
         # a second order is not a first order
@@ -37,12 +43,20 @@ class TestGeneration(CallbackCase):
         self.assertNotIn(old, callbacks.sale_order_id)
         self.assertEqual(callbacks.deadline, TODAY + timedelta(days=5))
         # Paris morning 09:00 on Monday (today) is past? 02:00 UTC = 03:00 Paris -> 09:00 Paris
-        self.assertEqual(self.local(callbacks.planned_date, "Europe/Paris"), datetime(2026, 11, 23, 9, 0))
+        self.assertEqual(
+            self.local(callbacks.planned_date, "Europe/Paris"), datetime(2026, 11, 23, 9, 0)
+        )
 
     def test_second_followup_after_first_is_done(self):
-        first_rule = self.make_rule(segment="new_customer", trigger="first_order", offset_days=0, window_days=7)
+        first_rule = self.make_rule(
+            segment="new_customer", trigger="first_order", offset_days=0, window_days=7
+        )
         second_rule = self.make_rule(
-            segment="second_followup", trigger="callback_done", source_rule_id=first_rule.id, offset_days=7, window_days=3
+            segment="second_followup",
+            trigger="callback_done",
+            source_rule_id=first_rule.id,
+            offset_days=7,
+            window_days=3,
         )
         self.make_order(self.partner_ny)
         first = self.callbacks_of(self.partner_ny, first_rule)
@@ -54,10 +68,14 @@ class TestGeneration(CallbackCase):
         self.assertEqual(len(second), 1)
         self.assertEqual(second.source_callback_id, first)
         self.assertEqual(second.deadline, TODAY + timedelta(days=10))
-        self.assertEqual(self.local(second.planned_date, "America/New_York").date(), (TODAY + timedelta(days=7)))
+        self.assertEqual(
+            self.local(second.planned_date, "America/New_York").date(), (TODAY + timedelta(days=7))
+        )
 
     def test_churn_risk_once_a_quarter(self):
-        rule = self.make_rule(segment="churn_risk", trigger="no_recent_order", period_months=3, window_days=14)
+        rule = self.make_rule(
+            segment="churn_risk", trigger="no_recent_order", period_months=3, window_days=14
+        )
         self.make_order(self.partner_sh, days_ago=200)
         self.make_order(self.partner_paris, days_ago=20)
         self.assertTrue(self.partner_sh.callback_churn_risk)
@@ -70,9 +88,15 @@ class TestGeneration(CallbackCase):
         self.assertLessEqual(callback.deadline, datetime(2026, 12, 31).date() + timedelta(days=1))
 
     def test_long_term_anniversary_and_quarterly(self):
-        anniversary = self.make_rule(segment="long_term", trigger="anniversary", offset_days=-5, window_days=5)
+        anniversary = self.make_rule(
+            segment="long_term", trigger="anniversary", offset_days=-5, window_days=5
+        )
         quarterly = self.make_rule(
-            segment="long_term", trigger="periodic", partner_tier="regular", period_months=3, window_days=14
+            segment="long_term",
+            trigger="periodic",
+            partner_tier="regular",
+            period_months=3,
+            window_days=14,
         )
         # first purchase 2 years ago, anniversary in 3 days
         self.make_order(self.partner_sh, days_ago=730 - 3)
@@ -85,15 +109,23 @@ class TestGeneration(CallbackCase):
         self.assertEqual(anniv.deadline, TODAY + timedelta(days=3))
         self.assertFalse(self.callbacks_of(self.partner_paris, anniversary))
         # the quarterly conversation is spread over the quarter: it exists once due
-        self.env["customer.callback.generator"]._generate_for_partners(self.partner_sh.ids, today=TODAY + timedelta(days=24))
+        self.env["customer.callback.generator"]._generate_for_partners(
+            self.partner_sh.ids, today=TODAY + timedelta(days=24)
+        )
         quarterly_callbacks = self.callbacks_of(self.partner_sh, quarterly)
         self.assertEqual(len(quarterly_callbacks), 1)
         self.assertEqual(quarterly_callbacks.period_key, "2026Q4")
         self.assertFalse(self.callbacks_of(self.partner_paris, quarterly))
 
     def test_vip_monthly_by_salesperson(self):
-        rule = self.make_rule(segment="vip", trigger="periodic", partner_tier="vip", period_months=1, window_days=7,
-                              assignment="salesperson")
+        rule = self.make_rule(
+            segment="vip",
+            trigger="periodic",
+            partner_tier="vip",
+            period_months=1,
+            window_days=7,
+            assignment="salesperson",
+        )
         self.partner_ny.write({"callback_vip": True, "user_id": self.agent2.id})
         self.assertEqual(self.partner_ny.callback_tier, "vip")
         self.generate(self.partner_ny | self.partner_paris, today=TODAY + timedelta(days=7))
@@ -103,7 +135,13 @@ class TestGeneration(CallbackCase):
         self.assertFalse(self.callbacks_of(self.partner_paris, rule))
 
     def test_birthday_three_to_five_days_before(self):
-        rule = self.make_rule(segment="care_occasion", trigger="birthday", offset_days=-5, window_days=2, channel="sms")
+        rule = self.make_rule(
+            segment="care_occasion",
+            trigger="birthday",
+            offset_days=-5,
+            window_days=2,
+            channel="sms",
+        )
         self.partner_sh.birthday = datetime(1985, 11, 27).date()  # in 4 days
         self.partner_paris.birthday = datetime(1985, 12, 20).date()  # too far
         self.generate(self.partner_sh | self.partner_paris)
@@ -115,7 +153,11 @@ class TestGeneration(CallbackCase):
 
     def test_care_occasions_and_public_holidays(self):
         rule = self.make_rule(
-            segment="care_occasion", trigger="occasion", offset_days=-5, window_days=2, include_public_holidays=True,
+            segment="care_occasion",
+            trigger="occasion",
+            offset_days=-5,
+            window_days=2,
+            include_public_holidays=True,
             partner_domain="[('first_purchase_date', '!=', False)]",
         )
         occasion = self.env["customer.callback.occasion"].create(
@@ -133,12 +175,18 @@ class TestGeneration(CallbackCase):
         self.make_order(self.partner_sh, days_ago=50)
         self.generate(self.partner_sh | self.partner_paris)
         callbacks = self.callbacks_of(self.partner_sh, rule)
-        self.assertEqual(sorted(callbacks.mapped("period_key")), ["H2026-11-30", f"O{occasion.date_ids.id}"])
+        self.assertEqual(
+            sorted(callbacks.mapped("period_key")), ["H2026-11-30", f"O{occasion.date_ids.id}"]
+        )
         self.assertFalse(self.callbacks_of(self.partner_paris, rule), "no purchase: filtered out")
 
     def test_feedback_followup_until_solved(self):
-        rule = self.make_rule(segment="feedback_history", trigger="feedback", offset_days=7, window_days=3)
-        source = self.make_callback(self.partner_paris, summary="Complained about noise", problem_status="pending")
+        rule = self.make_rule(
+            segment="feedback_history", trigger="feedback", offset_days=7, window_days=3
+        )
+        source = self.make_callback(
+            self.partner_paris, summary="Complained about noise", problem_status="pending"
+        )
         source.action_done()
         source.done_date = FROZEN_NOW - timedelta(days=8)
         self.generate(self.partner_paris)
@@ -156,15 +204,28 @@ class TestGeneration(CallbackCase):
 
     def test_contact_fatigue_caps_per_rolling_period(self):
         self.company.write({"callback_fatigue_max": 1, "callback_fatigue_days": 30})
-        usage = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7, sequence=1)
-        churn = self.make_rule(segment="churn_risk", trigger="no_recent_order", window_days=14, sequence=2)
-        exempt = self.make_rule(segment="complaint", trigger="order", offset_days=0, window_days=3, ignore_fatigue=True, sequence=3)
+        usage = self.make_rule(
+            segment="usage", trigger="order", offset_days=0, window_days=7, sequence=1
+        )
+        churn = self.make_rule(
+            segment="churn_risk", trigger="no_recent_order", window_days=14, sequence=2
+        )
+        exempt = self.make_rule(
+            segment="complaint",
+            trigger="order",
+            offset_days=0,
+            window_days=3,
+            ignore_fatigue=True,
+            sequence=3,
+        )
         self.company.callback_churn_days = 1
         self.make_order(self.partner_sh, days_ago=2)
         self.generate(self.partner_sh)
         self.assertEqual(len(self.callbacks_of(self.partner_sh, usage)), 1)
         self.assertFalse(self.callbacks_of(self.partner_sh, churn), "capped by contact fatigue")
-        self.assertEqual(len(self.callbacks_of(self.partner_sh, exempt)), 1, "exempt rules are always created")
+        self.assertEqual(
+            len(self.callbacks_of(self.partner_sh, exempt)), 1, "exempt rules are always created"
+        )
 
     def test_idempotent_and_resumable_batches(self):
         rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
@@ -173,7 +234,9 @@ class TestGeneration(CallbackCase):
             order = self.env["sale.order"].create(
                 {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": self.product.id})]}
             )
-            order.write({"state": "sale", "date_order": FROZEN_NOW})  # no confirmation hook: the cron finds it
+            order.write(
+                {"state": "sale", "date_order": FROZEN_NOW}
+            )  # no confirmation hook: the cron finds it
         generator = self.env["customer.callback.generator"]
         self.env["ir.config_parameter"].set_param("customer_callback.generate_cursor", "0")
         processed_total = 0
@@ -184,7 +247,9 @@ class TestGeneration(CallbackCase):
                 break
         first_run = self.callbacks_of(partners, rule)
         self.assertEqual(len(first_run), 3)
-        self.assertEqual(self.env["ir.config_parameter"].get_param("customer_callback.generate_cursor"), "0")
+        self.assertEqual(
+            self.env["ir.config_parameter"].get_param("customer_callback.generate_cursor"), "0"
+        )
         # second run: nothing new
         while True:
             _processed, remaining = generator._generate_next_batch(batch_size=50)
@@ -197,7 +262,9 @@ class TestGeneration(CallbackCase):
 
     def test_round_robin_balances_agents(self):
         rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
-        partners = self.env["res.partner"].create([{"name": f"RR customer {i}", "tz": "Asia/Shanghai"} for i in range(6)])
+        partners = self.env["res.partner"].create(
+            [{"name": f"RR customer {i}", "tz": "Asia/Shanghai"} for i in range(6)]
+        )
         for partner in partners:
             self.make_order(partner)
         callbacks = self.callbacks_of(partners, rule)
@@ -212,17 +279,32 @@ class TestGeneration(CallbackCase):
             self.make_rule(assignment="agent", user_id=False)
         with self.assertRaises(ValidationError):
             self.make_rule(partner_domain="[('no_such_field', '=', 1)]")
-        with self.assertRaises(Exception):  # SQL CHECK: negative window
+        with self.assertRaises(psycopg2.errors.CheckViolation):
             with self.env.cr.savepoint():
                 self.make_rule(window_days=-1)
 
     def test_closed_complaint_gets_callback_within_three_days(self):
-        rule = self.make_rule(segment="complaint", trigger="ticket_closed", offset_days=0, window_days=3, ignore_fatigue=True)
+        rule = self.make_rule(
+            segment="complaint",
+            trigger="ticket_closed",
+            offset_days=0,
+            window_days=3,
+            ignore_fatigue=True,
+        )
         closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         tickets = self.env["helpdesk.ticket"].create(
             [
-                {"name": "Broken on arrival", "description": "<p>x</p>", "partner_id": self.partner_sh.id, "is_complaint": True},
-                {"name": "Question", "description": "<p>y</p>", "partner_id": self.partner_paris.id},
+                {
+                    "name": "Broken on arrival",
+                    "description": "<p>x</p>",
+                    "partner_id": self.partner_sh.id,
+                    "is_complaint": True,
+                },
+                {
+                    "name": "Question",
+                    "description": "<p>y</p>",
+                    "partner_id": self.partner_paris.id,
+                },
             ]
         )
         tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})

@@ -1,9 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import threading
-
-from psycopg2.errors import TransactionRollbackError
 from datetime import timedelta
 from unittest.mock import patch
+
+from psycopg2.errors import TransactionRollbackError
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, ValidationError
@@ -16,22 +16,46 @@ from .common import FROZEN_NOW, TODAY, CallbackCase
 # Record rules narrow these further (tested below).
 ACCESS_MATRIX = {
     "customer.callback": {
-        "portal": "----", "internal": "----", "agent": "rwc-", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "rwc-",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
     "customer.callback.attempt": {
-        "portal": "----", "internal": "----", "agent": "r-c-", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "r-c-",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
     "customer.callback.rule": {
-        "portal": "----", "internal": "----", "agent": "r---", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "r---",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
     "customer.callback.script": {
-        "portal": "----", "internal": "----", "agent": "r---", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "r---",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
     "customer.callback.occasion": {
-        "portal": "----", "internal": "----", "agent": "r---", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "r---",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
     "customer.callback.occasion.date": {
-        "portal": "----", "internal": "----", "agent": "r---", "supervisor": "rwcu", "foreign_supervisor": "rwcu",
+        "portal": "----",
+        "internal": "----",
+        "agent": "r---",
+        "supervisor": "rwcu",
+        "foreign_supervisor": "rwcu",
     },
 }
 OPERATIONS = ("read", "write", "create", "unlink")
@@ -49,8 +73,11 @@ class TestReliability(CallbackCase):
             "agent": cls.agent1,
             "supervisor": cls.supervisor,
             "foreign_supervisor": new_test_user(
-                cls.env, "rel_foreign", groups="customer_callback.customer_callback_group_supervisor",
-                company_id=cls.other_company.id, company_ids=[cls.other_company.id],
+                cls.env,
+                "rel_foreign",
+                groups="customer_callback.customer_callback_group_supervisor",
+                company_id=cls.other_company.id,
+                company_ids=[cls.other_company.id],
             ),
         }
 
@@ -62,7 +89,9 @@ class TestReliability(CallbackCase):
                 for operation, flag in zip(OPERATIONS, rights, strict=True):
                     allowed = self.env[model].with_user(user).has_access(operation)
                     self.assertEqual(
-                        allowed, flag != "-", f"{profile} {operation} {model}: expected {flag != '-'}"
+                        allowed,
+                        flag != "-",
+                        f"{profile} {operation} {model}: expected {flag != '-'}",
                     )
 
     def test_record_rules_hold_through_every_path(self):
@@ -86,7 +115,9 @@ class TestReliability(CallbackCase):
 
     def test_interrupted_generation_resumes_without_gaps_or_duplicates(self):
         rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
-        partners = self.env["res.partner"].create([{"name": f"Resume {i}", "tz": "Asia/Shanghai"} for i in range(6)])
+        partners = self.env["res.partner"].create(
+            [{"name": f"Resume {i}", "tz": "Asia/Shanghai"} for i in range(6)]
+        )
         for partner in partners:
             order = self.env["sale.order"].create(
                 {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": self.product.id})]}
@@ -94,7 +125,9 @@ class TestReliability(CallbackCase):
             order.write({"state": "sale", "date_order": FROZEN_NOW})
         generator = self.env["customer.callback.generator"]
         params = self.env["ir.config_parameter"]
-        params.set_param("customer_callback.generate_cursor", str(partners[2].id))  # batches 1.. done
+        params.set_param(
+            "customer_callback.generate_cursor", str(partners[2].id)
+        )  # batches 1.. done
         original = type(generator)._generate
         calls = {"n": 0}
 
@@ -124,7 +157,13 @@ class TestReliability(CallbackCase):
 
     def test_merging_partners_keeps_callbacks_and_recomputes(self):
         self.make_callback(state="done", score=5, summary="a", done_date=FROZEN_NOW)
-        self.make_callback(self.partner_paris, state="done", score=1, summary="b", done_date=FROZEN_NOW - timedelta(days=1))
+        self.make_callback(
+            self.partner_paris,
+            state="done",
+            score=1,
+            summary="b",
+            done_date=FROZEN_NOW - timedelta(days=1),
+        )
         wizard = self.env["base.partner.merge.automatic.wizard"]
         wizard._merge((self.partner_sh | self.partner_paris).ids, self.partner_sh)
         self.assertFalse(self.partner_paris.exists())
@@ -158,12 +197,22 @@ class TestConcurrentGeneration(TransactionCase):
         registry = self.registry
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
-            partner = env["res.partner"].create({"name": "Concurrent customer", "tz": "Asia/Shanghai"})
+            partner = env["res.partner"].create(
+                {"name": "Concurrent customer", "tz": "Asia/Shanghai"}
+            )
             product = env["product.product"].create({"name": "Concurrent product"})
-            order = env["sale.order"].create({"partner_id": partner.id, "order_line": [(0, 0, {"product_id": product.id})]})
+            order = env["sale.order"].create(
+                {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": product.id})]}
+            )
             order.write({"state": "sale", "date_order": fields.Datetime.now()})
             rule = env["customer.callback.rule"].create(
-                {"name": "Concurrent rule", "segment": "usage", "trigger": "order", "window_days": 7, "assignment": "team"}
+                {
+                    "name": "Concurrent rule",
+                    "segment": "usage",
+                    "trigger": "order",
+                    "window_days": 7,
+                    "assignment": "team",
+                }
             )
             env["customer.callback"]._allocate_names(env.company, fields.Date.today(), 1)
             ids = {"partner": partner.id, "product": product.id, "order": order.id, "rule": rule.id}
@@ -174,7 +223,9 @@ class TestConcurrentGeneration(TransactionCase):
             with registry.cursor() as cr:
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 barrier.wait(timeout=10)
-                env["customer.callback.generator"]._generate_for_partners([ids["partner"]], triggers=("order",))
+                env["customer.callback.generator"]._generate_for_partners(
+                    [ids["partner"]], triggers=("order",)
+                )
 
         def run():
             try:
@@ -220,7 +271,9 @@ class TestJsonRpcBadInput(HttpCase):
 
     def test_out_of_range_score_through_json_rpc(self):
         partner = self.env["res.partner"].create({"name": "RPC customer"})
-        callback = self.env["customer.callback"].create({"partner_id": partner.id, "user_id": self.env.ref("base.user_admin").id})
+        callback = self.env["customer.callback"].create(
+            {"partner_id": partner.id, "user_id": self.env.ref("base.user_admin").id}
+        )
         self.authenticate("admin", "admin")
         for values, error in (
             ({"score": 9}, "odoo.exceptions.ValidationError"),
@@ -236,6 +289,8 @@ class TestJsonRpcBadInput(HttpCase):
                         "kwargs": {"specification": {"score": {}}},
                     },
                 )
-            self.assertEqual(raised.exception.args[0] if raised.exception.args else str(raised.exception), error)
+            self.assertEqual(
+                raised.exception.args[0] if raised.exception.args else str(raised.exception), error
+            )
         callback.invalidate_recordset()
         self.assertFalse(callback.score)

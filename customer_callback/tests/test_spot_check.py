@@ -585,10 +585,14 @@ class TestAgentReport(SpotCheckCase):
         cls.unreachable = make(P("R3"), state="unreachable", done_date=FROZEN_NOW)
         cls.declined = make(P("R4"), state="declined", done_date=FROZEN_NOW)
         cls.planned = make(P("R5"))
-        cls.other = make(P("R6"), user_id=cls.agent2.id, state="done", score=5, done_date=FROZEN_NOW)
+        cls.other = make(
+            P("R6"), user_id=cls.agent2.id, state="done", score=5, done_date=FROZEN_NOW
+        )
         # problems raised during the dissatisfied callback: one solved, one open
         solved = cls.make_ticket(cls.done2.partner_id, cls.agent1, origin_callback_id=cls.done2.id)
-        cls.make_ticket(cls.done2.partner_id, cls.agent1, close=False, origin_callback_id=cls.done2.id)
+        cls.make_ticket(
+            cls.done2.partner_id, cls.agent1, close=False, origin_callback_id=cls.done2.id
+        )
         cls.solved = solved
 
     def test_monthly_figures_per_agent(self):
@@ -630,8 +634,12 @@ class TestAgentReport(SpotCheckCase):
         rows = list(book.active.iter_rows(values_only=True))
         self.assertEqual(rows[0][:3], ("Month", "Agent", "Callbacks"))
         by_agent = {row[1]: row for row in rows[1:]}
-        self.assertEqual(by_agent[self.agent1.name], ("2026-11", self.agent1.name, 5, 2, 1, 1, 3, 2, 1, 1))
-        self.assertEqual(by_agent[self.agent2.name], ("2026-11", self.agent2.name, 1, 1, 0, 0, 5, 0, 0, 0))
+        self.assertEqual(
+            by_agent[self.agent1.name], ("2026-11", self.agent1.name, 5, 2, 1, 1, 3, 2, 1, 1)
+        )
+        self.assertEqual(
+            by_agent[self.agent2.name], ("2026-11", self.agent2.name, 1, 1, 0, 0, 5, 0, 0, 0)
+        )
         with self.assertRaises(AccessError):
             wizard.with_user(self.agent1).action_export()
         with self.assertRaises(UserError):

@@ -9,7 +9,9 @@ from .common import FROZEN_NOW, TODAY, CallbackCase
 @tagged("post_install", "-at_install")
 class TestStale(CallbackCase):
     def test_overdue_escalates_once_to_the_team_leader(self):
-        overdue = self.make_callback(deadline=TODAY - timedelta(days=2), planned_date=FROZEN_NOW - timedelta(days=3))
+        overdue = self.make_callback(
+            deadline=TODAY - timedelta(days=2), planned_date=FROZEN_NOW - timedelta(days=3)
+        )
         on_time = self.make_callback(self.partner_paris, deadline=TODAY + timedelta(days=1))
         Callback = self.env["customer.callback"]
         processed, remaining = Callback._close_stale_batch()
@@ -17,7 +19,10 @@ class TestStale(CallbackCase):
         activity = overdue.activity_ids
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.supervisor)
-        self.assertEqual(activity.activity_type_id, self.env.ref("customer_callback.mail_activity_type_callback_overdue"))
+        self.assertEqual(
+            activity.activity_type_id,
+            self.env.ref("customer_callback.mail_activity_type_callback_overdue"),
+        )
         self.assertEqual(overdue.escalation_date, TODAY)
         self.assertFalse(on_time.activity_ids)
         # a second run escalates nothing again
@@ -26,21 +31,33 @@ class TestStale(CallbackCase):
 
     def test_long_overdue_expire(self):
         self.company.callback_overdue_cancel_days = 10
-        old = self.make_callback(deadline=TODAY - timedelta(days=11), planned_date=FROZEN_NOW - timedelta(days=12))
-        recent = self.make_callback(self.partner_paris, deadline=TODAY - timedelta(days=9), planned_date=FROZEN_NOW - timedelta(days=10))
+        old = self.make_callback(
+            deadline=TODAY - timedelta(days=11), planned_date=FROZEN_NOW - timedelta(days=12)
+        )
+        recent = self.make_callback(
+            self.partner_paris,
+            deadline=TODAY - timedelta(days=9),
+            planned_date=FROZEN_NOW - timedelta(days=10),
+        )
         self.env["customer.callback"]._close_stale_batch()
         self.assertEqual(old.state, "cancelled")
         self.assertEqual(old.close_reason, "expired")
         self.assertEqual(recent.state, "planned")
         self.company.callback_overdue_cancel_days = 0  # never
-        older = self.make_callback(self.partner_ny, deadline=TODAY - timedelta(days=100), planned_date=FROZEN_NOW - timedelta(days=101))
+        older = self.make_callback(
+            self.partner_ny,
+            deadline=TODAY - timedelta(days=100),
+            planned_date=FROZEN_NOW - timedelta(days=101),
+        )
         self.env["customer.callback"]._close_stale_batch()
         self.assertEqual(older.state, "planned")
 
     def test_batches_cover_everything(self):
         callbacks = self.env["customer.callback"]
         for _i in range(5):
-            callbacks |= self.make_callback(deadline=TODAY - timedelta(days=1), planned_date=FROZEN_NOW - timedelta(days=2))
+            callbacks |= self.make_callback(
+                deadline=TODAY - timedelta(days=1), planned_date=FROZEN_NOW - timedelta(days=2)
+            )
         total = 0
         while True:
             processed, remaining = self.env["customer.callback"]._close_stale_batch(batch_size=2)

@@ -22,7 +22,9 @@ class TestTours(HttpCase):
         )
 
     def make_callback(self, name):
-        partner = self.env["res.partner"].create({"name": name, "tz": "Asia/Shanghai", "phone": "+86 10 1234"})
+        partner = self.env["res.partner"].create(
+            {"name": name, "tz": "Asia/Shanghai", "phone": "+86 10 1234"}
+        )
         now = fields.Datetime.now()
         return self.env["customer.callback"].create(
             {

@@ -82,9 +82,7 @@ def evaluate(attempts, policy: AttemptPolicy) -> Decision:
         return Decision(TALKING)
     unreachable_slots = [s for r, s in attempts if r in UNREACHABLE_RESULTS]
     declined_slots = [s for r, s in attempts if r == "declined"]
-    if declined_slots and _enough(
-        declined_slots, policy.declined_attempts, policy.distinct_slots
-    ):
+    if declined_slots and _enough(declined_slots, policy.declined_attempts, policy.distinct_slots):
         return Decision(DECLINED)
     message_sent = "message_sent" in results
     failed_slots = frozenset(unreachable_slots + declined_slots)

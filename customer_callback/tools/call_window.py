@@ -148,9 +148,7 @@ def place(
         windows = windows_by_kind.get(day_kind(day, is_holiday), ())
         if preferred_hour is not None:
             slot = slot_of(preferred_hour, bounds)
-            if slot not in avoid and any(
-                start <= preferred_hour < end for start, end in windows
-            ):
+            if slot not in avoid and any(start <= preferred_hour < end for start, end in windows):
                 candidate = at_hour(day, preferred_hour, zone)
                 if candidate >= start_local:
                     return to_utc_naive(candidate)
@@ -164,9 +162,7 @@ def place(
             candidate = max(seg_begin, start_local)
             # Round up to the next whole minute: nobody plans at :37.512.
             if candidate.second or candidate.microsecond:
-                candidate = candidate.replace(second=0, microsecond=0) + timedelta(
-                    minutes=1
-                )
+                candidate = candidate.replace(second=0, microsecond=0) + timedelta(minutes=1)
             if candidate < seg_stop:
                 return to_utc_naive(candidate)
     return None

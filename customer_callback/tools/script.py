@@ -61,9 +61,7 @@ def render(template, values):
 
 
 def unknown_placeholders(template):
-    return sorted(
-        {key for key in _PLACEHOLDER_RE.findall(template or "")} - set(PLACEHOLDERS)
-    )
+    return sorted({key for key in _PLACEHOLDER_RE.findall(template or "")} - set(PLACEHOLDERS))
 
 
 def forbidden_phrases_in(text, phrases):

@@ -64,13 +64,19 @@ class CustomerCallback(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "customer_callback_survey.customer_callback_survey_request_action"
         )
-        action["domain"] = ["|", ("callback_id", "=", self.id), ("followup_callback_id", "=", self.id)]
+        action["domain"] = [
+            "|",
+            ("callback_id", "=", self.id),
+            ("followup_callback_id", "=", self.id),
+        ]
         action["context"] = {}
         return action
 
     def action_view_survey_answers(self):
         self.ensure_one()
-        user_input = self.sudo().survey_input_id or self.sudo().survey_request_ids.user_input_id[-1:]
+        user_input = (
+            self.sudo().survey_input_id or self.sudo().survey_request_ids.user_input_id[-1:]
+        )
         return {
             "type": "ir.actions.act_url",
             "name": self.env._("Survey answers"),

@@ -70,7 +70,11 @@ class CustomerCallbackSurveyRequest(models.Model):
     _check_company_auto = True
 
     company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True, default=lambda self: self.env.company
+        "res.company",
+        required=True,
+        index=True,
+        readonly=True,
+        default=lambda self: self.env.company,
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -84,7 +88,11 @@ class CustomerCallbackSurveyRequest(models.Model):
     partner_phone = fields.Char(related="partner_id.phone", string="Phone")
     trigger = fields.Selection(TRIGGERS, required=True, readonly=True)
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket", readonly=True, index="btree_not_null", ondelete="cascade"
+        "helpdesk.ticket",
+        string="Ticket",
+        readonly=True,
+        index="btree_not_null",
+        ondelete="cascade",
     )
     callback_id = fields.Many2one(
         "customer.callback",
@@ -98,7 +106,10 @@ class CustomerCallbackSurveyRequest(models.Model):
     # survey (and uninstalling this addon) fail once answers exist.
     survey_id = fields.Many2one(related="user_input_id.survey_id", string="Survey")
     user_id = fields.Many2one(
-        "res.users", string="Agent", index=True, readonly=True,
+        "res.users",
+        string="Agent",
+        index=True,
+        readonly=True,
         help="Who handled the ticket or made the callback.",
     )
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team", index=True, readonly=True)
@@ -173,7 +184,9 @@ class CustomerCallbackSurveyRequest(models.Model):
     @api.depends("partner_id", "ticket_id", "callback_id")
     def _compute_display_name(self):
         for request in self:
-            source = request.callback_id.name if request.callback_id else request.ticket_id.display_name
+            source = (
+                request.callback_id.name if request.callback_id else request.ticket_id.display_name
+            )
             request.display_name = f"{request.partner_id.display_name or ''} – {source or ''}"
 
     @api.depends("state", "user_input_id.state")
@@ -195,7 +208,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         columns = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
         self.env.cr.execute(
             SQL(
-                "INSERT INTO customer_callback_survey_request (%s) %s ON CONFLICT DO NOTHING RETURNING id",
+                "INSERT INTO customer_callback_survey_request (%s) %s ON CONFLICT DO NOTHING RETURNING id",  # noqa: E501
                 columns,
                 select_sql,
             )
@@ -209,7 +222,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         return requests
 
     def _queue_companies(self, companies=None):
-        return companies or self.env["res.company"].sudo().search([])
+        return companies or self.env["res.company"].sudo().search([("active", "=", True)])
 
     @api.model
     def _queue_for_tickets(self, ticket_ids=None, since=None, companies=None):
@@ -334,7 +347,9 @@ class CustomerCallbackSurveyRequest(models.Model):
 
     def _remind_domain(self, now):
         domains = []
-        for company in self.env["res.company"].sudo().search([("callback_survey_reminder_days", ">", 0)]):
+        for company in (
+            self.env["res.company"].sudo().search([("callback_survey_reminder_days", ">", 0)])
+        ):
             limit = now - timedelta(days=company.callback_survey_reminder_days)
             domains.append(Domain("company_id", "=", company.id) & Domain("sent_date", "<=", limit))
         if not domains:
@@ -358,13 +373,19 @@ class CustomerCallbackSurveyRequest(models.Model):
         now = now or fields.Datetime.now()
         requests = self.sudo()
         send_domain = self._send_domain(now)
-        due = requests.search(send_domain, limit=batch_size, order="due_date, id").try_lock_for_update()
+        due = requests.search(
+            send_domain, limit=batch_size, order="due_date, id"
+        ).try_lock_for_update()
         if due:
             due._send(now)
-            remaining = requests.search_count(send_domain) + requests.search_count(self._remind_domain(now))
+            remaining = requests.search_count(send_domain) + requests.search_count(
+                self._remind_domain(now)
+            )
             return len(due), remaining
         remind_domain = self._remind_domain(now)
-        reminders = requests.search(remind_domain, limit=batch_size, order="sent_date, id").try_lock_for_update()
+        reminders = requests.search(
+            remind_domain, limit=batch_size, order="sent_date, id"
+        ).try_lock_for_update()
         if not reminders:
             return 0, 0
         reminders._remind(now)
@@ -376,11 +397,19 @@ class CustomerCallbackSurveyRequest(models.Model):
         they are listed for a call, not silently dropped."""
         now = now or fields.Datetime.now()
         expired = self.browse()
-        for company in self.env["res.company"].sudo().search([]):
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
             limit = now - timedelta(days=company.callback_survey_expiry_days)
-            requests = self.sudo().search(
-                [("company_id", "=", company.id), ("state", "=", "pending"), ("due_date", "<", limit)]
-            ).try_lock_for_update()
+            requests = (
+                self.sudo()
+                .search(
+                    [
+                        ("company_id", "=", company.id),
+                        ("state", "=", "pending"),
+                        ("due_date", "<", limit),
+                    ]
+                )
+                .try_lock_for_update()
+            )
             if requests:
                 requests.write(
                     {
@@ -427,7 +456,8 @@ class CustomerCallbackSurveyRequest(models.Model):
                 {
                     "state": "skipped_cap",
                     "error_message": self.env._(
-                        "The customer was already surveyed in the last %s days.", company.callback_fatigue_days
+                        "The customer was already surveyed in the last %s days.",
+                        company.callback_fatigue_days,
                     ),
                 }
             )
@@ -474,19 +504,23 @@ class CustomerCallbackSurveyRequest(models.Model):
         missing = self.filtered(lambda r: not r.user_input_id)
         if not missing:
             return
-        inputs = self.env["survey.user_input"].sudo().create(
-            [
-                {
-                    "survey_id": survey.id,
-                    "partner_id": request.partner_id.id,
-                    "email": request.partner_id.email,
-                    "nickname": request.partner_id.name,
-                    "ticket_id": request.ticket_id.id,
-                    "callback_id": request.callback_id.id,
-                    "lang_id": self.env["res.lang"]._lang_get(request.partner_id.lang).id,
-                }
-                for request in missing
-            ]
+        inputs = (
+            self.env["survey.user_input"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "survey_id": survey.id,
+                        "partner_id": request.partner_id.id,
+                        "email": request.partner_id.email,
+                        "nickname": request.partner_id.name,
+                        "ticket_id": request.ticket_id.id,
+                        "callback_id": request.callback_id.id,
+                        "lang_id": self.env["res.lang"]._lang_get(request.partner_id.lang).id,
+                    }
+                    for request in missing
+                ]
+            )
         )
         for request, user_input in zip(missing, inputs, strict=True):
             request.user_input_id = user_input
@@ -546,7 +580,9 @@ class CustomerCallbackSurveyRequest(models.Model):
         template = company._callback_survey_template(reminder=reminder)
         if not template:
             raise UserError(self.env._("No email template is set for the satisfaction surveys."))
-        template.sudo().send_mail_batch(inputs.ids, email_layout_xmlid="mail.mail_notification_light")
+        template.sudo().send_mail_batch(
+            inputs.ids, email_layout_xmlid="mail.mail_notification_light"
+        )
 
     def _deliver_sms(self, reminder):
         vals_list = []
@@ -570,7 +606,9 @@ class CustomerCallbackSurveyRequest(models.Model):
                     url=url,
                 )
             number = partner.phone_sanitized if "phone_sanitized" in partner._fields else False
-            vals_list.append({"number": number or partner.phone, "partner_id": partner.id, "body": body})
+            vals_list.append(
+                {"number": number or partner.phone, "partner_id": partner.id, "body": body}
+            )
         self.env["sms.sms"].sudo().create(vals_list)
 
     def _log_sent(self, channel):
@@ -586,7 +624,9 @@ class CustomerCallbackSurveyRequest(models.Model):
     def _remind(self, now):
         for company, requests in self.grouped("company_id").items():
             for channel, channel_requests in requests.grouped("channel").items():
-                channel_requests._deliver(channel or survey_score.EMAIL, company, now, reminder=True)
+                channel_requests._deliver(
+                    channel or survey_score.EMAIL, company, now, reminder=True
+                )
 
     # ------------------------------------------------------------------
     # Answers
@@ -594,9 +634,11 @@ class CustomerCallbackSurveyRequest(models.Model):
 
     def _mark_answered(self, now):
         """Answered, with the answer's score kept here as history."""
-        for score, requests in self.filtered(lambda r: r.state != "answered").grouped(
-            lambda r: r.user_input_id.callback_score
-        ).items():
+        for score, requests in (
+            self.filtered(lambda r: r.state != "answered")
+            .grouped(lambda r: r.user_input_id.callback_score)
+            .items()
+        ):
             requests.write({"state": "answered", "answered_date": now, "score": score or False})
 
     # ------------------------------------------------------------------
@@ -650,7 +692,9 @@ class CustomerCallbackSurveyRequest(models.Model):
                     "partner_id": request.partner_id.id,
                     "company_id": company.id,
                     "rule_id": rule.id,
-                    "segment": "complaint" if request.trigger == "complaint" else "feedback_history",
+                    "segment": "complaint"
+                    if request.trigger == "complaint"
+                    else "feedback_history",
                     "period_key": f"SR{request.id}",
                     "user_id": (request.user_id or self.env.user).id,
                     "team_id": request.team_id.id,
@@ -660,7 +704,9 @@ class CustomerCallbackSurveyRequest(models.Model):
                     "deadline": planned.date(),
                     "ticket_id": request.ticket_id.id,
                     "source_callback_id": request.callback_id.id,
-                    "next_action": self.env._("Ask for the customer's satisfaction (5-point scale)."),
+                    "next_action": self.env._(
+                        "Ask for the customer's satisfaction (5-point scale)."
+                    ),
                 }
             )
             request.call_callback_id = callback

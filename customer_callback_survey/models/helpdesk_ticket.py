@@ -18,7 +18,10 @@ class HelpdeskTicket(models.Model):
         help="Overall score of the customer's satisfaction survey (5-point scale).",
     )
     survey_request_ids = fields.One2many(
-        "customer.callback.survey.request", "ticket_id", string="Satisfaction surveys", groups=AGENT_GROUP
+        "customer.callback.survey.request",
+        "ticket_id",
+        string="Satisfaction surveys",
+        groups=AGENT_GROUP,
     )
     survey_status = fields.Selection(
         SURVEY_STATUSES,
@@ -44,7 +47,9 @@ class HelpdeskTicket(models.Model):
         if vals.get("stage_id"):
             closed = self.filtered(lambda t: t.stage_id.closed)
             if closed:
-                self.env["customer.callback.survey.request"].sudo()._queue_for_tickets(ticket_ids=closed.ids)
+                self.env["customer.callback.survey.request"].sudo()._queue_for_tickets(
+                    ticket_ids=closed.ids
+                )
         return result
 
     def action_view_survey_requests(self):

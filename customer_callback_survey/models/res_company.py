@@ -86,21 +86,22 @@ class ResCompany(models.Model):
         "callback_survey_channel",
     )
     def _check_callback_survey_settings(self):
-        _ = self.env._
         for company in self:
             if (
                 company.callback_survey_delay_hours < 0
                 or company.callback_survey_reminder_days < 0
                 or company.callback_survey_expiry_days < 0
             ):
-                raise ValidationError(_("Survey settings cannot be negative."))
+                raise ValidationError(self.env._("Survey settings cannot be negative."))
             if not 0 <= company.callback_survey_followup_score <= 5:
                 raise ValidationError(
-                    _("The score that brings a supervisor callback must be between 1 and 5 (0 = never).")
+                    self.env._(
+                        "The score that brings a supervisor callback must be between 1 and 5 (0 = never)."  # noqa: E501
+                    )
                 )
             if company.callback_survey_channel == "sms" and not self._callback_sms_available():
                 raise ValidationError(
-                    _("Surveys can only be sent by SMS when Odoo's SMS app is installed.")
+                    self.env._("Surveys can only be sent by SMS when Odoo's SMS app is installed.")
                 )
 
     @api.model

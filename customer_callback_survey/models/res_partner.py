@@ -29,10 +29,14 @@ class ResPartner(models.Model):
 
     @api.depends("callback_survey_input_ids.callback_score")
     def _compute_callback_survey_satisfaction(self):
-        rows = self.env["survey.user_input"].sudo()._read_group(
-            [("partner_id", "in", self.ids), ("callback_score", ">", 0)],
-            ["partner_id"],
-            ["callback_score:avg", "__count"],
+        rows = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self.ids), ("callback_score", ">", 0)],
+                ["partner_id"],
+                ["callback_score:avg", "__count"],
+            )
         )
         stats = {partner: (average, count) for partner, average, count in rows}
         for partner in self:

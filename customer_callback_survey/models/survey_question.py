@@ -28,7 +28,7 @@ class SurveyQuestion(models.Model):
             if role == "satisfaction" and question.question_type != "simple_choice":
                 raise ValidationError(
                     self.env._(
-                        "Satisfaction question “%s” must be a single choice whose answers score 1 to 5.",
+                        "Satisfaction question “%s” must be a single choice whose answers score 1 to 5.",  # noqa: E501
                         question.title,
                     )
                 )
@@ -36,7 +36,10 @@ class SurveyQuestion(models.Model):
                 raise ValidationError(
                     self.env._("Suggestion question “%s” must be a text question.", question.title)
                 )
-            if role == "consent" and question.question_type not in ("simple_choice", "multiple_choice"):
+            if role == "consent" and question.question_type not in (
+                "simple_choice",
+                "multiple_choice",
+            ):
                 raise ValidationError(
                     self.env._("Consent question “%s” must be a choice question.", question.title)
                 )

@@ -12,10 +12,18 @@ class SurveyUserInput(models.Model):
     _inherit = "survey.user_input"
 
     ticket_id = fields.Many2one(
-        "helpdesk.ticket", string="Ticket", index="btree_not_null", readonly=True, ondelete="set null"
+        "helpdesk.ticket",
+        string="Ticket",
+        index="btree_not_null",
+        readonly=True,
+        ondelete="set null",
     )
     callback_id = fields.Many2one(
-        "customer.callback", string="Callback", index="btree_not_null", readonly=True, ondelete="set null"
+        "customer.callback",
+        string="Callback",
+        index="btree_not_null",
+        readonly=True,
+        ondelete="set null",
     )
     callback_request_ids = fields.One2many(
         "customer.callback.survey.request", "user_input_id", string="Survey requests"
@@ -28,9 +36,7 @@ class SurveyUserInput(models.Model):
         help="Overall score on the 5-point scale: the rounded mean of the satisfaction "
         "questions (5 very satisfied … 1 very dissatisfied).",
     )
-    callback_consent = fields.Boolean(
-        string="May be contacted again", readonly=True, copy=False
-    )
+    callback_consent = fields.Boolean(string="May be contacted again", readonly=True, copy=False)
     callback_suggestion = fields.Text(string="Suggestion", readonly=True, copy=False)
 
     def _mark_done(self):
@@ -65,12 +71,16 @@ class SurveyUserInput(models.Model):
 
     def _callback_read_answers(self):
         """(score, consent, suggestion) per answer, from one read of the lines."""
-        lines = self.env["survey.user_input.line"].sudo().search(
-            [
-                ("user_input_id", "in", self.ids),
-                ("question_id.callback_role", "!=", False),
-                ("skipped", "=", False),
-            ]
+        lines = (
+            self.env["survey.user_input.line"]
+            .sudo()
+            .search(
+                [
+                    ("user_input_id", "in", self.ids),
+                    ("question_id.callback_role", "!=", False),
+                    ("skipped", "=", False),
+                ]
+            )
         )
         scores = defaultdict(list)
         consent = defaultdict(bool)
@@ -123,7 +133,11 @@ class SurveyUserInput(models.Model):
         """Who calls back: the team leader of the ticket or callback, else the
         company's callback supervisor, else the administrator."""
         self.ensure_one()
-        team = self.callback_id.team_id or self.ticket_id.team_id or self.callback_request_ids[:1].team_id
+        team = (
+            self.callback_id.team_id
+            or self.ticket_id.team_id
+            or self.callback_request_ids[:1].team_id
+        )
         return team.user_id or company.callback_supervisor_id or self.env.ref("base.user_admin")
 
     def _callback_create_followups(self):
@@ -143,7 +157,6 @@ class SurveyUserInput(models.Model):
             Callback.search([("period_key", "in", [f"SV{i.id}" for i in low])]).mapped("period_key")
         )
         now = fields.Datetime.now()
-        _ = self.env._
         vals_list, sources = [], []
         for user_input in low:
             key = f"SV{user_input.id}"
@@ -172,7 +185,9 @@ class SurveyUserInput(models.Model):
                     "survey_input_id": user_input.id,
                     "important": True,
                     "feedback": user_input.callback_suggestion or False,
-                    "next_action": _("Find the cause of the low satisfaction and plan a fix."),
+                    "next_action": self.env._(
+                        "Find the cause of the low satisfaction and plan a fix."
+                    ),
                 }
             )
             sources.append(user_input)
@@ -182,17 +197,22 @@ class SurveyUserInput(models.Model):
         for user_input, followup in zip(sources, followups, strict=True):
             user_input.callback_request_ids.write({"followup_callback_id": followup.id})
             consent = (
-                _("The customer agreed to be contacted again.")
+                self.env._("The customer agreed to be contacted again.")
                 if user_input.callback_consent
-                else _("The customer did not agree to be contacted again: review the answers before calling.")
+                else self.env._(
+                    "The customer did not agree to be contacted again: review the answers before calling."  # noqa: E501
+                )
             )
             followup.message_post(
                 body=Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p>")
                 % (
-                    _("Satisfaction survey answered with an overall score of %s/5.", user_input.callback_score),
+                    self.env._(
+                        "Satisfaction survey answered with an overall score of %s/5.",
+                        user_input.callback_score,
+                    ),
                     consent,
                     user_input.get_print_url(),
-                    _("See the answers"),
+                    self.env._("See the answers"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

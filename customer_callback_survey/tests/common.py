@@ -63,7 +63,9 @@ class SurveyCase(CallbackCase):
         question of the submitted page, then ``_mark_done``."""
         user_input = user_input.sudo()
         user_input._mark_in_progress()
-        for key, score in zip(("overall", "attitude", "speed", "effectiveness"), scores, strict=True):
+        for key, score in zip(
+            ("overall", "attitude", "speed", "effectiveness"), scores, strict=True
+        ):
             user_input._save_lines(self.question(key), str(self.choice(key, score).id))
         user_input._save_lines(self.question("suggestion"), suggestion)
         consent_answer = self.env.ref(

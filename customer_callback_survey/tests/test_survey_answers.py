@@ -19,7 +19,9 @@ class TestSurveyAnswers(SurveyCase):
     def test_answer_writes_the_score_back(self):
         request = self.sent_request()
         ticket = request.ticket_id
-        user_input = self.answer(request.user_input_id, [5, 4, 4, 5], suggestion="Call before coming.")
+        user_input = self.answer(
+            request.user_input_id, [5, 4, 4, 5], suggestion="Call before coming."
+        )
         self.assertEqual(user_input.state, "done")
         self.assertEqual(user_input.callback_score, 5)  # 4.5 rounds up
         self.assertTrue(user_input.callback_consent)
@@ -44,7 +46,9 @@ class TestSurveyAnswers(SurveyCase):
 
     def test_low_score_creates_exactly_one_supervisor_callback(self):
         request = self.sent_request()
-        user_input = self.answer(request.user_input_id, [3, 2, 3, 2], suggestion="Too slow.", consent=False)
+        user_input = self.answer(
+            request.user_input_id, [3, 2, 3, 2], suggestion="Too slow.", consent=False
+        )
         self.assertEqual(user_input.callback_score, 3)  # 2.5 rounds up to "average"
         followup = self.followups()
         self.assertEqual(len(followup), 1)
@@ -104,7 +108,9 @@ class TestSurveyAnswers(SurveyCase):
         self.assertEqual(followup.source_callback_id, scored)
 
     def test_answer_without_callback_link_is_left_alone(self):
-        user_input = self.survey.sudo()._create_answer(partner=self.partner_sh, check_attempts=False)
+        user_input = self.survey.sudo()._create_answer(
+            partner=self.partner_sh, check_attempts=False
+        )
         self.answer(user_input, [1, 1, 1, 1])
         self.assertFalse(user_input.callback_score)
         self.assertFalse(self.followups())

@@ -62,11 +62,14 @@ class TestSurveyIndependence(TransactionCase):
                 for path in field.resolve_depends(registry):
                     for dep in path:
                         self.assertNotIn(
-                            (dep.model_name, dep.name), own,
+                            (dep.model_name, dep.name),
+                            own,
                             f"core field {model_name}.{name} depends on {dep}",
                         )
                 if field.relational:
-                    self.assertNotIn(field.comodel_name, own_models, f"core field {model_name}.{name}")
+                    self.assertNotIn(
+                        field.comodel_name, own_models, f"core field {model_name}.{name}"
+                    )
 
     def test_core_record_rules_do_not_use_addon_fields(self):
         own = self.own_fields()
@@ -92,7 +95,9 @@ class TestSurveyIndependence(TransactionCase):
         for view in views:
             for model_name, name in own:
                 if model_name == view.model:
-                    self.assertNotIn(f'name="{name}"', view.arch_db, f"core view {view.name} uses {name}")
+                    self.assertNotIn(
+                        f'name="{name}"', view.arch_db, f"core view {view.name} uses {name}"
+                    )
 
     def test_core_records_survive_removing_the_addon_data(self):
         """Callbacks created by the addon's rule keep working without it:

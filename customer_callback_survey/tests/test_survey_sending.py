@@ -13,8 +13,10 @@ from .common import DUE, FROZEN_NOW, SurveyCase
 @tagged("post_install", "-at_install")
 class TestSurveySending(SurveyCase):
     def mails_of(self, user_inputs):
-        return self.env["mail.mail"].sudo().search(
-            [("model", "=", "survey.user_input"), ("res_id", "in", user_inputs.ids)]
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("model", "=", "survey.user_input"), ("res_id", "in", user_inputs.ids)])
         )
 
     def test_closed_complaint_queues_one_request(self):
@@ -62,7 +64,10 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(request.ticket_id.survey_status, "sent")
         # a second run sends nothing more
         self.assertEqual(self.send(now=DUE + timedelta(hours=1)), (0, 0))
-        self.assertEqual(self.env["survey.user_input"].search_count([("ticket_id", "=", request.ticket_id.id)]), 1)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count([("ticket_id", "=", request.ticket_id.id)]),
+            1,
+        )
         self.assertEqual(len(self.mails_of(user_input)), 1)
         # opening the survey shows on the request and the ticket
         user_input._mark_in_progress()
@@ -110,7 +115,9 @@ class TestSurveySending(SurveyCase):
         self.assertTrue(request.error_message)
         self.assertFalse(request.user_input_id)
         # the "Call instead" list shows it
-        action = self.env.ref("customer_callback_survey.customer_callback_survey_request_action_call")
+        action = self.env.ref(
+            "customer_callback_survey.customer_callback_survey_request_action_call"
+        )
         self.assertIn("search_default_call_instead", action.context)
         call_filter = [("state", "in", ("no_contact", "failed")), ("call_callback_id", "=", False)]
         self.assertIn(request, self.Request.search(call_filter))
@@ -123,14 +130,18 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(callback.user_id, self.agent1)
         self.assert_in_window(callback)
         request.action_create_call()
-        calls = self.callbacks_of(self.partner_paris).filtered(lambda c: c.period_key == f"SR{request.id}")
+        calls = self.callbacks_of(self.partner_paris).filtered(
+            lambda c: c.period_key == f"SR{request.id}"
+        )
         self.assertEqual(calls, callback)
         self.assertNotIn(request, self.Request.search(call_filter))
 
     def test_phone_only_customer_without_sms_is_listed(self):
         self.partner_paris.write({"email": False, "phone": "+33 6 12 34 56 78"})
         request = self.close(self.make_ticket(self.partner_paris))
-        with patch.object(type(self.env["res.company"]), "_callback_sms_available", return_value=False):
+        with patch.object(
+            type(self.env["res.company"]), "_callback_sms_available", return_value=False
+        ):
             self.send()
         self.assertEqual(request.state, "no_contact")
 
@@ -153,11 +164,15 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(email_request.channel, "email", "no mobile number: the email is used")
         # the reminder goes by the same channel
         self.send(now=DUE + timedelta(days=2))
-        self.assertEqual(self.env["sms.sms"].sudo().search_count([("partner_id", "=", self.partner_paris.id)]), 2)
+        self.assertEqual(
+            self.env["sms.sms"].sudo().search_count([("partner_id", "=", self.partner_paris.id)]), 2
+        )
         self.assertEqual(len(self.mails_of(email_request.user_input_id)), 2)
 
     def test_sms_needs_the_sms_app(self):
-        with patch.object(type(self.env["res.company"]), "_callback_sms_available", return_value=False):
+        with patch.object(
+            type(self.env["res.company"]), "_callback_sms_available", return_value=False
+        ):
             with self.assertRaises(ValidationError):
                 self.company.callback_survey_channel = "sms"
 
@@ -190,7 +205,9 @@ class TestSurveySending(SurveyCase):
         self.assertEqual(bad.state, "sent")
         self.assertFalse(bad.error_message)
         self.assertEqual(bad.user_input_id, user_input, "the same answer record is reused")
-        self.assertEqual(self.env["survey.user_input"].search_count([("ticket_id", "=", bad_ticket.id)]), 1)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count([("ticket_id", "=", bad_ticket.id)]), 1
+        )
         self.assertEqual(len(self.mails_of(user_input)), 1)
 
     def test_never_sent_requests_fail_and_are_listed(self):
@@ -256,7 +273,11 @@ class TestSurveySending(SurveyCase):
 
     def test_no_survey_configured_keeps_requests_pending(self):
         request = self.close(self.make_ticket())
-        with patch.object(type(self.env["res.company"]), "_callback_survey", return_value=self.env["survey.survey"]):
+        with patch.object(
+            type(self.env["res.company"]),
+            "_callback_survey",
+            return_value=self.env["survey.survey"],
+        ):
             self.send()
         self.assertEqual(request.state, "pending")
         self.assertTrue(request.error_message)

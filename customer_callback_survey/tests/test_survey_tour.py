@@ -15,7 +15,9 @@ class TestSurveyTour(HttpCase):
         company = self.env.company
         company.write({"callback_survey_on_complaint": True, "callback_survey_channel": "email"})
         supervisor = self.env.ref("base.user_admin")
-        team = self.env["helpdesk.ticket.team"].create({"name": "Tour team", "user_id": supervisor.id})
+        team = self.env["helpdesk.ticket.team"].create(
+            {"name": "Tour team", "user_id": supervisor.id}
+        )
         partner = self.env["res.partner"].create(
             {"name": "Tour Customer", "email": "tour.customer@example.com", "tz": "Asia/Shanghai"}
         )

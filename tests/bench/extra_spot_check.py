@@ -23,7 +23,9 @@ def run(env, data, sizes, measure, line):
     cr.execute("ANALYZE helpdesk_ticket")
     with measure(cr) as pool:
         candidates = batch._pool_candidates()
-        result = sampling.sample(candidates, batch.sample_size, 12345, cap=company.callback_spot_check_cap)
+        result = sampling.sample(
+            candidates, batch.sample_size, 12345, cap=company.callback_spot_check_cap
+        )
     line(
         "S1",
         "spot-check pool (one SQL, exclusions) + stratified draw",
@@ -34,10 +36,20 @@ def run(env, data, sizes, measure, line):
     )
     with measure(cr) as sample:
         batch._sample(seed=12345)
-    line("S2", "spot-check sampling with callback creation", f"{len(batch.callback_ids)} created",
-         sample["seconds"], sample["queries"])
+    line(
+        "S2",
+        "spot-check sampling with callback creation",
+        f"{len(batch.callback_ids)} created",
+        sample["seconds"],
+        sample["queries"],
+    )
     with measure(cr) as export:
         content = env["report.customer_callback.spot_check_xlsx"]._generate(batch)
-    line("S3", "spot-check XLSX export", f"{len(batch.callback_ids)} rows, {len(content)} bytes",
-         export["seconds"], export["queries"])
+    line(
+        "S3",
+        "spot-check XLSX export",
+        f"{len(batch.callback_ids)} rows, {len(content)} bytes",
+        export["seconds"],
+        export["queries"],
+    )
     cr.rollback()

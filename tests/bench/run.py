@@ -30,13 +30,17 @@ TIMEZONES = ("Asia/Shanghai", "Europe/Paris", "America/New_York")
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
     for key in ("partners", "orders", "tickets", "callbacks"):
         parser.add_argument(f"--{key}", type=int, help=f"override the number of {key}")
     parser.add_argument("--db", default="cc_bench")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
-    parser.add_argument("--loop-sample", type=int, default=100, help="partners timed in the per-partner baseline")
+    parser.add_argument(
+        "--loop-sample", type=int, default=100, help="partners timed in the per-partner baseline"
+    )
     return parser.parse_args()
 
 
@@ -44,8 +48,19 @@ def create_database(db, addons):
     subprocess.run(["dropdb", "--if-exists", db], check=True)
     print(f"# installing {addons} into {db} (no demo data) ...", flush=True)
     subprocess.run(
-        [sys.executable, "-m", "odoo", "-d", db, f"--addons-path={REPO}", "-i", addons,
-         "--stop-after-init", "--log-level=warn", "--http-interface=127.0.0.1"],
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-d",
+            db,
+            f"--addons-path={REPO}",
+            "-i",
+            addons,
+            "--stop-after-init",
+            "--log-level=warn",
+            "--http-interface=127.0.0.1",
+        ],
         check=True,
     )
 
@@ -63,18 +78,21 @@ def measure(cr):
 def line(number, name, size, seconds, queries=None, baseline=None, goal="", extra=""):
     ratio = f"{seconds / baseline:.2f}x baseline" if baseline else "-"
     queries_text = f"{queries} queries" if queries is not None else "-"
-    print(f"{number} | {name} | {size} | {seconds:.3f} s | {queries_text} | {ratio} | {goal} {extra}".rstrip(), flush=True)
+    print(
+        f"{number} | {name} | {size} | {seconds:.3f} s | {queries_text} | {ratio} | {goal} {extra}".rstrip(),
+        flush=True,
+    )
 
 
 # ----------------------------------------------------------------------
 # Data
 # ----------------------------------------------------------------------
 
+
 def fill(env, sizes):
     cr = env.cr
     company = env.company
     company.resource_calendar_id.tz = "Asia/Shanghai"
-    today = date.today()
     print(f"# filling: {sizes}", flush=True)
     cr.execute(
         """INSERT INTO res_partner (name, complete_name, tz, active, type, lang, company_id,
@@ -119,7 +137,9 @@ def fill(env, sizes):
             {
                 "name": f"Bench agent {i}",
                 "login": f"bench_agent_{i}",
-                "group_ids": [(6, 0, [env.ref("customer_callback.customer_callback_group_agent").id])],
+                "group_ids": [
+                    (6, 0, [env.ref("customer_callback.customer_callback_group_agent").id])
+                ],
             }
             for i in range(20)
         ]
@@ -137,11 +157,26 @@ def fill(env, sizes):
                   TRUE, now() - interval '70 days', now(), '1'
              FROM (SELECT g, %s + floor(random() * (%s - %s + 1))::int AS p
                      FROM generate_series(1, %s) g) s""",
-        [company.id, team.id, agents.ids, len(agents), closed.id, open_stage.id,
-         first_partner, last_partner, first_partner, sizes["tickets"]],
+        [
+            company.id,
+            team.id,
+            agents.ids,
+            len(agents),
+            closed.id,
+            open_stage.id,
+            first_partner,
+            last_partner,
+            first_partner,
+            sizes["tickets"],
+        ],
     )
     env.invalidate_all()
-    return {"first_partner": first_partner, "last_partner": last_partner, "team": team, "agents": agents}
+    return {
+        "first_partner": first_partner,
+        "last_partner": last_partner,
+        "team": team,
+        "agents": agents,
+    }
 
 
 def fill_callbacks(env, data, count):
@@ -161,8 +196,17 @@ def fill_callbacks(env, data, count):
                           now() - (random() * interval '720 days') + interval '10 days' AS planned,
                           (%s::varchar[])[1 + floor(random() * 10)::int] AS st
                      FROM generate_series(1, %s) g) s""",
-        [env.company.id, agents.ids, len(agents), data["team"].id,
-         data["first_partner"], data["last_partner"], data["first_partner"], states, count],
+        [
+            env.company.id,
+            agents.ids,
+            len(agents),
+            data["team"].id,
+            data["first_partner"],
+            data["last_partner"],
+            data["first_partner"],
+            states,
+            count,
+        ],
     )
     cr.execute(
         """INSERT INTO customer_callback_attempt (callback_id, company_id, attempt_date, channel,
@@ -181,14 +225,25 @@ def fill_callbacks(env, data, count):
 # Figures
 # ----------------------------------------------------------------------
 
+
 def naive_generation(env, partner_ids):
     """Baseline (b): what a typical addon does, one partner at a time."""
     Callback = env["customer.callback"]
-    rules = env["customer.callback.rule"].search([("trigger", "in", ("first_order", "order", "no_recent_order", "periodic", "birthday", "anniversary"))])
+    rules = env["customer.callback.rule"].search(
+        [
+            (
+                "trigger",
+                "in",
+                ("first_order", "order", "no_recent_order", "periodic", "birthday", "anniversary"),
+            )
+        ]
+    )
     today = date.today()
     for partner in env["res.partner"].browse(partner_ids):
         for rule in rules:
-            orders = env["sale.order"].search([("partner_id", "=", partner.id), ("state", "=", "sale")], order="date_order")
+            orders = env["sale.order"].search(
+                [("partner_id", "=", partner.id), ("state", "=", "sale")], order="date_order"
+            )
             if rule.trigger == "first_order":
                 anchors = [(orders[:1].date_order.date(), "first")] if orders else []
             elif rule.trigger == "order":
@@ -197,19 +252,35 @@ def naive_generation(env, partner_ids):
                 anchors = [(today, "naive")]
             for anchor, key in anchors:
                 start = anchor + timedelta(days=rule.offset_days)
-                if not (start <= today + timedelta(days=7) and start + timedelta(days=rule.window_days) >= today):
+                if not (
+                    start <= today + timedelta(days=7)
+                    and start + timedelta(days=rule.window_days) >= today
+                ):
                     continue
-                if Callback.search_count([("partner_id", "=", partner.id), ("rule_id", "=", rule.id), ("period_key", "=", key)]):
+                if Callback.search_count(
+                    [
+                        ("partner_id", "=", partner.id),
+                        ("rule_id", "=", rule.id),
+                        ("period_key", "=", key),
+                    ]
+                ):
                     continue
-                Callback.create({
-                    "partner_id": partner.id, "rule_id": rule.id, "segment": rule.segment, "period_key": key,
-                    "state": "planned", "planned_date": datetime.now(), "deadline": start + timedelta(days=rule.window_days),
-                })
+                Callback.create(
+                    {
+                        "partner_id": partner.id,
+                        "rule_id": rule.id,
+                        "segment": rule.segment,
+                        "period_key": key,
+                        "state": "planned",
+                        "planned_date": datetime.now(),
+                        "deadline": start + timedelta(days=rule.window_days),
+                    }
+                )
 
 
 def run(args):
     import odoo  # noqa: PLC0415
-    from odoo import api, SUPERUSER_ID  # noqa: PLC0415
+    from odoo import SUPERUSER_ID, api  # noqa: PLC0415
     from odoo.modules.registry import Registry  # noqa: PLC0415
 
     sizes = dict(SCALES[args.scale])
@@ -249,27 +320,54 @@ def run(args):
         cr.execute("ANALYZE res_partner")
         cr.execute("ANALYZE sale_order")
         # baseline (b): a per-partner ORM loop, timed on a sample and scaled
-        sample_ids = list(range(data["first_partner"], data["first_partner"] + min(args.loop_sample, partners)))
+        sample_ids = list(
+            range(data["first_partner"], data["first_partner"] + min(args.loop_sample, partners))
+        )
         cr.execute("SAVEPOINT naive")
         with measure(cr) as naive:
             naive_generation(env, sample_ids)
         cr.execute("ROLLBACK TO SAVEPOINT naive")
         env.invalidate_all()
         naive_total = naive["seconds"] * partners / len(sample_ids)
-        line("1", "generate callbacks from empty", f"{partners} partners, {created} created", gen["seconds"], gen["queries"],
-             goal="goal <= 60 s", extra=f"| {gen['queries'] / partners * 100:.2f} queries/100 partners (goal <= 1)")
-        line("1a", "  floor: INSERT ... SELECT of the same rows", f"{created} rows", floor["seconds"], floor["queries"],
-             extra=f"| generation = {gen['seconds'] / max(floor['seconds'], 1e-6):.1f}x floor (goal <= 5x)")
-        line("1b", "  per-partner ORM loop (extrapolated)", f"{len(sample_ids)} sampled", naive_total, None,
-             extra=f"| generation is {naive_total / gen['seconds']:.1f}x faster (goal >= 10x)")
+        line(
+            "1",
+            "generate callbacks from empty",
+            f"{partners} partners, {created} created",
+            gen["seconds"],
+            gen["queries"],
+            goal="goal <= 60 s",
+            extra=f"| {gen['queries'] / partners * 100:.2f} queries/100 partners (goal <= 1)",
+        )
+        line(
+            "1a",
+            "  floor: INSERT ... SELECT of the same rows",
+            f"{created} rows",
+            floor["seconds"],
+            floor["queries"],
+            extra=f"| generation = {gen['seconds'] / max(floor['seconds'], 1e-6):.1f}x floor (goal <= 5x)",
+        )
+        line(
+            "1b",
+            "  per-partner ORM loop (extrapolated)",
+            f"{len(sample_ids)} sampled",
+            naive_total,
+            None,
+            extra=f"| generation is {naive_total / gen['seconds']:.1f}x faster (goal >= 10x)",
+        )
         cr.commit()
 
         # 2. second run: nothing to do
         with measure(cr) as again:
             generator._cron_generate_callbacks()
         after = env["customer.callback"].search_count([])
-        line("2", "second run of the same cron", f"{partners} partners, {after - created} created", again["seconds"],
-             again["queries"], goal="goal <= 5 s")
+        line(
+            "2",
+            "second run of the same cron",
+            f"{partners} partners, {after - created} created",
+            again["seconds"],
+            again["queries"],
+            goal="goal <= 5 s",
+        )
 
         # existing callbacks for the read side
         print(f"# adding {sizes['callbacks']} existing callbacks with attempts ...", flush=True)
@@ -278,9 +376,15 @@ def run(args):
 
         # 5. "My callbacks": the list view's web_search_read, as an agent
         agent = data["agents"][0]
-        Callback = env["customer.callback"].with_user(agent).with_context(lang="en_US", tz="Asia/Shanghai", uid=agent.id)
+        Callback = (
+            env["customer.callback"]
+            .with_user(agent)
+            .with_context(lang="en_US", tz="Asia/Shanghai", uid=agent.id)
+        )
         view = Callback.get_views([(False, "list")])["views"]["list"]
-        spec = {name: {} for name in Callback.fields_get(attributes=["type"]) if name in view["arch"]}
+        spec = {
+            name: {} for name in Callback.fields_get(attributes=["type"]) if name in view["arch"]
+        }
         for name in ("partner_id", "user_id", "team_id", "rule_id", "company_id"):
             if name in spec:
                 spec[name] = {"fields": {"display_name": {}}}
@@ -289,7 +393,9 @@ def run(args):
         domain = [
             ("user_id", "=", agent.id),
             ("state", "in", ("draft", "planned", "in_progress")),
-            "|", ("planned_date", "<", (today + timedelta(days=1)).isoformat()), ("deadline", "<", today.isoformat()),
+            "|",
+            ("planned_date", "<", (today + timedelta(days=1)).isoformat()),
+            ("deadline", "<", today.isoformat()),
         ]
         timings, queries = [], []
         for _i in range(20):
@@ -298,11 +404,19 @@ def run(args):
             env.invalidate_all()
             timings.append(one["seconds"])
             queries.append(one["queries"])
-        line("5", "My callbacks list (web_search_read, 80 rows)", f"{sizes['callbacks']} callbacks",
-             statistics.median(timings), int(statistics.median(queries)), goal="goal <= 0.050 s median")
-        cr.execute("EXPLAIN ANALYZE SELECT id FROM customer_callback WHERE active AND user_id = %s AND state IN ('draft','planned','in_progress') "
-                   "AND (planned_date < %s OR deadline < %s) ORDER BY planned_date, id LIMIT 80",
-                   [agent.id, today + timedelta(days=1), today])
+        line(
+            "5",
+            "My callbacks list (web_search_read, 80 rows)",
+            f"{sizes['callbacks']} callbacks",
+            statistics.median(timings),
+            int(statistics.median(queries)),
+            goal="goal <= 0.050 s median",
+        )
+        cr.execute(
+            "EXPLAIN ANALYZE SELECT id FROM customer_callback WHERE active AND user_id = %s AND state IN ('draft','planned','in_progress') "
+            "AND (planned_date < %s OR deadline < %s) ORDER BY planned_date, id LIMIT 80",
+            [agent.id, today + timedelta(days=1), today],
+        )
         print("# EXPLAIN ANALYZE (My callbacks):")
         for (row,) in cr.fetchall():
             print("#   " + row)
@@ -314,7 +428,13 @@ def run(args):
                 processed, remaining = Stale._close_stale_batch(batch_size=5000)
                 if not processed:
                     break
-        line("-", "overdue escalation cron", f"{sizes['callbacks']} callbacks", stale["seconds"], stale["queries"])
+        line(
+            "-",
+            "overdue escalation cron",
+            f"{sizes['callbacks']} callbacks",
+            stale["seconds"],
+            stale["queries"],
+        )
         cr.rollback()
         extra_figures(env, data, sizes)
     if not args.keep:

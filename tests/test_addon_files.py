@@ -1,0 +1,99 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Manifest, XML and CSV sanity of the suite's addons (no database needed)."""
+
+import ast
+import csv
+import os
+import re
+
+import pytest
+from lxml import etree
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ADDONS = ["customer_callback", "customer_callback_survey"]
+DEPENDS = {
+    "customer_callback": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource"],
+    "customer_callback_survey": ["customer_callback", "survey"],
+}
+
+
+def manifest(addon):
+    with open(os.path.join(REPO, addon, "__manifest__.py"), encoding="utf-8") as handle:
+        return ast.literal_eval(handle.read())
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_manifest_keys(addon):
+    data = manifest(addon)
+    assert re.fullmatch(r"19\.0\.\d+\.\d+\.\d+", data["version"])
+    assert data["license"] == "AGPL-3"
+    assert data["author"] and isinstance(data["maintainers"], list) and data["maintainers"]
+    assert data["depends"] == DEPENDS[addon]
+    assert data["installable"]
+    for key in ("description", "active"):
+        assert key not in data, f"deprecated manifest key {key}"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_data_files_exist_and_parse(addon):
+    data = manifest(addon)
+    files = data.get("data", []) + data.get("demo", [])
+    assert len(files) == len(set(files)), "a data file is listed twice"
+    for name in files:
+        path = os.path.join(REPO, addon, name)
+        assert os.path.isfile(path), f"{addon}: {name} is listed but missing"
+        if name.endswith(".xml"):
+            root = etree.parse(path).getroot()
+            assert root.tag == "odoo"
+            ids = [el.get("id") for el in root.iter() if el.get("id")]
+            assert len(ids) == len(set(ids)), f"{name}: duplicate xml ids"
+            assert not root.xpath("//tree"), f"{name}: <tree> is <list> since Odoo 17"
+            assert not root.xpath("//*[@attrs or @states]"), (
+                f"{name}: attrs/states are gone since 17"
+            )
+        elif name.endswith(".csv"):
+            with open(path, encoding="utf-8") as handle:
+                rows = list(csv.DictReader(handle))
+            assert rows, f"{name} is empty"
+            ids = [row["id"] for row in rows]
+            assert len(ids) == len(set(ids)), f"{name}: duplicate ids"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_model_has_access_rules(addon):
+    """Each model declared in the addon has an ir.model.access line."""
+    models_dir = os.path.join(REPO, addon, "models")
+    wizards_dir = os.path.join(REPO, addon, "wizards")
+    declared = set()
+    for folder in (models_dir, wizards_dir):
+        if not os.path.isdir(folder):
+            continue
+        for filename in os.listdir(folder):
+            if filename.endswith(".py"):
+                with open(os.path.join(folder, filename), encoding="utf-8") as handle:
+                    source = handle.read()
+                for match in re.finditer(r'^\s+_name = "([\w.]+)"', source, re.M):
+                    if (
+                        "AbstractModel"
+                        not in source.split(match.group(0))[0].rsplit("class ", 1)[-1]
+                    ):
+                        declared.add(match.group(1))
+    with open(
+        os.path.join(REPO, addon, "security", "ir.model.access.csv"), encoding="utf-8"
+    ) as handle:
+        covered = {row["model_id:id"].split(".")[-1] for row in csv.DictReader(handle)}
+    missing = {name for name in declared if "model_" + name.replace(".", "_") not in covered}
+    assert not missing, f"models without access rules: {sorted(missing)}"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_oca_layout(addon):
+    for path in (
+        "readme/DESCRIPTION.md",
+        "readme/USAGE.md",
+        "static/description/icon.png",
+        "i18n/zh_CN.po",
+        f"i18n/{addon}.pot",
+        "pyproject.toml",
+    ):
+        assert os.path.exists(os.path.join(REPO, addon, path)), f"{addon}: {path} missing"
