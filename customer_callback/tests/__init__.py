@@ -9,3 +9,4 @@ from . import test_tours
 from . import test_reliability
 from . import test_complaint
 from . import test_spot_check
+from . import test_i18n
