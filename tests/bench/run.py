@@ -152,8 +152,8 @@ def fill(env, sizes):
                                         user_id, stage_id, is_complaint, closed_date, active,
                                         create_date, write_date, priority)
            SELECT 'BT' || g, 'Bench ticket ' || g, '<p>bench</p>', %s, p, %s,
-                  (%s::int[])[1 + g %% %s], CASE WHEN g %% 10 < 8 THEN %s ELSE %s END,
-                  g %% 5 = 0, CASE WHEN g %% 10 < 8 THEN now() - (random() * interval '60 days') END,
+                  (%s::int[])[1 + g %% %s], CASE WHEN g %% 7 < 5 THEN %s ELSE %s END,
+                  g %% 5 = 0, CASE WHEN g %% 7 < 5 THEN now() - (random() * interval '60 days') END,
                   TRUE, now() - interval '70 days', now(), '1'
              FROM (SELECT g, %s + floor(random() * (%s - %s + 1))::int AS p
                      FROM generate_series(1, %s) g) s""",
