@@ -669,6 +669,7 @@ class CustomerCallback(models.Model):
             "res_model": "helpdesk.ticket",
             "res_id": ticket.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "current",
         }
 
@@ -679,6 +680,7 @@ class CustomerCallback(models.Model):
             "name": self.env._("Raised tickets"),
             "res_model": "helpdesk.ticket",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("origin_callback_id", "=", self.id)],
             "context": {
                 "default_origin_callback_id": self.id,
@@ -694,6 +696,7 @@ class CustomerCallback(models.Model):
             "name": self.env._("Hand over"),
             "res_model": "mail.activity.schedule",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {
                 "active_model": self._name,
@@ -1016,5 +1019,6 @@ class CustomerCallbackSpotCheckFields(models.Model):
             "res_model": "helpdesk.ticket",
             "res_id": ticket.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "current",
         }

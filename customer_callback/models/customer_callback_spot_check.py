@@ -329,6 +329,7 @@ class CustomerCallbackSpotCheck(models.Model):
             "name": self.env._("Draw the sample"),
             "res_model": "customer.callback.spot.check.wizard",
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {"default_spot_check_id": self.id},
         }

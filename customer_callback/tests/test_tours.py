@@ -58,3 +58,34 @@ class TestTours(HttpCase):
     def test_settings_change_a_call_window(self):
         self.start_tour("/odoo", "customer_callback_settings_tour", login="admin")
         self.assertEqual(self.company.callback_workday_from1, 8.5)
+
+    def test_supervisor_samples_spot_check_and_exports(self):
+        supervisor = new_test_user(
+            self.env,
+            "tour_supervisor",
+            groups="customer_callback.customer_callback_group_supervisor",
+            password="tour_supervisor_pw",
+        )
+        self.company.callback_spot_check_below_min = "warn"
+        self.env["res.partner"].create(
+            [{"name": f"Tour VIP {i}", "callback_vip": True, "phone": "+86 10 1"} for i in range(4)]
+        )
+        batch = self.env["customer.callback.spot.check"].create(
+            {
+                "name": "Tour spot-check",
+                "date_from": fields.Date.today().replace(day=1),
+                "leader_id": supervisor.id,
+                "sample_size": 3,
+                "use_after_sales": False,
+                "use_complaints": False,
+                "use_reviews": False,
+            }
+        )
+        self.start_tour("/odoo", "customer_callback_spot_check_tour", login="tour_supervisor")
+        self.assertEqual(batch.state, "sampled")
+        self.assertEqual(len(batch.callback_ids), 3)
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+        )
+        self.assertEqual(len(attachment), 1)
+        self.assertTrue(attachment.name.endswith(".xlsx"))

@@ -115,6 +115,7 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
             "res_model": batch._name,
             "res_id": batch.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "current",
         }
         if not warning:

@@ -717,11 +717,13 @@ class CustomerCallbackSurveyRequest(models.Model):
                 "res_model": "customer.callback",
                 "res_id": callbacks.id,
                 "view_mode": "form",
+                "views": [(False, "form")],
             }
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Calls"),
             "res_model": "customer.callback",
             "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "domain": [("id", "in", callbacks.ids)],
         }

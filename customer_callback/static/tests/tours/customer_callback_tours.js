@@ -128,3 +128,37 @@ tours.add("customer_callback_settings_tour", {
         },
     ],
 });
+
+tours.add("customer_callback_spot_check_tour", {
+    url: "/odoo/action-customer_callback.customer_callback_spot_check_action",
+    steps: () => [
+        {
+            content: "Open the month's spot-check batch",
+            trigger: '.o_list_view .o_data_row td[name="name"]:contains("Tour spot-check")',
+            run: "click",
+        },
+        {
+            content: "Draw the sample",
+            trigger: 'button[name="action_open_sample_wizard"]',
+            run: "click",
+        },
+        {
+            content: "The wizard shows the pool; draw",
+            trigger: '.modal footer button[name="action_sample"]',
+            run: "click",
+        },
+        {
+            content: "The batch is sampled",
+            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
+        },
+        {
+            content: "Download the detail and summary sheets",
+            trigger: 'button[name="action_export_xlsx"]',
+            run: "click",
+        },
+        {
+            content: "The export is attached to the batch",
+            trigger: '.o-mail-Chatter, .o_form_view',
+        },
+    ],
+});
