@@ -3,3 +3,4 @@ from . import test_survey_sending
 from . import test_survey_answers
 from . import test_survey_independence
 from . import test_survey_tour
+from . import test_survey_i18n
