@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from odoo.tests import Form, tagged
 
 from .common import SurveyCase
@@ -106,6 +108,30 @@ class TestSurveyAnswers(SurveyCase):
         self.assertEqual(self.partner_paris.callback_satisfaction, 4.0)
         followup = self.followups(self.partner_ny)
         self.assertEqual(followup.source_callback_id, scored)
+
+    def test_survey_scores_feed_the_partner_average_satisfaction(self):
+        """Ticket surveys join the scored callbacks in the customer's average;
+        a callback's survey counts once, through the callback's score."""
+        rule = self.make_rule(segment="complaint", trigger="manual", assignment="team")
+        scored = self.make_callback(self.partner_sh, rule_id=rule.id, summary="Solved", score=3)
+        scored.action_done()
+        self.assertEqual(self.partner_sh.callback_satisfaction, 3.0)
+        ticket_request = self.sent_request()
+        self.answer(ticket_request.user_input_id, [5, 5, 5, 5])
+        self.assertEqual(self.partner_sh.callback_survey_count, 1)
+        self.assertEqual(self.partner_sh.callback_satisfaction, 4.0)  # (3 + 5) / 2
+        # the survey after an unscored callback fills its score: counted once
+        self.company.callback_survey_rule_ids = rule
+        unscored = self.make_callback(self.partner_sh, rule_id=rule.id, summary="Solved")
+        unscored.action_done()
+        callback_request = unscored.survey_request_ids
+        # after the contact cap (30 days) of the ticket's survey
+        self.send(now=callback_request.due_date + timedelta(days=31))
+        self.assertEqual(callback_request.state, "sent")
+        self.answer(callback_request.user_input_id, [1, 1, 1, 1])
+        self.assertEqual(unscored.score, 1)
+        self.assertEqual(self.partner_sh.callback_survey_count, 2)
+        self.assertEqual(self.partner_sh.callback_satisfaction, 3.0)  # (3 + 5 + 1) / 3
 
     def test_answer_without_callback_link_is_left_alone(self):
         user_input = self.survey.sudo()._create_answer(

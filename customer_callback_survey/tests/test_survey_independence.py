@@ -29,6 +29,34 @@ class TestSurveyIndependence(TransactionCase):
         fields = self.env["ir.model.fields"].browse(rows.mapped("res_id")).exists()
         return {(f.model, f.name) for f in fields if f.modules == ADDON}
 
+    def core_depends(self, model, field):
+        """The dependencies of ``field`` declared by code outside this addon."""
+        if field.related:
+            return [field.related]
+        if field._depends is not None:
+            return list(field._depends)
+        if not isinstance(field.compute, str):
+            return []
+        depends = []
+        for cls in type(model).__mro__:
+            func = cls.__dict__.get(field.compute)
+            if not callable(func) or func.__module__.startswith(f"odoo.addons.{ADDON}."):
+                continue
+            deps = getattr(func, "_depends", ())
+            depends.extend(deps(model) if callable(deps) else deps)
+        return depends
+
+    def resolve_path(self, model, dotted):
+        """The fields along a dotted dependency path."""
+        result = []
+        for name in dotted.split("."):
+            if model is None or name not in model._fields:
+                break
+            field = model._fields[name]
+            result.append(field)
+            model = self.env[field.comodel_name] if field.relational else None
+        return result
+
     def test_core_does_not_depend_on_the_addon(self):
         manifest = get_manifest(CORE)
         self.assertNotIn(ADDON, manifest["depends"])
@@ -58,9 +86,10 @@ class TestSurveyIndependence(TransactionCase):
             for name, field in model._fields.items():
                 if (model_name, name) in own or getattr(field, "_module", None) != CORE:
                     continue
-                # dependencies of computed/related core fields
-                for path in field.resolve_depends(registry):
-                    for dep in path:
+                # dependencies the core declares for its computed/related fields
+                # (an addon override may add its own: they go with the addon)
+                for dotted in self.core_depends(model, field):
+                    for dep in self.resolve_path(model, dotted):
                         self.assertNotIn(
                             (dep.model_name, dep.name),
                             own,
@@ -70,6 +99,23 @@ class TestSurveyIndependence(TransactionCase):
                     self.assertNotIn(
                         field.comodel_name, own_models, f"core field {model_name}.{name}"
                     )
+
+    def test_partner_average_takes_survey_answers_through_a_core_hook(self):
+        """The core's average satisfaction follows the survey answers only
+        through this addon's override of the core hook, which goes with it."""
+        Partner = self.env["res.partner"]
+        field = Partner._fields["callback_satisfaction"]
+        self.assertNotIn(
+            "callback_survey_input_ids.callback_score", self.core_depends(Partner, field)
+        )
+        depends, _context = field.get_depends(Partner)
+        self.assertIn("callback_survey_input_ids.callback_score", depends)
+        core_hook = next(
+            cls.__dict__["_callback_satisfaction_totals"]
+            for cls in reversed(type(Partner).__mro__)
+            if "_callback_satisfaction_totals" in cls.__dict__
+        )
+        self.assertTrue(core_hook.__module__.startswith(f"odoo.addons.{CORE}."))
 
     def test_core_record_rules_do_not_use_addon_fields(self):
         own = self.own_fields()
