@@ -51,6 +51,8 @@ class CustomerCallbackAttempt(models.Model):
 
     @api.depends("attempt_date", "callback_id")
     def _compute_slot(self):
+        # The holiday calendar is read once per company and day, not per attempt.
+        checkers = {}
         for attempt in self:
             callback = attempt.callback_id
             if not attempt.attempt_date or not callback:
@@ -58,10 +60,19 @@ class CustomerCallbackAttempt(models.Model):
                 attempt.in_window = False
                 continue
             company = callback.company_id
+            tz_name = callback._tz()
+            day = attempt.attempt_date.date()
+            if (company.id, day) not in checkers:
+                checkers[company.id, day] = company._callback_holiday_checker(day, days=2)
             attempt.slot = call_window.slot_at(
-                attempt.attempt_date, callback._tz(), company._callback_slot_bounds()
+                attempt.attempt_date, tz_name, company._callback_slot_bounds()
             )
-            attempt.in_window = callback._is_in_window(attempt.attempt_date)
+            attempt.in_window = call_window.is_in_window(
+                attempt.attempt_date,
+                tz_name,
+                company._callback_windows(),
+                checkers[company.id, day],
+            )
 
     @api.constrains("attempt_date")
     def _check_attempt_date(self):
