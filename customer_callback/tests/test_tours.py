@@ -84,6 +84,10 @@ class TestTours(HttpCase):
         self.start_tour("/odoo", "customer_callback_spot_check_tour", login="tour_supervisor")
         self.assertEqual(batch.state, "sampled")
         self.assertEqual(len(batch.callback_ids), 3)
+        # The download itself navigates the browser to a file (not a page the
+        # tour can wait on): the export runs here, as the same supervisor.
+        action = batch.with_user(supervisor).action_export_xlsx()
+        self.assertIn("download=true", action["url"])
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
         )

@@ -152,13 +152,8 @@ tours.add("customer_callback_spot_check_tour", {
             trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
         },
         {
-            content: "Download the detail and summary sheets",
+            content: "The export button is offered to the supervisor",
             trigger: 'button[name="action_export_xlsx"]',
-            run: "click",
-        },
-        {
-            content: "The export is attached to the batch",
-            trigger: '.o-mail-Chatter, .o_form_view',
         },
     ],
 });
