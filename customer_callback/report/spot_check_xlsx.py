@@ -5,7 +5,8 @@ summary sheet (服务抽查汇总表), streamed with xlsxwriter in constant memo
 import os
 import tempfile
 
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..tools import satisfaction as sat
 from ..tools import xlsx_rows
@@ -50,46 +51,86 @@ class ReportSpotCheckXlsx(models.AbstractModel):
 
     @api.model
     def _detail_chunks(self, batch):
-        """Detail rows, fetched CHUNK callbacks at a time."""
+        """Detail rows, CHUNK callbacks per query.
+
+        The callbacks are found through the ORM (access rights and record
+        rules of the user exporting apply); their columns are then read with
+        one SQL query per chunk, names joined in, instead of loading 50,000
+        callbacks, partners and tickets into the cache. The customer is the
+        partner's stored ``complete_name`` and the ticket ``number - name``,
+        as in the form views; times are in the exporting user's timezone."""
         Callback = self.env["customer.callback"].with_context(active_test=False)
         ids = Callback.search([("spot_check_id", "=", batch.id)], order="id").ids
         states = dict(Callback._fields["state"]._description_selection(self.env))
         problems = dict(Callback._fields["problem_status"]._description_selection(self.env))
-        fnames = ["name", "done_date", "planned_date", "partner_id", "checked_user_id"]
-        fnames += ["ticket_id", "score", "feedback", "summary", "praise", "next_action"]
-        fnames += ["problem_status", "state"]
+        Callback.flush_model()
+        self.env["helpdesk.ticket"].flush_model(["number", "name", "origin_callback_id", "active"])
+        self.env["res.partner"].flush_model(["complete_name", "name"])
+        self.env["res.users"].flush_model(["partner_id"])
+        cr = self.env.cr
         for start in range(0, len(ids), CHUNK):
-            records = Callback.browse(ids[start : start + CHUNK])
-            records.fetch(fnames)
-            raised = {}
-            for ticket in (
-                self.env["helpdesk.ticket"]
-                .sudo()
-                .search([("origin_callback_id", "in", records.ids)], order="id")
-            ):
-                raised.setdefault(ticket.origin_callback_id.id, []).append(
-                    ticket.number or ticket.name
+            cr.execute(
+                SQL(
+                    """
+                SELECT cb.name, cb.done_date, cb.planned_date, customer.complete_name,
+                       checker.name, ticket.number, ticket.name, cb.score,
+                       COALESCE(NULLIF(cb.feedback, ''), cb.summary), cb.praise,
+                       cb.next_action, cb.problem_status, cb.state,
+                       ARRAY(SELECT COALESCE(raised.number, raised.name)
+                               FROM helpdesk_ticket raised
+                              WHERE raised.origin_callback_id = cb.id AND raised.active
+                           ORDER BY raised.id)
+                  FROM customer_callback cb
+             LEFT JOIN res_partner customer ON customer.id = cb.partner_id
+             LEFT JOIN res_users agent ON agent.id = cb.checked_user_id
+             LEFT JOIN res_partner checker ON checker.id = agent.partner_id
+             LEFT JOIN helpdesk_ticket ticket ON ticket.id = cb.ticket_id
+                 WHERE cb.id = ANY(%s)
+              ORDER BY cb.id
+                    """,
+                    ids[start : start + CHUNK],
                 )
-            for record in records:
+            )
+            for (
+                reference,
+                done_date,
+                planned_date,
+                customer,
+                agent,
+                number,
+                ticket_name,
+                score,
+                feedback,
+                praise,
+                next_action,
+                problem_status,
+                state,
+                raised,
+            ) in cr.fetchall():
                 yield xlsx_rows.detail_row(
                     {
-                        "reference": record.name,
-                        "date": record.done_date or record.planned_date,
-                        "customer": record.partner_id.display_name,
-                        "agent": record.checked_user_id.name,
-                        "ticket": record.ticket_id.display_name,
-                        "score": record.score,
-                        "feedback": record.feedback or record.summary,
-                        "praise": record.praise,
+                        "reference": reference,
+                        "date": self._local(done_date or planned_date),
+                        "customer": customer,
+                        "agent": agent,
+                        "ticket": f"{number} - {ticket_name}" if number or ticket_name else None,
+                        "score": score,
+                        "feedback": feedback,
+                        "praise": praise,
                         "follow_up": xlsx_rows.follow_up_text(
-                            record.next_action,
-                            problems.get(record.problem_status),
-                            raised.get(record.id, []),
+                            next_action, problems.get(problem_status), raised
                         ),
-                        "state": states.get(record.state),
+                        "state": states.get(state),
                     }
                 )
-            records.invalidate_recordset()
+
+    @api.model
+    def _local(self, moment):
+        """A UTC datetime of the database in the exporting user's timezone,
+        as Odoo's own exports write it."""
+        if not moment:
+            return None
+        return fields.Datetime.context_timestamp(self, moment).replace(tzinfo=None)
 
     @api.model
     def _summary_rows(self, batch):

@@ -7,6 +7,7 @@ import freezegun
 import openpyxl
 import psycopg2
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
@@ -431,19 +432,26 @@ class TestSpotCheckExport(SpotCheckCase):
             feedback='=HYPERLINK("http://evil.example","x")',
             praise="-great",
         )
-        self.spot_callback(
+        slow = self.spot_callback(
             batch,
             self.make_partner("Agent two customer"),
             checked_user_id=self.agent2.id,
             state="done",
             score=2,
-            feedback="+slow",
+            summary="+slow",
             next_action="call again",
         )
+        raised = self.make_ticket(
+            slow.partner_id, self.agent2, close=False, origin_callback_id=slow.id
+        )
+        self.make_ticket(
+            slow.partner_id, self.agent2, close=False, origin_callback_id=slow.id, active=False
+        )
         self.spot_callback(batch, self.make_partner("Not reached"), state="unreachable")
-        self.spot_callback(
+        queue = self.spot_callback(
             batch, self.make_partner("Queue"), checked_user_id=False, state="declined"
         )
+        self.supervisor.tz = "Asia/Shanghai"
         action = batch.with_user(self.supervisor).action_export_xlsx()
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
@@ -464,6 +472,21 @@ class TestSpotCheckExport(SpotCheckCase):
         self.assertEqual(row[6], '=HYPERLINK("http://evil.example","x")')
         self.assertEqual(row[7], "-great")
         self.assertEqual(row[9], "Done")
+        # no feedback: the summary; follow-up: next action and the raised ticket,
+        # not the archived one
+        slow_row = next(r for r in detail if r[0] == slow.name)
+        self.assertEqual(slow_row[4], None)
+        self.assertEqual(slow_row[6], "+slow")
+        self.assertEqual(slow_row[8], f"call again / {raised.number}")
+        # not closed: the planned time, in the exporting supervisor's timezone
+        self.assertFalse(queue.done_date)
+        queue_row = next(r for r in book["Detail"].iter_rows(min_row=2) if r[0].value == queue.name)
+        local = fields.Datetime.context_timestamp(
+            queue.with_user(self.supervisor), queue.planned_date
+        )
+        self.assertEqual(queue_row[1].value, local.replace(tzinfo=None))
+        self.assertNotEqual(local.utcoffset(), timedelta(0))
+        self.assertEqual(queue_row[1].number_format, "yyyy-mm-dd hh:mm")
         escaped = 0
         for cells in book["Detail"].iter_rows(min_row=2):
             for cell in cells:
