@@ -369,7 +369,11 @@ class CustomerCallbackSpotCheck(models.Model):
         return action
 
     def action_export_xlsx(self):
-        """Detail and summary sheets as an attachment of the batch."""
+        """Detail and summary sheets as an attachment of the batch.
+
+        The export is logged in the batch's chatter with the file (who took
+        customers' feedback out of Odoo, and when: SPEC §8), and downloaded
+        from a new tab so the form stays open and shows the note."""
         self._check_supervisor()
         self.ensure_one()
         content = self.env["report.customer_callback.spot_check_xlsx"]._generate(self)
@@ -382,10 +386,15 @@ class CustomerCallbackSpotCheck(models.Model):
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             }
         )
+        self.message_post(
+            body=self.env._("Exported to XLSX: %(count)s customers.", count=len(self.callback_ids)),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
+            "target": "new",
         }
 
     # ------------------------------------------------------------------

@@ -265,12 +265,7 @@ class ResCompany(models.Model):
                     self.env._("The score that reopens a complaint must be between 0 and 5.")
                 )
 
-
-class ResCompanySpotCheck(models.Model):
-    """Settings of the monthly spot-check (SPEC §3, §6, §7; 002)."""
-
-    _inherit = "res.company"
-
+    # Monthly spot-check (SPEC §3, §6, §7; seed 002).
     callback_spot_check_min_size = fields.Integer(
         string="Minimum spot-check size",
         default=50,

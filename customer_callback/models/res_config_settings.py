@@ -77,10 +77,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.complaint_reopen_score", readonly=False
     )
 
-
-class ResConfigSettingsSpotCheck(models.TransientModel):
-    _inherit = "res.config.settings"
-
+    # Monthly spot-check
     callback_spot_check_min_size = fields.Integer(
         related="company_id.callback_spot_check_min_size", readonly=False
     )

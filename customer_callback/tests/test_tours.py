@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 from datetime import timedelta
+
+import openpyxl
 
 from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
@@ -84,12 +87,21 @@ class TestTours(HttpCase):
         self.start_tour("/odoo", "customer_callback_spot_check_tour", login="tour_supervisor")
         self.assertEqual(batch.state, "sampled")
         self.assertEqual(len(batch.callback_ids), 3)
-        # The download itself navigates the browser to a file (not a page the
-        # tour can wait on): the export runs here, as the same supervisor.
-        action = batch.with_user(supervisor).action_export_xlsx()
-        self.assertIn("download=true", action["url"])
+        # The tour clicked Export XLSX: one file, logged in the chatter, that
+        # the supervisor downloads through the URL the button opened.
         attachment = self.env["ir.attachment"].search(
             [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
         )
         self.assertEqual(len(attachment), 1)
         self.assertTrue(attachment.name.endswith(".xlsx"))
+        note = batch.message_ids.filtered(lambda m: attachment in m.attachment_ids)
+        self.assertEqual(note.author_id, supervisor.partner_id)
+        self.authenticate("tour_supervisor", "tour_supervisor_pw")
+        response = self.url_open(f"/web/content/{attachment.id}?download=true")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response.headers["Content-Disposition"])
+        book = openpyxl.load_workbook(io.BytesIO(response.content))
+        detail = list(book.worksheets[0].iter_rows(values_only=True))
+        self.assertEqual(
+            sorted(row[0] for row in detail[1:]), sorted(batch.callback_ids.mapped("name"))
+        )

@@ -152,8 +152,17 @@ tours.add("customer_callback_spot_check_tour", {
             trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
         },
         {
-            content: "The export button is offered to the supervisor",
+            content: "Export the spot-check list",
             trigger: 'button[name="action_export_xlsx"]',
+            run: "click",
+        },
+        {
+            content: "The export is logged in the chatter with its file",
+            trigger: '.o-mail-Message:contains("Exported to XLSX: 3 customers.")',
+        },
+        {
+            content: "The file is attached to the note",
+            trigger: '.o-mail-Message .o-mail-AttachmentCard:contains(".xlsx"), .o-mail-Message .o-mail-AttachmentList:contains(".xlsx")',
         },
     ],
 });
