@@ -543,7 +543,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
         local = self._local_date(SQL("t.closed_date"), ctx)
         rows = self._fetch(
             SQL(
-                """SELECT t.partner_id, t.id, %(local)s
+                """SELECT t.partner_id, t.id, %(local)s, COALESCE(t.complaint_reopen_count, 0)
                      FROM helpdesk_ticket t
                      JOIN helpdesk_ticket_stage st ON st.id = t.stage_id AND st.closed
                     WHERE t.company_id = %(company)s AND t.partner_id %(filter)s
@@ -559,9 +559,16 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 partners=self._partner_subquery(rule, ctx),
             )
         )
+        # one callback per closing: a reopened and closed again ticket gets a new key
         return [
-            Candidate(ctx["rules"][rule.id], pid, day, f"T{ticket_id}", ticket_id=ticket_id)
-            for pid, ticket_id, day in rows
+            Candidate(
+                ctx["rules"][rule.id],
+                pid,
+                day,
+                f"T{ticket_id}R{reopened}" if reopened else f"T{ticket_id}",
+                ticket_id=ticket_id,
+            )
+            for pid, ticket_id, day, reopened in rows
             if low <= day <= high
         ]
 

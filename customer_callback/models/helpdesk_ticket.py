@@ -135,6 +135,14 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="Closed after the resolution deadline, or still open past it.",
     )
+    complaint_reopen_count = fields.Integer(
+        string="Times reopened",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+        help="How many times the complaint went back from a closed stage to an open one. "
+        "Each new closing starts a new closing callback (closed loop).",
+    )
     resolution_on_time = fields.Integer(
         string="Resolved on time",
         compute="_compute_resolution_late",
@@ -367,6 +375,9 @@ class HelpdeskTicket(models.Model):
                     lambda t: (t.is_complaint or vals.get("is_complaint")) and not t.stage_id.closed
                 )
                 closing._complaint_check_closable(vals)
+        reopening = self.browse()
+        if stage and not stage.closed:
+            reopening = self.filtered(lambda t: t.is_complaint and t.stage_id.closed)
         turned_on = self.browse()
         if vals.get("is_complaint"):
             turned_on = self.filtered(lambda t: not t.is_complaint)
@@ -382,6 +393,8 @@ class HelpdeskTicket(models.Model):
             regrade._complaint_reset_deadlines(vals)
         if stage:
             self._complaint_stage_moved(stage)
+        for ticket in reopening.sudo():
+            ticket.complaint_reopen_count += 1
         if closing:
             self.env["customer.callback.generator"].sudo()._generate_for_partners(
                 closing.partner_id.ids, triggers=("ticket_closed",)

@@ -419,6 +419,26 @@ class TestComplaint(CallbackCase):
         self.assertEqual(len(note), 1)
         self.assertIn(callback.name, note.body)
 
+    def test_each_closing_gets_its_own_callback(self):
+        ticket = self.make_complaint()
+        ticket.write({"stage_id": self.stage_closed.id, "resolution_summary": "Replaced the unit"})
+        first = self.callbacks_of(self.partner_sh, self.rule)
+        first.write({"summary": "Still leaking", "problem_status": "pending", "score": 4})
+        first.action_done()
+        self.assertEqual(ticket.stage_id, self.stage_investigate)
+        self.assertEqual(ticket.complaint_reopen_count, 1)
+        # moving between open stages is not a reopening
+        ticket.write({"stage_id": self.stage_investigate.id})
+        self.assertEqual(ticket.complaint_reopen_count, 1)
+        ticket.write({"stage_id": self.stage_closed.id, "resolution_summary": "New pipe fitted"})
+        callbacks = self.callbacks_of(self.partner_sh, self.rule)
+        self.assertEqual(len(callbacks), 2, "the second closing is checked again")
+        second = callbacks - first
+        self.assertEqual(second.ticket_id, ticket)
+        self.assertIn(second.state, ("draft", "planned"))
+        self.generate(self.partner_sh)
+        self.assertEqual(len(self.callbacks_of(self.partner_sh, self.rule)), 2, "not twice")
+
     def test_low_score_reopens_good_result_does_not(self):
         ticket = self.make_complaint()
         ticket.write({"stage_id": self.stage_closed.id, "resolution_summary": "Refunded"})
