@@ -291,7 +291,9 @@ def run(args):
     if os.path.exists(os.path.join(REPO, "customer_callback_survey", "__manifest__.py")):
         addons += ",customer_callback_survey"
     create_database(args.db, addons)
-    odoo.tools.config.parse_config(["-d", args.db, f"--addons-path={REPO}", "--log-level=warn"])
+    odoo.tools.config.parse_config(
+        ["-d", args.db, f"--addons-path={REPO}", "--log-level=warn", "--http-interface=127.0.0.1"]
+    )
     registry = Registry(args.db)
     print(f"# machine: {os.cpu_count()} cores; date {date.today()}; scale {args.scale}", flush=True)
     print("figure | name | size | wall | queries | ratio | goal", flush=True)
