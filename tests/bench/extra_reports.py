@@ -1,17 +1,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Figures 3 and 6: the complaint reminder cron over the benchmark's tickets,
-and the XLSX export of a 50,000-row spot-check batch (wall time, peak RSS)."""
+and the XLSX export of a 50,000-row spot-check batch (wall time, peak RSS of
+its own process)."""
 
-import resource
+import json
+import os
+import subprocess
+import sys
 from datetime import date
 
-
-def rss_mb():
-    with open("/proc/self/status", encoding="ascii") as status:
-        for row in status:
-            if row.startswith("VmRSS:"):
-                return int(row.split()[1]) / 1024
-    return 0.0
+HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def run(env, data, sizes, measure, line):
@@ -39,30 +37,41 @@ def run(env, data, sizes, measure, line):
     )
     cr.rollback()
 
+    # 6. the export runs in a process of its own (tests/bench/xlsx_export.py):
+    # its peak RSS is then the export's, not this benchmark process's.
     rows = min(50000, sizes["callbacks"])
     month = date.today().replace(day=1)
     batch = env["customer.callback.spot.check"].create(
         {"date_from": month, "leader_id": env.user.id, "sample_size": 50}
     )
     cr.execute(
-        """UPDATE customer_callback SET spot_check_id = %s, segment = 'spot_check'
+        """UPDATE customer_callback SET spot_check_id = %s
             WHERE id IN (SELECT id FROM customer_callback ORDER BY id LIMIT %s)""",
         [batch.id, rows],
     )
-    env.invalidate_all()
-    before = rss_mb()
-    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    with measure(cr) as export:
-        content = env["report.customer_callback.spot_check_xlsx"]._generate(batch)
-    peak_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    cr.commit()
+    try:
+        output = subprocess.run(
+            [sys.executable, os.path.join(HERE, "xlsx_export.py"), cr.dbname, str(batch.id)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        export = json.loads(output.strip().splitlines()[-1])
+    finally:
+        cr.execute(
+            "UPDATE customer_callback SET spot_check_id = NULL WHERE spot_check_id = %s", [batch.id]
+        )
+        cr.execute("DELETE FROM customer_callback_spot_check WHERE id = %s", [batch.id])
+        cr.commit()
+        env.invalidate_all()
     line(
         "6",
-        "spot-check XLSX export",
-        f"{rows} rows, {len(content) // 1024} KiB",
+        "spot-check XLSX export (own process)",
+        f"{rows} rows, {export['bytes'] // 1024} KiB",
         export["seconds"],
         export["queries"],
         goal="goal <= 10 s, peak memory < 300 MB",
-        extra=f"| RSS before {before:.0f} MB, process peak {peak_after:.0f} MB "
-        f"(+{max(peak_after - peak_before, 0):.0f} MB during the export)",
+        extra=f"| RSS with the registry loaded {export['rss_before_mb']:.0f} MB, "
+        f"process peak {export['peak_mb']:.0f} MB",
     )
-    cr.rollback()
