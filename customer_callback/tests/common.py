@@ -12,6 +12,18 @@ from ..tools import call_window
 FROZEN_NOW = datetime(2026, 11, 23, 2, 0)
 TODAY = FROZEN_NOW.date()
 
+# Access matrix: the profiles and, per model, "rwcu" with "-" for each right
+# denied (read, write, create, unlink).
+ACCESS_PROFILES = (
+    "portal",
+    "internal",
+    "helpdesk",
+    "agent",
+    "supervisor",
+    "foreign_supervisor",
+)
+ACCESS_OPERATIONS = ("read", "write", "create", "unlink")
+
 
 class CallbackCase(TransactionCase):
     """Frozen clock (Python and the cursor's now()), a company in Shanghai,
@@ -131,4 +143,69 @@ class CallbackCase(TransactionCase):
                 company._callback_holiday_checker(callback.planned_date.date()),
             ),
             f"{callback.planned_date} is outside the windows of {callback._tz()}",
+        )
+
+
+class AccessMatrixMixin:
+    """Users of the access matrix and its checks, for a :class:`CallbackCase`:
+    a portal user, an internal user and a helpdesk user without callback
+    groups, an agent and a supervisor of the company, and a supervisor of
+    another company."""
+
+    @classmethod
+    def make_access_profiles(cls):
+        cls.other_company = cls.env["res.company"].create({"name": "Access matrix other company"})
+        cls.foreign_supervisor = new_test_user(
+            cls.env,
+            "acl_foreign",
+            groups="customer_callback.customer_callback_group_supervisor",
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+        )
+        cls.profiles = {
+            "portal": new_test_user(cls.env, "acl_portal", groups="base.group_portal"),
+            "internal": new_test_user(cls.env, "acl_internal", groups="base.group_user"),
+            "helpdesk": new_test_user(
+                cls.env, "acl_helpdesk", groups="helpdesk_mgmt.group_helpdesk_user_own"
+            ),
+            "agent": cls.agent1,
+            "supervisor": cls.supervisor,
+            "foreign_supervisor": cls.foreign_supervisor,
+        }
+
+    def assert_access_matrix(self, matrix):
+        """Model-level rights (``ir.model.access``): ``matrix`` gives per model
+        the rights of each profile, in ACCESS_PROFILES order."""
+        for model, row in matrix.items():
+            for profile, rights in zip(ACCESS_PROFILES, row, strict=True):
+                user = self.profiles[profile]
+                for operation, flag in zip(ACCESS_OPERATIONS, rights, strict=True):
+                    allowed = self.env[model].with_user(user).has_access(operation)
+                    self.assertEqual(
+                        allowed,
+                        flag != "-",
+                        f"{profile} {operation} {model}: expected {flag != '-'}",
+                    )
+
+    def assert_matrix_covers_module(self, matrix, module):
+        """Every model the module defines is in ``matrix`` (and nothing else).
+
+        Models a module only extends get an ``ir.model`` xmlid of the module
+        too: the module's own models are those it defines first."""
+        model_ids = (
+            self.env["ir.model.data"]
+            .search([("module", "=", module), ("model", "=", "ir.model")])
+            .mapped("res_id")
+        )
+        defined = {
+            name
+            for name in self.env["ir.model"].browse(model_ids).mapped("model")
+            if self.env[name]._original_module == module
+        }
+        self.assertTrue(defined)
+        self.assertEqual(
+            set(matrix),
+            defined,
+            f"models of {module} missing from the access matrix: {defined - set(matrix)}; "
+            f"not models of {module}: {set(matrix) - defined}",
         )
