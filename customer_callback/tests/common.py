@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
@@ -209,3 +210,62 @@ class AccessMatrixMixin:
             f"models of {module} missing from the access matrix: {defined - set(matrix)}; "
             f"not models of {module}: {set(matrix) - defined}",
         )
+
+
+class CronRun:
+    """What :func:`cron_commits` saw: the ``(processed, remaining)`` of each
+    commit, and the exception that ended the run, if any."""
+
+    def __init__(self):
+        self.commits = []
+        self.error = None
+
+
+@contextmanager
+def cron_commits(env, crash=None, max_commits=100):
+    """Run a scheduled action's driver as the scheduler does, in a test.
+
+    Each ``ir.cron._commit_progress`` "commits": the work since the previous
+    one is kept (a savepoint released) and a new savepoint opens. An
+    exception rolls back to the last commit, as the scheduler rolls back a
+    failed job; an exception of class ``crash`` is then kept in the run's
+    ``error`` (not raised: Odoo's ``assertRaises`` would roll back the
+    committed work too), any other is raised. After ``max_commits`` commits
+    the run's time is up."""
+    cr = env.cr
+    run = CronRun()
+    savepoint = [cr.savepoint()]
+
+    def commit_progress(cron, processed=0, *, remaining=None, deactivate=False):
+        run.commits.append((processed, remaining))
+        savepoint[0].close(rollback=False)
+        savepoint[0] = cr.savepoint()
+        # seconds left in the run; a driver that never ends runs out of time
+        return 0.0 if len(run.commits) >= max_commits else 60.0
+
+    try:
+        with patch.object(type(env["ir.cron"]), "_commit_progress", commit_progress):
+            yield run
+    except BaseException as error:
+        savepoint[0].close(rollback=True)
+        if not (crash and isinstance(error, crash)):
+            raise
+        run.error = error
+    else:
+        savepoint[0].close(rollback=False)
+
+
+def fail_on_call(model_class, method_name, call_number, error=None):
+    """Patch ``method_name`` of ``model_class`` to raise once its
+    ``call_number``-th call has done its work (a crash before the commit)."""
+    original = getattr(model_class, method_name)
+    calls = {"n": 0}
+
+    def flaky(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == call_number:
+            raise error or RuntimeError(f"crash after call {call_number} of {method_name}")
+        return result
+
+    return patch.object(model_class, method_name, flaky)

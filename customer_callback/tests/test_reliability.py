@@ -7,10 +7,18 @@ from psycopg2.errors import TransactionRollbackError
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import FROZEN_NOW, TODAY, AccessMatrixMixin, CallbackCase
+from .common import (
+    FROZEN_NOW,
+    TODAY,
+    AccessMatrixMixin,
+    CallbackCase,
+    cron_commits,
+    fail_on_call,
+)
 
 NONE = "----"
 # Expected model-level rights of every model of the addon, per profile
@@ -270,6 +278,135 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         callbacks = self.callbacks_of(partners, rule)
         self.assertEqual(len(callbacks), 6, "every partner once: no gap, no duplicate")
 
+    def test_interrupted_complaint_reminders_resume_without_gaps_or_duplicates(self):
+        """The reminder scheduled action crashes in its second batch: the first
+        batch stays done, the crashed one leaves nothing behind, and the next
+        run reminds every complaint exactly once."""
+        Ticket = self.env["helpdesk.ticket"]
+        # reported 12 hours ago: the customer update is due, the deadlines passed
+        complaints = Ticket.create(
+            [
+                {
+                    "name": f"Complaint {i}",
+                    "description": "<p>Late delivery</p>",
+                    "partner_id": self.partner_sh.id,
+                    "team_id": self.team.id,
+                    "user_id": self.agent1.id,
+                    "is_complaint": True,
+                    "complaint_date": FROZEN_NOW - timedelta(hours=12),
+                }
+                for i in range(5)
+            ]
+        )
+        # the database's other complaints are not looked at in this run
+        Ticket.search([("is_complaint", "=", True), ("id", "not in", complaints.ids)]).write(
+            {"complaint_next_check": FROZEN_NOW + timedelta(days=365)}
+        )
+        due = ["breached", "customer_update"]
+        kind_of = {
+            self.env.ref(f"customer_callback.mail_activity_type_complaint_{kind}"): kind
+            for kind in due
+        }
+
+        def reminders(ticket):
+            """The kinds of the ticket's activities (others by their type's name)."""
+            activities = self.env["mail.activity"].search(
+                [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+            )
+            return sorted(
+                kind_of.get(a.activity_type_id, a.activity_type_id.name) for a in activities
+            )
+
+        model = type(Ticket)
+        with (
+            fail_on_call(model, "_complaint_reminder_batch", 2),
+            cron_commits(self.env, crash=RuntimeError) as run,
+        ):
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertTrue(run.error, "the run crashed")
+        self.assertEqual(run.commits, [(2, 3)], "the first batch was committed")
+        for ticket in complaints[:2]:
+            self.assertEqual(reminders(ticket), due)
+            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
+            self.assertGreater(ticket.complaint_next_check, FROZEN_NOW)
+        for ticket in complaints[2:]:
+            self.assertEqual(reminders(ticket), [], "the crashed batch left nothing")
+            self.assertFalse(ticket.complaint_customer_reminded_date)
+            self.assertLessEqual(ticket.complaint_next_check, FROZEN_NOW)
+        # the next run takes up the rest
+        with cron_commits(self.env) as run:
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertEqual(run.commits, [(2, 1), (1, 0)])
+        for ticket in complaints:
+            self.assertEqual(reminders(ticket), due, "once each, no gap")
+            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
+        with cron_commits(self.env) as run:
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertEqual(run.commits, [], "nothing left")
+
+    def test_interrupted_overdue_handling_resumes_without_gaps_or_duplicates(self):
+        """Expiry then escalation of overdue callbacks, crashing in the third
+        batch (the first escalation batch): expired callbacks stay expired
+        once, and the next run escalates every overdue callback once."""
+        self.company.callback_overdue_cancel_days = 10
+        long_overdue = self.env["customer.callback"]
+        for partner in (self.partner_sh, self.partner_paris, self.partner_ny):
+            long_overdue |= self.make_callback(
+                partner,
+                deadline=TODAY - timedelta(days=11),
+                planned_date=FROZEN_NOW - timedelta(days=12),
+            )
+        overdue = self.env["customer.callback"]
+        for _i in range(4):
+            overdue |= self.make_callback(
+                deadline=TODAY - timedelta(days=2), planned_date=FROZEN_NOW - timedelta(days=3)
+            )
+        mine = Domain("id", "in", (long_overdue | overdue).ids)
+        Callback = type(self.env["customer.callback"])
+        escalation_domain = Callback._stale_escalation_domain
+        expiry_domain = Callback._stale_expiry_domain
+        overdue_type = self.env.ref("customer_callback.mail_activity_type_callback_overdue")
+
+        def expiry_logs(callback):
+            return self.env["mail.message"].search_count(
+                [
+                    ("model", "=", "customer.callback"),
+                    ("res_id", "=", callback.id),
+                    ("body", "ilike", "past its deadline"),
+                ]
+            )
+
+        def escalations(callback):
+            return callback.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
+
+        def run(crash=None):
+            with cron_commits(self.env, crash=crash) as cron_run:
+                self.env["customer.callback"]._cron_close_stale_callbacks(batch_size=2)
+            return cron_run
+
+        # only this test's callbacks are overdue in this run
+        with (
+            patch.object(
+                Callback, "_stale_escalation_domain", lambda m, t: escalation_domain(m, t) & mine
+            ),
+            patch.object(Callback, "_stale_expiry_domain", lambda m, t: expiry_domain(m, t) & mine),
+        ):
+            with fail_on_call(Callback, "_close_stale_batch", 3):
+                crashed = run(crash=RuntimeError)
+            self.assertTrue(crashed.error, "the run crashed")
+            self.assertEqual(crashed.commits, [(2, 1), (1, 0)], "the expiry batches committed")
+            self.assertEqual(set(long_overdue.mapped("state")), {"cancelled"})
+            self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1])
+            self.assertFalse(overdue.activity_ids, "the crashed batch left nothing")
+            self.assertFalse(any(overdue.mapped("escalation_date")))
+            self.assertEqual(run().commits, [(2, 2), (2, 0)], "the next run goes on from there")
+            self.assertEqual(run().commits, [])
+        self.assertEqual(set(overdue.mapped("state")), {"planned"})
+        self.assertEqual(overdue.mapped("escalation_date"), [TODAY] * 4)
+        self.assertEqual([len(escalations(c)) for c in overdue], [1, 1, 1, 1])
+        self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1], "expired once")
+        self.assertFalse(long_overdue.activity_ids)
+
     def test_merging_partners_keeps_callbacks_and_recomputes(self):
         self.make_callback(state="done", score=5, summary="a", done_date=FROZEN_NOW)
         self.make_callback(
@@ -377,6 +514,88 @@ class TestConcurrentGeneration(TransactionCase):
                 cr.execute("DELETE FROM sale_order WHERE id = %s", [ids["order"]])
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
+                env["res.partner"].browse(ids["partner"]).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentReminders(TransactionCase):
+    """Two runs of the complaint reminder scheduled action at once remind
+    once (real cursors: the complaint is committed, then deleted)."""
+
+    def test_two_cursors_remind_once(self):
+        registry = self.registry
+        Ticket = type(self.env["helpdesk.ticket"])
+        now = fields.Datetime.now()
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Concurrent complainer"})
+            # reported 12 hours ago: reminders are due
+            ticket = env["helpdesk.ticket"].create(
+                {
+                    "name": "Concurrent complaint",
+                    "description": "<p>x</p>",
+                    "partner_id": partner.id,
+                    "is_complaint": True,
+                    "complaint_date": now - timedelta(hours=12),
+                }
+            )
+            ids = {"partner": partner.id, "ticket": ticket.id}
+        reminder_domain, pairs = Ticket._complaint_reminder_domain, Ticket._complaint_pairs
+        barrier = threading.Barrier(2)
+        run_over = threading.Event()
+        errors, results = [], []
+
+        def pairs_holding_the_lock(ticket):
+            # the run that locked the complaint waits for the other run to try it
+            run_over.wait(timeout=5)
+            return pairs(ticket)
+
+        def run():
+            try:
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    barrier.wait(timeout=10)
+                    results.append(env["helpdesk.ticket"]._complaint_reminder_batch(now=now))
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+            finally:
+                run_over.set()
+
+        # only this test's complaint is looked at: the database's others stay as they are
+        mine = Domain("id", "=", ids["ticket"])
+        try:
+            with (
+                patch.object(
+                    Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
+                ),
+                patch.object(Ticket, "_complaint_pairs", pairs_holding_the_lock),
+            ):
+                threads = [threading.Thread(target=run) for _i in range(2)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join(timeout=60)
+            # the complaint is locked by the run reminding it: the other skips it,
+            # without waiting and without a serialization failure
+            self.assertEqual(errors, [])
+            self.assertEqual(sorted(results), [(0, 0), (1, 0)], "one run looked at it")
+            with registry.cursor() as cr:
+                cr.execute(
+                    """SELECT activity_type_id, count(*) FROM mail_activity
+                        WHERE res_model = 'helpdesk.ticket' AND res_id = %s
+                        GROUP BY activity_type_id""",
+                    [ids["ticket"]],
+                )
+                counts = dict(cr.fetchall())
+            self.assertTrue(counts, "reminders were created")
+            self.assertEqual(set(counts.values()), {1}, "each reminder once")
+        finally:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["mail.activity"].search(
+                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ids["ticket"])]
+                ).unlink()
+                env["helpdesk.ticket"].browse(ids["ticket"]).unlink()
                 env["res.partner"].browse(ids["partner"]).unlink()
 
 
