@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
@@ -11,6 +12,18 @@ from ..tools import call_window
 # Monday 23 November 2026, 02:00 UTC = 10:00 in Shanghai.
 FROZEN_NOW = datetime(2026, 11, 23, 2, 0)
 TODAY = FROZEN_NOW.date()
+
+# Access matrix: the profiles and, per model, "rwcu" with "-" for each right
+# denied (read, write, create, unlink).
+ACCESS_PROFILES = (
+    "portal",
+    "internal",
+    "helpdesk",
+    "agent",
+    "supervisor",
+    "foreign_supervisor",
+)
+ACCESS_OPERATIONS = ("read", "write", "create", "unlink")
 
 
 class CallbackCase(TransactionCase):
@@ -132,3 +145,127 @@ class CallbackCase(TransactionCase):
             ),
             f"{callback.planned_date} is outside the windows of {callback._tz()}",
         )
+
+
+class AccessMatrixMixin:
+    """Users of the access matrix and its checks, for a :class:`CallbackCase`:
+    a portal user, an internal user and a helpdesk user without callback
+    groups, an agent and a supervisor of the company, and a supervisor of
+    another company."""
+
+    @classmethod
+    def make_access_profiles(cls):
+        cls.other_company = cls.env["res.company"].create({"name": "Access matrix other company"})
+        cls.foreign_supervisor = new_test_user(
+            cls.env,
+            "acl_foreign",
+            groups="customer_callback.customer_callback_group_supervisor",
+            company_id=cls.other_company.id,
+            company_ids=[cls.other_company.id],
+        )
+        cls.profiles = {
+            "portal": new_test_user(cls.env, "acl_portal", groups="base.group_portal"),
+            "internal": new_test_user(cls.env, "acl_internal", groups="base.group_user"),
+            "helpdesk": new_test_user(
+                cls.env, "acl_helpdesk", groups="helpdesk_mgmt.group_helpdesk_user_own"
+            ),
+            "agent": cls.agent1,
+            "supervisor": cls.supervisor,
+            "foreign_supervisor": cls.foreign_supervisor,
+        }
+
+    def assert_access_matrix(self, matrix):
+        """Model-level rights (``ir.model.access``): ``matrix`` gives per model
+        the rights of each profile, in ACCESS_PROFILES order."""
+        for model, row in matrix.items():
+            for profile, rights in zip(ACCESS_PROFILES, row, strict=True):
+                user = self.profiles[profile]
+                for operation, flag in zip(ACCESS_OPERATIONS, rights, strict=True):
+                    allowed = self.env[model].with_user(user).has_access(operation)
+                    self.assertEqual(
+                        allowed,
+                        flag != "-",
+                        f"{profile} {operation} {model}: expected {flag != '-'}",
+                    )
+
+    def assert_matrix_covers_module(self, matrix, module):
+        """Every model the module defines is in ``matrix`` (and nothing else).
+
+        Models a module only extends get an ``ir.model`` xmlid of the module
+        too: the module's own models are those it defines first."""
+        model_ids = (
+            self.env["ir.model.data"]
+            .search([("module", "=", module), ("model", "=", "ir.model")])
+            .mapped("res_id")
+        )
+        defined = {
+            name
+            for name in self.env["ir.model"].browse(model_ids).mapped("model")
+            if self.env[name]._original_module == module
+        }
+        self.assertTrue(defined)
+        self.assertEqual(
+            set(matrix),
+            defined,
+            f"models of {module} missing from the access matrix: {defined - set(matrix)}; "
+            f"not models of {module}: {set(matrix) - defined}",
+        )
+
+
+class CronRun:
+    """What :func:`cron_commits` saw: the ``(processed, remaining)`` of each
+    commit, and the exception that ended the run, if any."""
+
+    def __init__(self):
+        self.commits = []
+        self.error = None
+
+
+@contextmanager
+def cron_commits(env, crash=None, max_commits=100):
+    """Run a scheduled action's driver as the scheduler does, in a test.
+
+    Each ``ir.cron._commit_progress`` "commits": the work since the previous
+    one is kept (a savepoint released) and a new savepoint opens. An
+    exception rolls back to the last commit, as the scheduler rolls back a
+    failed job; an exception of class ``crash`` is then kept in the run's
+    ``error`` (not raised: Odoo's ``assertRaises`` would roll back the
+    committed work too), any other is raised. After ``max_commits`` commits
+    the run's time is up."""
+    cr = env.cr
+    run = CronRun()
+    savepoint = [cr.savepoint()]
+
+    def commit_progress(cron, processed=0, *, remaining=None, deactivate=False):
+        run.commits.append((processed, remaining))
+        savepoint[0].close(rollback=False)
+        savepoint[0] = cr.savepoint()
+        # seconds left in the run; a driver that never ends runs out of time
+        return 0.0 if len(run.commits) >= max_commits else 60.0
+
+    try:
+        with patch.object(type(env["ir.cron"]), "_commit_progress", commit_progress):
+            yield run
+    except BaseException as error:
+        savepoint[0].close(rollback=True)
+        if not (crash and isinstance(error, crash)):
+            raise
+        run.error = error
+    else:
+        savepoint[0].close(rollback=False)
+
+
+def fail_on_call(model_class, method_name, call_number, error=None):
+    """Patch ``method_name`` of ``model_class`` to raise once its
+    ``call_number``-th call has done its work (a crash before the commit)."""
+    original = getattr(model_class, method_name)
+    calls = {"n": 0}
+
+    def flaky(self, *args, **kwargs):
+        result = original(self, *args, **kwargs)
+        calls["n"] += 1
+        if calls["n"] == call_number:
+            raise error or RuntimeError(f"crash after call {call_number} of {method_name}")
+        return result
+
+    return patch.object(model_class, method_name, flaky)

@@ -7,92 +7,68 @@ from psycopg2.errors import TransactionRollbackError
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tests.common import JsonRpcException
 
-from .common import FROZEN_NOW, TODAY, CallbackCase
+from .common import (
+    FROZEN_NOW,
+    TODAY,
+    AccessMatrixMixin,
+    CallbackCase,
+    cron_commits,
+    fail_on_call,
+)
 
-# Expected access per model and profile: read, write, create, unlink.
-# Record rules narrow these further (tested below).
+NONE = "----"
+# Expected model-level rights of every model of the addon, per profile
+# (ACCESS_PROFILES: portal, internal, helpdesk user, agent, supervisor,
+# supervisor of another company) as "rwcu": read, write, create, unlink, "-"
+# when denied. Record rules narrow these further (tested below).
 ACCESS_MATRIX = {
-    "customer.callback": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "rwc-",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
-    "customer.callback.attempt": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "r-c-",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
-    "customer.callback.rule": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "r---",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
-    "customer.callback.script": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "r---",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
-    "customer.callback.occasion": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "r---",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
-    "customer.callback.occasion.date": {
-        "portal": "----",
-        "internal": "----",
-        "agent": "r---",
-        "supervisor": "rwcu",
-        "foreign_supervisor": "rwcu",
-    },
+    "customer.callback": (NONE, NONE, NONE, "rwc-", "rwcu", "rwcu"),
+    # attempts are history: nobody deletes them (erasing a customer's data
+    # deletes them with the callbacks)
+    "customer.callback.attempt": (NONE, NONE, NONE, "r-c-", "rwc-", "rwc-"),
+    "customer.callback.rule": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
+    "customer.callback.script": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
+    "customer.callback.occasion": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
+    "customer.callback.occasion.date": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
+    # helpdesk users see the grade of the complaints they handle
+    "customer.complaint.grade": (NONE, NONE, "r---", "r---", "rwcu", "rwcu"),
+    "customer.callback.spot.check": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
+    "customer.callback.spot.check.wizard": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # a SQL view: read only
+    "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
+    "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # abstract models: no records, their methods are called by the code
+    "customer.callback.generator": (NONE,) * 6,
+    "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
 }
-OPERATIONS = ("read", "write", "create", "unlink")
 
 
 @tagged("post_install", "-at_install")
-class TestReliability(CallbackCase):
+class TestReliability(AccessMatrixMixin, CallbackCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.other_company = cls.env["res.company"].create({"name": "Reliability other company"})
-        cls.profiles = {
-            "portal": new_test_user(cls.env, "rel_portal", groups="base.group_portal"),
-            "internal": new_test_user(cls.env, "rel_internal", groups="base.group_user"),
-            "agent": cls.agent1,
-            "supervisor": cls.supervisor,
-            "foreign_supervisor": new_test_user(
-                cls.env,
-                "rel_foreign",
-                groups="customer_callback.customer_callback_group_supervisor",
-                company_id=cls.other_company.id,
-                company_ids=[cls.other_company.id],
-            ),
-        }
+        cls.make_access_profiles()
+        cls.other_team = cls.env["helpdesk.ticket.team"].create({"name": "Reliability other team"})
+        cls.agent3 = new_test_user(
+            cls.env,
+            "rel_agent3",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.other_team.user_ids = cls.agent3
 
     def test_access_matrix_by_model_and_profile(self):
         """Model-level rights (ir.model.access) for every model of the addon."""
-        for model, expected in ACCESS_MATRIX.items():
-            for profile, rights in expected.items():
-                user = self.profiles[profile]
-                for operation, flag in zip(OPERATIONS, rights, strict=True):
-                    allowed = self.env[model].with_user(user).has_access(operation)
-                    self.assertEqual(
-                        allowed,
-                        flag != "-",
-                        f"{profile} {operation} {model}: expected {flag != '-'}",
-                    )
+        self.assert_access_matrix(ACCESS_MATRIX)
+
+    def test_access_matrix_lists_every_model_of_the_addon(self):
+        self.assert_matrix_covers_module(ACCESS_MATRIX, "customer_callback")
 
     def test_record_rules_hold_through_every_path(self):
         self.agent1.group_ids += self.env.ref("base.group_allow_export")
@@ -104,14 +80,161 @@ class TestReliability(CallbackCase):
         self.assertEqual(Callback._read_group(domain, [], ["__count"])[0][0], 1)
         exported = Callback.search(domain).export_data(["name", "summary"])["datas"]
         self.assertEqual(exported, [[mine.name, "mine"]])
-        # through the partner's one2many and the ticket's
+        # through the partner's one2many (the ticket's: below)
         partner = self.partner_paris.with_user(self.agent1)
         self.assertFalse(partner.callback_ids)
         with self.assertRaises(AccessError):
             theirs.with_user(self.agent1).summary  # noqa: B018
         # the foreign company's supervisor sees none of it
-        foreign = self.env["customer.callback"].with_user(self.profiles["foreign_supervisor"])
+        foreign = self.env["customer.callback"].with_user(self.foreign_supervisor)
         self.assertFalse(foreign.search(domain))
+
+    def test_foreign_supervisor_reads_nothing_of_the_company(self):
+        """A supervisor of another company, with full model rights, finds none
+        of this company's records (search, grouping, export) and cannot
+        read, change or delete them; shared records (no company) stay
+        readable."""
+        callback = self.make_callback(state="done", score=4, summary="ok", done_date=FROZEN_NOW)
+        attempt = self.env["customer.callback.attempt"].create(
+            {"callback_id": callback.id, "result": "connected", "attempt_date": FROZEN_NOW}
+        )
+        batch = self.env["customer.callback.spot.check"].create(
+            {"date_from": "2020-01-01", "leader_id": self.supervisor.id}
+        )
+        Grade = self.env["customer.complaint.grade"]
+        grade = Grade.create({"name": "Company grade", "company_id": self.company.id})
+        shared_grade = Grade.create({"name": "Shared grade", "company_id": False})
+        Occasion = self.env["customer.callback.occasion"]
+        occasion = Occasion.create(
+            {
+                "name": "Company day",
+                "company_id": self.company.id,
+                "date_ids": [(0, 0, {"date": TODAY})],
+            }
+        )
+        shared = Occasion.create({"name": "Shared day", "date_ids": [(0, 0, {"date": TODAY})]})
+        script = self.env["customer.callback.script"].create(
+            {"name": "Company script", "company_id": self.company.id}
+        )
+        report_row = self.env["customer.callback.agent.report"].search(
+            [("callback_id", "=", callback.id)]
+        )
+        self.assertTrue(report_row)
+        records = (
+            callback,
+            attempt,
+            batch,
+            grade,
+            occasion,
+            occasion.date_ids,
+            script,
+            self.make_rule(),
+            report_row,
+        )
+        foreign = self.foreign_supervisor
+        for record in records:
+            Model = record.with_user(foreign).browse()
+            self.assertFalse(Model.search([("id", "in", record.ids)]), record)
+            self.assertFalse(Model._read_group([("id", "in", record.ids)], [], ["__count"])[0][0])
+            with self.assertRaises(AccessError, msg=f"{record} read"):
+                record.with_user(foreign).read(["display_name"])
+        for record in (grade, occasion.date_ids, script, batch):
+            with self.assertRaises(AccessError, msg=f"{record} write"):
+                record.with_user(foreign).write({record._rec_name: record[record._rec_name]})
+            with self.assertRaises(AccessError, msg=f"{record} unlink"):
+                record.with_user(foreign).unlink()
+        self.assertTrue(shared_grade.with_user(foreign).read(["name"]))
+        self.assertTrue(shared.date_ids.with_user(foreign).read(["date"]))
+        # the exports run as the user: nothing of the company gets out
+        with self.assertRaises(AccessError):
+            batch.with_user(foreign).action_export_xlsx()
+        export = (
+            self.env["customer.callback.agent.report.export"]
+            .with_user(foreign)
+            .create({"date_from": TODAY, "date_to": TODAY})
+        )
+        self.assertEqual(export._rows(), [])
+        own_export = (
+            self.env["customer.callback.agent.report.export"]
+            .with_user(self.supervisor)
+            .create({"date_from": TODAY, "date_to": TODAY})
+        )
+        self.assertTrue(own_export._rows(), "the company's supervisor gets the rows")
+
+    def test_agent_cannot_reach_another_team_callbacks(self):
+        """Another team's callbacks stay hidden through the ticket's callbacks
+        and raised-from callback, the analysis report and the spot-checks."""
+        self.agent1.group_ids += self.env.ref("base.group_allow_export")
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Shared ticket",
+                "description": "<p>Two teams call this customer.</p>",
+                "partner_id": self.partner_sh.id,
+                "team_id": self.team.id,
+                "user_id": self.agent1.id,
+            }
+        )
+        mine = self.make_callback(
+            ticket_id=ticket.id, state="done", score=5, summary="mine", done_date=FROZEN_NOW
+        )
+        theirs = self.make_callback(
+            ticket_id=ticket.id,
+            user_id=self.agent3.id,
+            team_id=self.other_team.id,
+            state="done",
+            score=1,
+            summary="secret",
+            done_date=FROZEN_NOW,
+        )
+        raised = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Raised by the other team",
+                "description": "<p>From their callback.</p>",
+                "partner_id": self.partner_sh.id,
+                "team_id": self.team.id,
+                "user_id": self.agent1.id,
+                "origin_callback_id": theirs.id,
+            }
+        )
+        # the agent's request starts with an empty cache (a transaction's cache
+        # is shared by its users: the superuser's writes above filled it)
+        self.env.invalidate_all()
+        as_agent = ticket.with_user(self.agent1)
+        self.assertEqual(as_agent.callback_ids, mine)
+        self.assertEqual(as_agent.callback_count, 1)
+        self.assertEqual(
+            self.env["helpdesk.ticket"]
+            .with_user(self.agent1)
+            .search([("callback_ids.summary", "=", "secret")]),
+            self.env["helpdesk.ticket"],
+            "no search through the hidden callback",
+        )
+        with self.assertRaises(AccessError):
+            raised.with_user(self.agent1).origin_callback_id.summary  # noqa: B018
+        # the analysis report: own rows only, whatever the path
+        Report = self.env["customer.callback.agent.report"]
+        domain = [("callback_id", "in", (mine | theirs).ids)]
+        self.assertEqual(len(Report.search(domain)), 2)
+        as_agent = Report.with_user(self.agent1)
+        self.assertEqual(as_agent.search(domain).callback_id, mine)
+        self.assertEqual(as_agent._read_group(domain, [], ["__count", "score:avg"])[0], (1, 5.0))
+        exported = as_agent.search(domain).export_data(["callback_id", "score"])["datas"]
+        self.assertEqual(exported, [[mine.display_name, 5]])
+        with self.assertRaises(AccessError):
+            Report.search([("callback_id", "=", theirs.id)]).with_user(self.agent1).read(["score"])
+        # a spot-check batch shows to the agents whose callbacks it holds
+        batch = self.env["customer.callback.spot.check"].create(
+            {"date_from": "2020-01-01", "leader_id": self.supervisor.id}
+        )
+        theirs.spot_check_id = batch
+        self.assertFalse(
+            self.env["customer.callback.spot.check"]
+            .with_user(self.agent1)
+            .search([("id", "=", batch.id)])
+        )
+        self.assertEqual(batch.with_user(self.agent3).read(["name"])[0]["id"], batch.id)
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent1).read(["name"])
 
     def test_interrupted_generation_resumes_without_gaps_or_duplicates(self):
         rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
@@ -154,6 +277,135 @@ class TestReliability(CallbackCase):
                 break
         callbacks = self.callbacks_of(partners, rule)
         self.assertEqual(len(callbacks), 6, "every partner once: no gap, no duplicate")
+
+    def test_interrupted_complaint_reminders_resume_without_gaps_or_duplicates(self):
+        """The reminder scheduled action crashes in its second batch: the first
+        batch stays done, the crashed one leaves nothing behind, and the next
+        run reminds every complaint exactly once."""
+        Ticket = self.env["helpdesk.ticket"]
+        # reported 12 hours ago: the customer update is due, the deadlines passed
+        complaints = Ticket.create(
+            [
+                {
+                    "name": f"Complaint {i}",
+                    "description": "<p>Late delivery</p>",
+                    "partner_id": self.partner_sh.id,
+                    "team_id": self.team.id,
+                    "user_id": self.agent1.id,
+                    "is_complaint": True,
+                    "complaint_date": FROZEN_NOW - timedelta(hours=12),
+                }
+                for i in range(5)
+            ]
+        )
+        # the database's other complaints are not looked at in this run
+        Ticket.search([("is_complaint", "=", True), ("id", "not in", complaints.ids)]).write(
+            {"complaint_next_check": FROZEN_NOW + timedelta(days=365)}
+        )
+        due = ["breached", "customer_update"]
+        kind_of = {
+            self.env.ref(f"customer_callback.mail_activity_type_complaint_{kind}"): kind
+            for kind in due
+        }
+
+        def reminders(ticket):
+            """The kinds of the ticket's activities (others by their type's name)."""
+            activities = self.env["mail.activity"].search(
+                [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
+            )
+            return sorted(
+                kind_of.get(a.activity_type_id, a.activity_type_id.name) for a in activities
+            )
+
+        model = type(Ticket)
+        with (
+            fail_on_call(model, "_complaint_reminder_batch", 2),
+            cron_commits(self.env, crash=RuntimeError) as run,
+        ):
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertTrue(run.error, "the run crashed")
+        self.assertEqual(run.commits, [(2, 3)], "the first batch was committed")
+        for ticket in complaints[:2]:
+            self.assertEqual(reminders(ticket), due)
+            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
+            self.assertGreater(ticket.complaint_next_check, FROZEN_NOW)
+        for ticket in complaints[2:]:
+            self.assertEqual(reminders(ticket), [], "the crashed batch left nothing")
+            self.assertFalse(ticket.complaint_customer_reminded_date)
+            self.assertLessEqual(ticket.complaint_next_check, FROZEN_NOW)
+        # the next run takes up the rest
+        with cron_commits(self.env) as run:
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertEqual(run.commits, [(2, 1), (1, 0)])
+        for ticket in complaints:
+            self.assertEqual(reminders(ticket), due, "once each, no gap")
+            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
+        with cron_commits(self.env) as run:
+            Ticket._cron_complaint_reminders(batch_size=2)
+        self.assertEqual(run.commits, [], "nothing left")
+
+    def test_interrupted_overdue_handling_resumes_without_gaps_or_duplicates(self):
+        """Expiry then escalation of overdue callbacks, crashing in the third
+        batch (the first escalation batch): expired callbacks stay expired
+        once, and the next run escalates every overdue callback once."""
+        self.company.callback_overdue_cancel_days = 10
+        long_overdue = self.env["customer.callback"]
+        for partner in (self.partner_sh, self.partner_paris, self.partner_ny):
+            long_overdue |= self.make_callback(
+                partner,
+                deadline=TODAY - timedelta(days=11),
+                planned_date=FROZEN_NOW - timedelta(days=12),
+            )
+        overdue = self.env["customer.callback"]
+        for _i in range(4):
+            overdue |= self.make_callback(
+                deadline=TODAY - timedelta(days=2), planned_date=FROZEN_NOW - timedelta(days=3)
+            )
+        mine = Domain("id", "in", (long_overdue | overdue).ids)
+        Callback = type(self.env["customer.callback"])
+        escalation_domain = Callback._stale_escalation_domain
+        expiry_domain = Callback._stale_expiry_domain
+        overdue_type = self.env.ref("customer_callback.mail_activity_type_callback_overdue")
+
+        def expiry_logs(callback):
+            return self.env["mail.message"].search_count(
+                [
+                    ("model", "=", "customer.callback"),
+                    ("res_id", "=", callback.id),
+                    ("body", "ilike", "past its deadline"),
+                ]
+            )
+
+        def escalations(callback):
+            return callback.activity_ids.filtered(lambda a: a.activity_type_id == overdue_type)
+
+        def run(crash=None):
+            with cron_commits(self.env, crash=crash) as cron_run:
+                self.env["customer.callback"]._cron_close_stale_callbacks(batch_size=2)
+            return cron_run
+
+        # only this test's callbacks are overdue in this run
+        with (
+            patch.object(
+                Callback, "_stale_escalation_domain", lambda m, t: escalation_domain(m, t) & mine
+            ),
+            patch.object(Callback, "_stale_expiry_domain", lambda m, t: expiry_domain(m, t) & mine),
+        ):
+            with fail_on_call(Callback, "_close_stale_batch", 3):
+                crashed = run(crash=RuntimeError)
+            self.assertTrue(crashed.error, "the run crashed")
+            self.assertEqual(crashed.commits, [(2, 1), (1, 0)], "the expiry batches committed")
+            self.assertEqual(set(long_overdue.mapped("state")), {"cancelled"})
+            self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1])
+            self.assertFalse(overdue.activity_ids, "the crashed batch left nothing")
+            self.assertFalse(any(overdue.mapped("escalation_date")))
+            self.assertEqual(run().commits, [(2, 2), (2, 0)], "the next run goes on from there")
+            self.assertEqual(run().commits, [])
+        self.assertEqual(set(overdue.mapped("state")), {"planned"})
+        self.assertEqual(overdue.mapped("escalation_date"), [TODAY] * 4)
+        self.assertEqual([len(escalations(c)) for c in overdue], [1, 1, 1, 1])
+        self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1], "expired once")
+        self.assertFalse(long_overdue.activity_ids)
 
     def test_merging_partners_keeps_callbacks_and_recomputes(self):
         self.make_callback(state="done", score=5, summary="a", done_date=FROZEN_NOW)
@@ -262,6 +514,88 @@ class TestConcurrentGeneration(TransactionCase):
                 cr.execute("DELETE FROM sale_order WHERE id = %s", [ids["order"]])
                 env = api.Environment(cr, SUPERUSER_ID, {})
                 env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
+                env["res.partner"].browse(ids["partner"]).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentReminders(TransactionCase):
+    """Two runs of the complaint reminder scheduled action at once remind
+    once (real cursors: the complaint is committed, then deleted)."""
+
+    def test_two_cursors_remind_once(self):
+        registry = self.registry
+        Ticket = type(self.env["helpdesk.ticket"])
+        now = fields.Datetime.now()
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Concurrent complainer"})
+            # reported 12 hours ago: reminders are due
+            ticket = env["helpdesk.ticket"].create(
+                {
+                    "name": "Concurrent complaint",
+                    "description": "<p>x</p>",
+                    "partner_id": partner.id,
+                    "is_complaint": True,
+                    "complaint_date": now - timedelta(hours=12),
+                }
+            )
+            ids = {"partner": partner.id, "ticket": ticket.id}
+        reminder_domain, pairs = Ticket._complaint_reminder_domain, Ticket._complaint_pairs
+        barrier = threading.Barrier(2)
+        run_over = threading.Event()
+        errors, results = [], []
+
+        def pairs_holding_the_lock(ticket):
+            # the run that locked the complaint waits for the other run to try it
+            run_over.wait(timeout=5)
+            return pairs(ticket)
+
+        def run():
+            try:
+                with registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    barrier.wait(timeout=10)
+                    results.append(env["helpdesk.ticket"]._complaint_reminder_batch(now=now))
+            except Exception as error:  # noqa: BLE001 - reported below
+                errors.append(error)
+            finally:
+                run_over.set()
+
+        # only this test's complaint is looked at: the database's others stay as they are
+        mine = Domain("id", "=", ids["ticket"])
+        try:
+            with (
+                patch.object(
+                    Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
+                ),
+                patch.object(Ticket, "_complaint_pairs", pairs_holding_the_lock),
+            ):
+                threads = [threading.Thread(target=run) for _i in range(2)]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join(timeout=60)
+            # the complaint is locked by the run reminding it: the other skips it,
+            # without waiting and without a serialization failure
+            self.assertEqual(errors, [])
+            self.assertEqual(sorted(results), [(0, 0), (1, 0)], "one run looked at it")
+            with registry.cursor() as cr:
+                cr.execute(
+                    """SELECT activity_type_id, count(*) FROM mail_activity
+                        WHERE res_model = 'helpdesk.ticket' AND res_id = %s
+                        GROUP BY activity_type_id""",
+                    [ids["ticket"]],
+                )
+                counts = dict(cr.fetchall())
+            self.assertTrue(counts, "reminders were created")
+            self.assertEqual(set(counts.values()), {1}, "each reminder once")
+        finally:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["mail.activity"].search(
+                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ids["ticket"])]
+                ).unlink()
+                env["helpdesk.ticket"].browse(ids["ticket"]).unlink()
                 env["res.partner"].browse(ids["partner"]).unlink()
 
 

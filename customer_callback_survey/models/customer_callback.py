@@ -74,6 +74,7 @@ class CustomerCallback(models.Model):
 
     def action_view_survey_answers(self):
         self.ensure_one()
+        self.check_access("read")  # the answer is read as superuser below
         user_input = (
             self.sudo().survey_input_id or self.sudo().survey_request_ids.user_input_id[-1:]
         )

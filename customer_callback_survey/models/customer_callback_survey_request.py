@@ -68,6 +68,8 @@ class CustomerCallbackSurveyRequest(models.Model):
     _inherit = ["mail.thread"]
     _order = "due_date desc, id desc"
     _check_company_auto = True
+    # Agents only read requests (the queue writes them); they may still note on them.
+    _mail_post_access = "read"
 
     company_id = fields.Many2one(
         "res.company",
@@ -648,6 +650,7 @@ class CustomerCallbackSurveyRequest(models.Model):
     def action_view_answers(self):
         """The customer's answers, printed (readable without survey rights)."""
         self.ensure_one()
+        self.check_access("read")  # the answer is read as superuser below
         user_input = self.sudo().user_input_id
         if not user_input:
             raise UserError(self.env._("This survey has not been sent yet."))
@@ -661,7 +664,10 @@ class CustomerCallbackSurveyRequest(models.Model):
     def action_retry(self):
         """Put failed or unreachable requests back in the queue (e.g. after
         the customer's email address was added)."""
-        retry = self.filtered(lambda r: r.state in ("failed", "no_contact"))
+        # Agents read requests without writing them: the queue's own fields
+        # (state, score, dates) change only through these actions.
+        self.check_access("read")
+        retry = self.filtered(lambda r: r.state in ("failed", "no_contact")).sudo()
         retry.write(
             {
                 "state": "pending",
@@ -674,6 +680,7 @@ class CustomerCallbackSurveyRequest(models.Model):
 
     def action_create_call(self):
         """A phone callback for customers the survey could not reach."""
+        self.check_access("read")
         callbacks = self.env["customer.callback"]
         now = fields.Datetime.now()
         for request in self:
@@ -709,7 +716,7 @@ class CustomerCallbackSurveyRequest(models.Model):
                     ),
                 }
             )
-            request.call_callback_id = callback
+            request.sudo().call_callback_id = callback
             callbacks |= callback
         if len(callbacks) == 1:
             return {

@@ -4,3 +4,4 @@ from . import test_survey_answers
 from . import test_survey_independence
 from . import test_survey_tour
 from . import test_i18n
+from . import test_survey_reliability
