@@ -1,7 +1,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from .customer_callback_survey_request import SURVEY_STATUSES
+
+
+def check_survey_score_write(records, vals):
+    """``survey_score`` is the customer's own answer: only the survey
+    write-back (superuser) or a system administrator sets it, whatever the
+    form shows (a read-only field is still writable through RPC)."""
+    env = records.env
+    if "survey_score" in vals and not (env.su or env.user.has_group("base.group_system")):
+        raise AccessError(
+            env._("The survey satisfaction comes from the customer's answer and cannot be changed.")
+        )
 
 
 class CustomerCallback(models.Model):
@@ -84,3 +96,7 @@ class CustomerCallback(models.Model):
             "target": "new",
             "url": user_input.get_print_url(),
         }
+
+    def write(self, vals):
+        check_survey_score_write(self, vals)
+        return super().write(vals)

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .customer_callback import check_survey_score_write
 from .customer_callback_survey_request import SURVEY_STATUSES
 
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
@@ -43,6 +44,7 @@ class HelpdeskTicket(models.Model):
             ticket.survey_status = latest.get(ticket._origin.id, False)
 
     def write(self, vals):
+        check_survey_score_write(self, vals)
         result = super().write(vals)
         if vals.get("stage_id"):
             closed = self.filtered(lambda t: t.stage_id.closed)

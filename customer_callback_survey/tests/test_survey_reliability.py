@@ -132,6 +132,27 @@ class TestSurveyReliability(AccessMatrixMixin, SurveyCase):
         self.assertEqual(request.state, "pending")
         self.assertFalse(request.score)
 
+    def test_survey_score_is_the_customers_only(self):
+        """Read-only in the forms and through RPC: an agent cannot set the
+        survey score of their callback, nor a helpdesk user of their ticket."""
+        callback = self.make_callback(user_id=self.agent1.id)
+        ticket = self.make_ticket(user_id=self.profiles["helpdesk"].id)
+        with self.assertRaises(AccessError):
+            callback.with_user(self.agent1).write({"survey_score": 5})
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.profiles["helpdesk"]).write({"survey_score": 5})
+        with self.assertRaises(AccessError):
+            ticket.with_user(self.supervisor).write({"survey_score": 1})
+        # their other fields stay writable
+        callback.with_user(self.agent1).write({"summary": "Called back"})
+        ticket.with_user(self.profiles["helpdesk"]).write({"name": "Renamed"})
+        self.assertFalse(callback.survey_score or ticket.survey_score)
+        # the customer's answer sets it
+        request = self.close(ticket)
+        self.send()
+        self.answer(request.user_input_id, [4, 4, 4, 4])
+        self.assertEqual(ticket.survey_score, 4)
+
     # ------------------------------------------------------------------
     # Faults
     # ------------------------------------------------------------------
