@@ -623,7 +623,7 @@ class HelpdeskTicket(models.Model):
                         "activity_type_id": types[kind].id,
                         "user_id": user.id,
                         "date_deadline": fields.Date.context_today(self),
-                        "note": ticket._complaint_reminder_note(kind, pairs, now),
+                        "note": ticket._complaint_reminder_note(kind, pairs, now, user),
                     }
                 )
                 if kind == cd.OWNER_UPDATE:
@@ -668,18 +668,27 @@ class HelpdeskTicket(models.Model):
             or self.env.ref("base.user_admin")
         )
 
-    def _complaint_reminder_note(self, kind, pairs, now):
+    def _complaint_reminder_note(self, kind, pairs, now, user):
+        """The activity's note, in the recipient's language, deadlines in the
+        recipient's timezone (the company's when the user has none)."""
+        self.ensure_one()
+        tz = user.tz or self.company_id._callback_tz()
+        _ = self.with_context(lang=user.lang or self.env.lang).env._
+
+        def local(moment):
+            stamp = fields.Datetime.context_timestamp(self.with_context(tz=tz), moment)
+            return f"{stamp:%Y-%m-%d %H:%M} ({tz})"
+
         if kind == cd.OWNER_UPDATE:
-            return self.env._(
-                "Update the status of this complaint (owner's regular status update)."
-            )
+            return _("Update the status of this complaint (owner's regular status update).")
         if kind == cd.CUSTOMER_UPDATE:
-            return self.env._("Update the customer on the progress of this complaint.")
+            return _("Update the customer on the progress of this complaint.")
         if kind == cd.DEADLINE_NEAR:
-            return self.env._(
-                "A deadline of this complaint is near: %s (UTC).", cd.upcoming_deadline(now, pairs)
+            return _(
+                "A deadline of this complaint is near: %s.",
+                local(cd.upcoming_deadline(now, pairs)),
             )
-        return self.env._(
-            "This complaint missed its deadline of %s (UTC): follow it up with the owner.",
-            cd.breached_deadline(now, pairs),
+        return _(
+            "This complaint missed its deadline of %s: follow it up with the owner.",
+            local(cd.breached_deadline(now, pairs)),
         )

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
@@ -356,6 +357,9 @@ class TestComplaint(CallbackCase):
         )
 
     def test_deadline_near_reminder(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.agent1.write({"tz": "Asia/Shanghai", "lang": "zh_CN"})
         ticket = self.make_complaint()
         ticket.stage_id = self.stage_solution  # answered: resolution due at +24 h
         batch = self.Ticket._complaint_reminder_batch
@@ -365,6 +369,13 @@ class TestComplaint(CallbackCase):
         )
         self.assertEqual(len(near), 1)
         self.assertEqual(near.user_id, self.agent1)
+        # the deadline in the owner's timezone, the note in the owner's language
+        deadline = fields.Datetime.context_timestamp(
+            ticket.with_context(tz=self.agent1.tz), ticket.resolution_deadline
+        )
+        self.assertIn(f"{deadline:%Y-%m-%d %H:%M} ({self.agent1.tz})", str(near.note))
+        self.assertNotEqual(deadline.utcoffset(), timedelta(0))
+        self.assertIn("投诉", str(near.note))
         batch(now=FROZEN_NOW + 23 * HOUR)
         self.assertEqual(
             len(
