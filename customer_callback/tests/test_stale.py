@@ -9,6 +9,9 @@ from .common import FROZEN_NOW, TODAY, CallbackCase
 @tagged("post_install", "-at_install")
 class TestStale(CallbackCase):
     def test_overdue_escalates_once_to_the_team_leader(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.supervisor.lang = "zh_CN"
         overdue = self.make_callback(
             deadline=TODAY - timedelta(days=2), planned_date=FROZEN_NOW - timedelta(days=3)
         )
@@ -24,6 +27,7 @@ class TestStale(CallbackCase):
             self.env.ref("customer_callback.mail_activity_type_callback_overdue"),
         )
         self.assertEqual(overdue.escalation_date, TODAY)
+        self.assertIn("回访", str(activity.note), "in the team leader's language")
         self.assertFalse(on_time.activity_ids)
         # a second run escalates nothing again
         Callback._close_stale_batch()
