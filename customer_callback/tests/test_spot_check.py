@@ -33,8 +33,16 @@ class SpotCheckCase(CallbackCase):
                 "callback_supervisor_id": cls.supervisor.id,
             }
         )
-        # demo data must not leak into the pools of these tests
+        # the SOP's sample rules, whatever the database's settings (the demo lowers them)
+        cls.company.write(
+            {"callback_spot_check_min_size": 50, "callback_spot_check_below_min": "refuse"}
+        )
+        # demo data must not leak into the pools of these tests, nor hold their months
         cls.env["res.partner"].search([("callback_vip", "=", True)]).callback_vip = False
+        batches = cls.env["customer.callback.spot.check"].search([])
+        batches.with_context(active_test=False).callback_ids.spot_check_id = False
+        batches.state = "draft"
+        batches.unlink()
         cls.env["helpdesk.ticket"].search([]).active = False
         cls.env["customer.callback"].search([]).active = False
 
