@@ -143,21 +143,24 @@ class HelpdeskTicket(models.Model):
         help="How many times the complaint went back from a closed stage to an open one. "
         "Each new closing starts a new closing callback (closed loop).",
     )
-    resolution_on_time = fields.Integer(
-        string="Resolved on time",
+    resolution_on_time = fields.Float(
+        string="Resolved on time (%)",
         compute="_compute_resolution_late",
         store=True,
         aggregator="avg",
-        help="1 when the complaint was closed by its resolution deadline, else 0 "
-        "(its average is the on-time resolution rate).",
+        digits=(5, 1),
+        help="100 when the complaint was closed by its resolution deadline, else 0: its "
+        "average is the on-time resolution rate in percent (complaints still open count as "
+        "not resolved on time; filter on closed complaints for the rate of the closed ones).",
     )
-    response_on_time = fields.Integer(
-        string="First response on time",
+    response_on_time = fields.Float(
+        string="First response on time (%)",
         compute="_compute_response_on_time",
         store=True,
         aggregator="avg",
-        help="1 when the first response came by its deadline, else 0 "
-        "(its average is the on-time response rate).",
+        digits=(5, 1),
+        help="100 when the first response came by its deadline, else 0: its average is the "
+        "on-time response rate in percent.",
     )
     breach_reason = fields.Text(copy=False, help="Why a deadline was missed.")
     resolution_summary = fields.Text(copy=False, help="How the complaint was solved.")
@@ -203,18 +206,18 @@ class HelpdeskTicket(models.Model):
             closed_at = ticket.stage_id.closed and ticket.closed_date or None
             late = ticket.is_complaint and cd.is_late(ticket.resolution_deadline, closed_at, now)
             ticket.resolution_late = late
-            ticket.resolution_on_time = int(bool(closed_at and ticket.is_complaint and not late))
+            on_time = closed_at and ticket.is_complaint and not late
+            ticket.resolution_on_time = 100.0 if on_time else 0.0
 
     @api.depends("first_response_deadline", "first_response_date")
     def _compute_response_on_time(self):
         for ticket in self:
-            ticket.response_on_time = int(
-                bool(
-                    ticket.first_response_date
-                    and ticket.first_response_deadline
-                    and ticket.first_response_date <= ticket.first_response_deadline
-                )
+            on_time = (
+                ticket.first_response_date
+                and ticket.first_response_deadline
+                and ticket.first_response_date <= ticket.first_response_deadline
             )
+            ticket.response_on_time = 100.0 if on_time else 0.0
 
     def _complaint_pairs(self):
         """(deadline, met at) of the three deadlines; all met once closed."""
@@ -647,7 +650,7 @@ class HelpdeskTicket(models.Model):
             lambda t: not t.resolution_late and cd.is_late(t.resolution_deadline, None, now)
         )
         if now_late:
-            now_late.write({"resolution_late": True, "resolution_on_time": 0})
+            now_late.write({"resolution_late": True, "resolution_on_time": 0.0})
         return len(tickets), Ticket.search_count(domain)
 
     def _complaint_owner(self):

@@ -190,7 +190,7 @@ class TestComplaint(CallbackCase):
         )
         self.assertEqual(ticket.first_response_date, FROZEN_NOW)
         self.assertEqual(ticket.complaint_customer_update_date, FROZEN_NOW)
-        self.assertEqual(ticket.response_on_time, 1)
+        self.assertEqual(ticket.response_on_time, 100)
         other = self.make_complaint()
         other.stage_id = self.stage_investigate
         self.assertEqual(other.first_response_date, FROZEN_NOW)
@@ -416,7 +416,7 @@ class TestComplaint(CallbackCase):
         self.assertEqual(callback.ticket_id, ticket)
         self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
         self.assertFalse(ticket.resolution_late)
-        self.assertEqual(ticket.resolution_on_time, 1)
+        self.assertEqual(ticket.resolution_on_time, 100)
         self.generate(self.partner_sh)
         self.assertEqual(len(self.callbacks_of(self.partner_sh, self.rule)), 1, "not twice")
 
@@ -490,7 +490,7 @@ class TestComplaint(CallbackCase):
         total = self.Ticket._read_group(
             [("id", "in", (on_time | late).ids)], ["category_id"], ["resolution_on_time:avg"]
         )
-        self.assertEqual(total[0][1], 0.5)
+        self.assertEqual(total[0][1], 50.0, "a rate in percent")
         action = self.env.ref("customer_callback.helpdesk_ticket_action_complaint_analysis")
         self.assertIn("pivot", action.view_mode)
 
