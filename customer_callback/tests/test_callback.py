@@ -33,6 +33,25 @@ class TestCallback(CallbackCase):
         callback.write({"score": False})  # clearing is allowed
         self.assertEqual(callback.score, 0)
 
+    def test_average_score_leaves_unscored_callbacks_out(self):
+        scored = self.make_callback(score=4) | self.make_callback(self.partner_paris, score=2)
+        unscored = self.make_callback(self.partner_ny)
+        generated = self.make_callback(self.partner_ny)
+        # the generator inserts 0, and the ORM stores 0 for an emptied score
+        unscored.write({"score": False})
+        self.env.cr.execute("UPDATE customer_callback SET score = 0 WHERE id = %s", [generated.id])
+        self.env.invalidate_all()
+        callbacks = scored | unscored | generated
+        [(average,)] = self.env["customer.callback"]._read_group(
+            [("id", "in", callbacks.ids)], [], ["score:avg"]
+        )
+        self.assertEqual(average, 3.0, "the average of 4 and 2, not of 4, 2, 0 and 0")
+        # the other aggregates are the ORM's
+        [(total,)] = self.env["customer.callback"]._read_group(
+            [("id", "in", callbacks.ids)], [], ["score:sum"]
+        )
+        self.assertEqual(total, 6)
+
     def test_window_settings_refuse_inverted_or_overlapping(self):
         with self.assertRaises(ValidationError):
             self.company.write({"callback_workday_from1": 12.0, "callback_workday_to1": 9.0})

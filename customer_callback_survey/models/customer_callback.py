@@ -19,6 +19,8 @@ def check_survey_score_write(records, vals):
 class CustomerCallback(models.Model):
     _inherit = "customer.callback"
 
+    _zero_means_unscored = ("score", "survey_score")
+
     survey_score = fields.Integer(
         string="Survey satisfaction",
         readonly=True,

@@ -13,6 +13,8 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.customer_callback.models.customer_callback import average_ignoring_zero
+
 from ..tools import survey_score
 
 _logger = logging.getLogger(__name__)
@@ -178,6 +180,12 @@ class CustomerCallbackSurveyRequest(models.Model):
     )
     _due_idx = models.Index("(due_date, id) WHERE state = 'pending'")
     _cap_idx = models.Index("(partner_id, sent_date) WHERE sent_date IS NOT NULL")
+
+    def _read_group_select(self, aggregate_spec, query):
+        select = average_ignoring_zero(self, aggregate_spec, query, ("score",))
+        if select is not None:
+            return select
+        return super()._read_group_select(aggregate_spec, query)
 
     # ------------------------------------------------------------------
     # Computes

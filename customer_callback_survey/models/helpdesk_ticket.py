@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from odoo.addons.customer_callback.models.customer_callback import average_ignoring_zero
+
 from .customer_callback import check_survey_score_write
 from .customer_callback_survey_request import SURVEY_STATUSES
 
@@ -42,6 +44,12 @@ class HelpdeskTicket(models.Model):
             latest[request.ticket_id.id] = request.survey_status
         for ticket in self:
             ticket.survey_status = latest.get(ticket._origin.id, False)
+
+    def _read_group_select(self, aggregate_spec, query):
+        select = average_ignoring_zero(self, aggregate_spec, query, ("survey_score",))
+        if select is not None:
+            return select
+        return super()._read_group_select(aggregate_spec, query)
 
     def write(self, vals):
         check_survey_score_write(self, vals)

@@ -109,6 +109,37 @@ class TestSurveyAnswers(SurveyCase):
         followup = self.followups(self.partner_ny)
         self.assertEqual(followup.source_callback_id, scored)
 
+    def test_survey_score_averages_leave_unanswered_out(self):
+        """Tickets, requests and callbacks without an answer (score 0) are not
+        averaged in as zeros by the pivot and graph views."""
+        answered = self.sent_request()
+        self.answer(answered.user_input_id, [4, 4, 4, 4])
+        unanswered = self.sent_request(self.partner_paris)
+        tickets = answered.ticket_id | unanswered.ticket_id
+        tickets.sudo().write({"survey_score": False})  # stored as 0
+        answered.ticket_id.sudo().survey_score = 4
+        self.assertEqual(
+            self.env["helpdesk.ticket"]._read_group(
+                [("id", "in", tickets.ids)], [], ["survey_score:avg"]
+            ),
+            [(4.0,)],
+        )
+        self.assertEqual(
+            self.Request._read_group(
+                [("id", "in", (answered | unanswered).ids)], [], ["score:avg"]
+            ),
+            [(4.0,)],
+        )
+        callbacks = self.make_callback(score=2) | self.make_callback(self.partner_ny)
+        callbacks.sudo().write({"survey_score": False})
+        callbacks[0].sudo().survey_score = 5
+        self.assertEqual(
+            self.env["customer.callback"]._read_group(
+                [("id", "in", callbacks.ids)], [], ["score:avg", "survey_score:avg"]
+            ),
+            [(2.0, 5.0)],
+        )
+
     def test_survey_scores_feed_the_partner_average_satisfaction(self):
         """Ticket surveys join the scored callbacks in the customer's average;
         a callback's survey counts once, through the callback's score."""
