@@ -872,12 +872,12 @@ class CustomerCallback(models.Model):
             by_user[callback._escalation_user()] |= callback
         for user, callbacks in by_user.items():
             # the note in the leader's language
-            _ = callbacks.with_context(lang=user.lang or self.env.lang).env._
+            env = callbacks.with_context(lang=user.lang or self.env.lang).env
             callbacks.activity_schedule(
                 "customer_callback.mail_activity_type_callback_overdue",
                 date_deadline=today,
                 user_id=user.id,
-                note=_("This callback is past its deadline and has not been made."),
+                note=env._("This callback is past its deadline and has not been made."),
             )
         self.write({"escalation_date": today})
 

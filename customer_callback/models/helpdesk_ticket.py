@@ -676,22 +676,22 @@ class HelpdeskTicket(models.Model):
         recipient's timezone (the company's when the user has none)."""
         self.ensure_one()
         tz = user.tz or self.company_id._callback_tz()
-        _ = self.with_context(lang=user.lang or self.env.lang).env._
+        env = self.with_context(lang=user.lang or self.env.lang).env
 
         def local(moment):
             stamp = fields.Datetime.context_timestamp(self.with_context(tz=tz), moment)
             return f"{stamp:%Y-%m-%d %H:%M} ({tz})"
 
         if kind == cd.OWNER_UPDATE:
-            return _("Update the status of this complaint (owner's regular status update).")
+            return env._("Update the status of this complaint (owner's regular status update).")
         if kind == cd.CUSTOMER_UPDATE:
-            return _("Update the customer on the progress of this complaint.")
+            return env._("Update the customer on the progress of this complaint.")
         if kind == cd.DEADLINE_NEAR:
-            return _(
+            return env._(
                 "A deadline of this complaint is near: %s.",
                 local(cd.upcoming_deadline(now, pairs)),
             )
-        return _(
+        return env._(
             "This complaint missed its deadline of %s: follow it up with the owner.",
             local(cd.breached_deadline(now, pairs)),
         )
