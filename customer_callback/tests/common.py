@@ -150,8 +150,8 @@ class CallbackCase(TransactionCase):
 class AccessMatrixMixin:
     """Users of the access matrix and its checks, for a :class:`CallbackCase`:
     a portal user, an internal user and a helpdesk user without callback
-    groups, an agent and a supervisor of the company, and a supervisor of
-    another company."""
+    groups, an agent and a supervisor of the company, a supervisor of
+    another company, and ``agent3`` alone in ``other_team``."""
 
     @classmethod
     def make_access_profiles(cls):
@@ -173,6 +173,18 @@ class AccessMatrixMixin:
             "supervisor": cls.supervisor,
             "foreign_supervisor": cls.foreign_supervisor,
         }
+        # another team of the company, with its own agent
+        cls.other_team = cls.env["helpdesk.ticket.team"].create(
+            {"name": "Access matrix other team"}
+        )
+        cls.agent3 = new_test_user(
+            cls.env,
+            "acl_agent3",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.other_team.user_ids = cls.agent3
 
     def assert_access_matrix(self, matrix):
         """Model-level rights (``ir.model.access``): ``matrix`` gives per model

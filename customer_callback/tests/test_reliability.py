@@ -8,7 +8,7 @@ from psycopg2.errors import TransactionRollbackError
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
-from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 
 from .common import (
@@ -53,15 +53,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.make_access_profiles()
-        cls.other_team = cls.env["helpdesk.ticket.team"].create({"name": "Reliability other team"})
-        cls.agent3 = new_test_user(
-            cls.env,
-            "rel_agent3",
-            groups="customer_callback.customer_callback_group_agent",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
-        )
-        cls.other_team.user_ids = cls.agent3
 
     def test_access_matrix_by_model_and_profile(self):
         """Model-level rights (ir.model.access) for every model of the addon."""

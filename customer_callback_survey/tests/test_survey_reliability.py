@@ -6,7 +6,7 @@ from unittest.mock import patch
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError
 from odoo.fields import Domain
-from odoo.tests import TransactionCase, new_test_user, tagged
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.customer_callback.tests.common import (
     AccessMatrixMixin,
@@ -34,15 +34,6 @@ class TestSurveyReliability(AccessMatrixMixin, SurveyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.make_access_profiles()
-        cls.other_team = cls.env["helpdesk.ticket.team"].create({"name": "Survey other team"})
-        cls.agent3 = new_test_user(
-            cls.env,
-            "survey_agent3",
-            groups="customer_callback.customer_callback_group_agent",
-            company_id=cls.company.id,
-            company_ids=[cls.company.id],
-        )
-        cls.other_team.user_ids = cls.agent3
 
     def mails_of(self, user_inputs):
         return (
