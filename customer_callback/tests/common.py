@@ -1,10 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import threading
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
 import freezegun
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, new_test_user
 
 from ..tools import call_window
@@ -12,6 +14,44 @@ from ..tools import call_window
 # Monday 23 November 2026, 02:00 UTC = 10:00 in Shanghai.
 FROZEN_NOW = datetime(2026, 11, 23, 2, 0)
 TODAY = FROZEN_NOW.date()
+
+
+def run_in_two_cursors(registry, call, owner, held_method):
+    """``call(env)`` in two threads at once, each with its own cursor (two
+    scheduled-action workers). The run that reaches ``owner.held_method``
+    (the work done on the rows it locked) waits there until the other run is
+    over, so the other run always meets the lock whatever the timing.
+
+    Returns ``(results, errors)``: what each ``call`` returned and what it
+    raised."""
+    barrier = threading.Barrier(2)
+    run_over = threading.Event()
+    errors, results = [], []
+    held = getattr(owner, held_method)
+
+    def holding_the_lock(*args, **kwargs):
+        run_over.wait(timeout=5)
+        return held(*args, **kwargs)
+
+    def run():
+        try:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                barrier.wait(timeout=10)
+                results.append(call(env))
+        except Exception as error:  # noqa: BLE001 - returned to the test
+            errors.append(error)
+        finally:
+            run_over.set()
+
+    with patch.object(owner, held_method, holding_the_lock):
+        threads = [threading.Thread(target=run) for _i in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    return results, errors
+
 
 # Access matrix: the profiles and, per model, "rwcu" with "-" for each right
 # denied (read, write, create, unlink).

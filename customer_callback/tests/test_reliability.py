@@ -18,6 +18,7 @@ from .common import (
     CallbackCase,
     cron_commits,
     fail_on_call,
+    run_in_two_cursors,
 )
 
 NONE = "----"
@@ -531,41 +532,19 @@ class TestConcurrentReminders(TransactionCase):
                 }
             )
             ids = {"partner": partner.id, "ticket": ticket.id}
-        reminder_domain, pairs = Ticket._complaint_reminder_domain, Ticket._complaint_pairs
-        barrier = threading.Barrier(2)
-        run_over = threading.Event()
-        errors, results = [], []
-
-        def pairs_holding_the_lock(ticket):
-            # the run that locked the complaint waits for the other run to try it
-            run_over.wait(timeout=5)
-            return pairs(ticket)
-
-        def run():
-            try:
-                with registry.cursor() as cr:
-                    env = api.Environment(cr, SUPERUSER_ID, {})
-                    barrier.wait(timeout=10)
-                    results.append(env["helpdesk.ticket"]._complaint_reminder_batch(now=now))
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                run_over.set()
-
+        reminder_domain = Ticket._complaint_reminder_domain
         # only this test's complaint is looked at: the database's others stay as they are
         mine = Domain("id", "=", ids["ticket"])
         try:
-            with (
-                patch.object(
-                    Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
-                ),
-                patch.object(Ticket, "_complaint_pairs", pairs_holding_the_lock),
+            with patch.object(
+                Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
             ):
-                threads = [threading.Thread(target=run) for _i in range(2)]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join(timeout=60)
+                results, errors = run_in_two_cursors(
+                    registry,
+                    lambda env: env["helpdesk.ticket"]._complaint_reminder_batch(now=now),
+                    Ticket,
+                    "_complaint_pairs",
+                )
             # the complaint is locked by the run reminding it: the other skips it,
             # without waiting and without a serialization failure
             self.assertEqual(errors, [])

@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import threading
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -12,6 +11,7 @@ from odoo.addons.customer_callback.tests.common import (
     AccessMatrixMixin,
     cron_commits,
     fail_on_call,
+    run_in_two_cursors,
 )
 
 from ..models.customer_callback_survey_request import RETRY_DELAY
@@ -256,45 +256,20 @@ class TestConcurrentSending(TransactionCase):
                 }
             )
             ids = {"partner": partner.id, "ticket": ticket.id, "request": request.id}
-        send_domain, remind_domain, send = (
-            Request._send_domain,
-            Request._remind_domain,
-            Request._send,
-        )
-        barrier = threading.Barrier(2)
-        run_over = threading.Event()
-        errors, results = [], []
-
-        def send_holding_the_lock(requests, now):
-            # the run that locked the request waits for the other run to try it
-            run_over.wait(timeout=5)
-            return send(requests, now)
-
-        def run():
-            try:
-                with registry.cursor() as cr:
-                    env = api.Environment(cr, SUPERUSER_ID, {})
-                    barrier.wait(timeout=10)
-                    Requests = env["customer.callback.survey.request"]
-                    results.append(Requests._send_batch(now=now))
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-            finally:
-                run_over.set()
-
+        send_domain, remind_domain = Request._send_domain, Request._remind_domain
         # only this test's request is due: the database's others stay as they are
         mine = Domain("id", "=", ids["request"])
         try:
             with (
                 patch.object(Request, "_send_domain", lambda m, n: send_domain(m, n) & mine),
                 patch.object(Request, "_remind_domain", lambda m, n: remind_domain(m, n) & mine),
-                patch.object(Request, "_send", send_holding_the_lock),
             ):
-                threads = [threading.Thread(target=run) for _i in range(2)]
-                for thread in threads:
-                    thread.start()
-                for thread in threads:
-                    thread.join(timeout=60)
+                results, errors = run_in_two_cursors(
+                    registry,
+                    lambda env: env["customer.callback.survey.request"]._send_batch(now=now),
+                    Request,
+                    "_send",
+                )
             # the request is locked by the run sending it: the other skips it,
             # without waiting and without a serialization failure
             self.assertEqual(errors, [])
