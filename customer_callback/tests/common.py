@@ -77,8 +77,12 @@ class CallbackCase(TransactionCase):
         freezer.start()
         cls.addClassCleanup(freezer.stop)
         cls.startClassPatcher(patch.object(cls.cr, "now", lambda: FROZEN_NOW))
+        # A company of the test's own: the database's other records (demo data
+        # loaded on the real day, which may lie after the frozen clock) hold
+        # none of its serials, rules, pools or settings.
+        cls.company = cls.env["res.company"].create({"name": "Callback test company"})
+        cls.env.user.write({"company_ids": [(4, cls.company.id)], "company_id": cls.company.id})
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_notrack=True))
-        cls.company = cls.env.company
         cls.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.supervisor = new_test_user(
             cls.env,

@@ -37,14 +37,12 @@ class SpotCheckCase(CallbackCase):
         cls.company.write(
             {"callback_spot_check_min_size": 50, "callback_spot_check_below_min": "refuse"}
         )
-        # demo data must not leak into the pools of these tests, nor hold their months
-        cls.env["res.partner"].search([("callback_vip", "=", True)]).callback_vip = False
-        batches = cls.env["customer.callback.spot.check"].search([])
-        batches.with_context(active_test=False).callback_ids.spot_check_id = False
-        batches.state = "draft"
-        batches.unlink()
-        cls.env["helpdesk.ticket"].search([]).active = False
-        cls.env["customer.callback"].search([]).active = False
+        # The pools are the test company's own tickets and callbacks; only the
+        # VIP pool also takes customers shared by every company, so the shared
+        # VIP customers of the database (demo data) are no VIPs here.
+        cls.env["res.partner"].search(
+            [("callback_vip", "=", True), ("company_id", "=", False)]
+        ).callback_vip = False
 
     @classmethod
     def make_partner(cls, name, **values):
@@ -686,7 +684,9 @@ class TestAgentReport(SpotCheckCase):
             model = self.env[action["res_model"]].with_user(self.supervisor)
             self.assertTrue(model.search_count(safe_eval_domain(action["domain"])) >= 1, xmlid)
         problems = self.env["helpdesk.ticket"]._read_group(
-            [("origin_callback_id", "!=", False)], ["category_id"], ["__count"]
+            [("origin_callback_id", "!=", False), ("company_id", "=", self.company.id)],
+            ["category_id"],
+            ["__count"],
         )
         self.assertEqual(sum(count for _category, count in problems), 2)
 

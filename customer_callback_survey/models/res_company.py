@@ -132,14 +132,17 @@ class ResCompany(models.Model):
         rule = self.callback_survey_followup_rule_id
         if rule:
             return rule
+        # sudo: the default rule belongs to the main company, which the users
+        # of another company may not read
         default = self.env.ref(
             "customer_callback_survey.rule_survey_followup", raise_if_not_found=False
         )
+        default = default and default.sudo()
         if default and default.company_id == self:
-            return default
+            return default.with_env(self.env)
         Rule = self.env["customer.callback.rule"].sudo()
         if default:
-            rule = default.sudo().copy({"company_id": self.id})
+            rule = default.copy({"company_id": self.id})
         else:
             rule = Rule.create(
                 {
@@ -151,4 +154,4 @@ class ResCompany(models.Model):
                 }
             )
         self.sudo().callback_survey_followup_rule_id = rule
-        return rule
+        return rule.with_env(self.env)
