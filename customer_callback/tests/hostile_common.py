@@ -51,19 +51,24 @@ def make_row_tests(cls, rows):
 
 class HostileCase(HttpCase):
     """Two companies; in company A two teams, each with an agent, a
-    supervisor, a salesperson without callback groups (``internal``), a
-    portal user and a system administrator who is a supervisor too; in
-    company B its own supervisor."""
+    supervisor, a salesperson and a helpdesk user without callback groups
+    (``internal``, ``helpdesk``), a portal user and a system administrator
+    who is a supervisor too; in company B its own supervisor."""
 
     PROFILES = {
         "agent": "hx_agent",
         "other_agent": "hx_agent_b",
         "internal": "hx_sales",
+        "helpdesk": "hx_helpdesk",
         "portal": "hx_portal",
         "supervisor": "hx_sup",
         "foreign_supervisor": "hx_sup_b",
         "admin": "hx_admin",
+        # the demo data's agent (rows that need it skip without demo data)
+        "demo": "demo",
     }
+    # new_test_user's password: the login, padded to 8 characters
+    PASSWORDS = {"demo": "demo"}
 
     @classmethod
     def setUpClass(cls):
@@ -80,6 +85,9 @@ class HostileCase(HttpCase):
             "other_agent": new_test_user(env, "hx_agent_b", groups=agent_group, **a_only),
             "internal": new_test_user(
                 env, "hx_sales", groups="base.group_user,sales_team.group_sale_salesman", **a_only
+            ),
+            "helpdesk": new_test_user(
+                env, "hx_helpdesk", groups="helpdesk_mgmt.group_helpdesk_user", **a_only
             ),
             "portal": new_test_user(env, "hx_portal", groups="base.group_portal"),
             "supervisor": new_test_user(env, "hx_sup", groups=supervisor_group, **a_only),
@@ -132,8 +140,11 @@ class HostileCase(HttpCase):
             login = self.PROFILES[profile]
             self.make_jsonrpc_request(
                 "/web/session/authenticate",
-                # new_test_user's password: the login, padded to 8 characters
-                {"db": get_db_name(), "login": login, "password": login.ljust(8, "x")},
+                {
+                    "db": get_db_name(),
+                    "login": login,
+                    "password": self.PASSWORDS.get(profile, login.ljust(8, "x")),
+                },
             )
             session_id = self.opener.cookies.get("session_id")
             self.assertTrue(session_id, f"{profile} could not log in")

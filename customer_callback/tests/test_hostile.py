@@ -132,24 +132,32 @@ def read_foreign_export(case, profile):
     return served
 
 
-def open_own_callback_form(case, profile):
+def open_own_callback_form(case, profile, order_fields=True):
     """The callback form as the web client reads it (issue #15, point 5)."""
+    specification = {
+        "name": {},
+        "script_html": {},
+        "sale_order_id": {"fields": {"display_name": {}}},
+    }
+    if order_fields:
+        specification.update(sale_order_ref={}, sale_order_date={}, sale_order_products={})
     return case.rpc(
         profile,
         "customer.callback",
         "web_read",
         [case.callback.ids],
-        {
-            "specification": {
-                "name": {},
-                "script_html": {},
-                "sale_order_id": {"fields": {"display_name": {}}},
-                "sale_order_ref": {},
-                "sale_order_date": {},
-                "sale_order_products": {},
-            }
-        },
+        {"specification": specification},
     )
+
+
+def open_own_callback_script(case, profile):
+    """The fields the form read before the order's own fields existed."""
+    return open_own_callback_form(case, profile, order_fields=False)
+
+
+def script_shows_the_product(case, result):
+    case.assertIn("Hostile purifier", result[0]["script_html"])
+    case.assertEqual(result[0]["sale_order_id"]["display_name"], case.order.name)
 
 
 def shows_the_order(case, result):
@@ -359,6 +367,13 @@ ROWS = [
         ALLOWED,
         open_own_callback_form,
         shows_the_order,
+    ),
+    Row(
+        "p05_agent_reads_own_callback_script",
+        "agent",
+        ALLOWED,
+        open_own_callback_script,
+        script_shows_the_product,
     ),
     Row("p05_agent_reads_the_order", "agent", REFUSED, read("sale.order", "order"), ACCESS),
     # -- 6. merging duplicate customers keeps every callback ------------------
