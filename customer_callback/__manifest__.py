@@ -3,14 +3,14 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
     "maintainers": ["customer-callback-maintainers"],
     "development_status": "Beta",
     "application": True,
-    "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource"],
+    "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/customer_callback_security.xml",
@@ -41,6 +41,7 @@
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
+        "report/customer_callback_xlsx_reports.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

@@ -12,7 +12,7 @@ from lxml import etree
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADDONS = ["customer_callback", "customer_callback_survey"]
 DEPENDS = {
-    "customer_callback": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource"],
+    "customer_callback": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
     "customer_callback_survey": ["customer_callback", "survey"],
 }
 

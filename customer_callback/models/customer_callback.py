@@ -6,7 +6,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
@@ -31,7 +31,15 @@ PROBLEM_STATUSES = [
     ("resolved", "Resolved"),
     ("no_action", "No action needed"),
 ]
-MAX_TEXT = 20000
+SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
+AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+# Fields only supervisors (and the methods that own the state changes,
+# through ``_write_state``) change: agents are refused whatever the path.
+# ``user_id`` is the exception of the agent's hand-over (see
+# ``_check_agent_write``).
+AGENT_PROTECTED_FIELDS = frozenset(
+    ("state", "done_date", "close_reason", "active", "user_id", "period_key", "escalation_date")
+)
 
 
 def average_ignoring_zero(model, aggregate_spec, query, fnames):
@@ -77,6 +85,8 @@ class CustomerCallback(models.Model):
         "customer.callback.rule",
         string="Rule",
         index=True,
+        # users archive rules with callbacks (customer.callback.rule's
+        # ondelete guard); an uninstall may still delete an addon's rule
         ondelete="set null",
         check_company=True,
         tracking=True,
@@ -135,6 +145,17 @@ class CustomerCallback(models.Model):
     raised_ticket_count = fields.Integer(compute="_compute_raised_ticket_count")
     sale_order_id = fields.Many2one(
         "sale.order", string="Sales order", index="btree_not_null", check_company=True
+    )
+    # What the agent needs of the order, without access to other salespeople's
+    # orders: computed as superuser for the callbacks the user may read.
+    sale_order_ref = fields.Char(
+        string="Order reference", compute="_compute_sale_order_info", compute_sudo=True
+    )
+    sale_order_date = fields.Date(
+        string="Order date", compute="_compute_sale_order_info", compute_sudo=True
+    )
+    sale_order_products = fields.Char(
+        string="Ordered products", compute="_compute_sale_order_info", compute_sudo=True
     )
     source_callback_id = fields.Many2one(
         "customer.callback",
@@ -256,6 +277,16 @@ class CustomerCallback(models.Model):
             positive = not positive
         return domain if positive else ~domain
 
+    @api.depends("sale_order_id")
+    def _compute_sale_order_info(self):
+        for callback in self:
+            order = callback.sale_order_id
+            callback.sale_order_ref = order.name or False
+            callback.sale_order_date = order.date_order and order.date_order.date()
+            callback.sale_order_products = (
+                ", ".join(order.order_line.product_id.mapped("display_name")[:3]) or False
+            )
+
     @api.depends("script_id", "partner_id", "sale_order_id", "user_id", "company_id")
     @api.depends_context("lang")
     def _compute_script_html(self):
@@ -289,16 +320,12 @@ class CustomerCallback(models.Model):
     def _script_values(self, last_feedback):
         self.ensure_one()
         partner = self.partner_id
-        order = self.sale_order_id
-        product = ""
-        if order:
-            product = ", ".join(order.order_line.product_id.mapped("display_name")[:3])
         return {
             "surname": surname(partner.name),
             "title": partner.callback_title or "",
             "name": partner.name or "",
-            "order_date": order and fields.Date.to_string(order.date_order.date()) or "",
-            "product": product,
+            "order_date": fields.Date.to_string(self.sale_order_date) or "",
+            "product": self.sale_order_products or "",
             "last_feedback": last_feedback or "",
             "agent": self.user_id.name or "",
             "company": self.company_id.name or "",
@@ -323,19 +350,6 @@ class CustomerCallback(models.Model):
                         deadline=callback.deadline,
                     )
                 )
-
-    @api.constrains("summary", "feedback", "needs", "competitor_info")
-    def _check_text_length(self):
-        for callback in self:
-            for field_name in ("summary", "feedback", "needs", "competitor_info"):
-                if len(callback[field_name] or "") > MAX_TEXT:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s is too long (%(max)s characters at most).",
-                            field=self._fields[field_name].get_description(self.env)["string"],
-                            max=MAX_TEXT,
-                        )
-                    )
 
     def _validate_score_value(self, value):
         """Refuse an explicit score outside 1–5 (0 included: it is not a score).
@@ -365,6 +379,7 @@ class CustomerCallback(models.Model):
             )
         for vals in vals_list:
             self._validate_score_value(vals.get("score"))
+            self._check_agent_write(vals, create=True)
         by_company = defaultdict(list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
@@ -391,7 +406,68 @@ class CustomerCallback(models.Model):
     def write(self, vals):
         if "score" in vals:
             self._validate_score_value(vals["score"])
+        self._check_agent_write(vals)
         return super().write(vals)
+
+    # --- agents' field guard (issue #15) -------------------------------
+    def _check_agent_write(self, vals, create=False):
+        """Refuse agents the fields of AGENT_PROTECTED_FIELDS, whatever the
+        path (form, RPC, import): state changes go through the action
+        methods (``_write_state``), archiving and reassigning are the
+        supervisors'. An agent may hand a callback over to a user who may
+        work callbacks (or back to the team queue), never to a portal user.
+        On create, the values of a new callback are allowed (draft or
+        planned, active, not closed)."""
+        env = self.env
+        if env.su or env.user.has_group(SUPERVISOR_GROUP):
+            return
+        refused = AGENT_PROTECTED_FIELDS.intersection(vals) - {"user_id"}
+        if create:
+            refused = {
+                name
+                for name in refused
+                if not (
+                    (name == "state" and vals[name] in ("draft", "planned"))
+                    or (name == "active" and vals[name])
+                    or (name not in ("state", "active") and not vals[name])
+                )
+            }
+        if refused:
+            raise AccessError(
+                env._(
+                    "Only callback supervisors may change %s: use the callback's buttons.",
+                    ", ".join(
+                        sorted(
+                            self._fields[name].get_description(env)["string"] for name in refused
+                        )
+                    ),
+                )
+            )
+        if vals.get("user_id"):
+            user = env["res.users"].sudo().browse(vals["user_id"]).exists()
+            companies = self.company_id or env["res.company"].browse(
+                vals.get("company_id") or env.company.id
+            )
+            if not (
+                user
+                and not user.share
+                and user.has_group(AGENT_GROUP)
+                and not (companies - user.company_ids)
+            ):
+                raise AccessError(
+                    env._(
+                        "A callback can only be handed over to a user who may work callbacks "
+                        "of its company."
+                    )
+                )
+
+    def _write_state(self, vals):
+        """Write a state change owned by an action method: the user must be
+        allowed to change the callbacks; the agents' field guard is passed."""
+        self.check_access("write")
+        return self.sudo().write(vals)
+
+    # ------------------------------------------------------------------
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -555,11 +631,13 @@ class CustomerCallback(models.Model):
                 )
             if not callback.deadline:
                 vals["deadline"] = (vals.get("planned_date") or callback.planned_date).date()
-            callback.write(vals)
+            callback._write_state(vals)
         return True
 
     def action_start(self):
-        self.filtered(lambda c: c.state in ("draft", "planned")).write({"state": "in_progress"})
+        self.filtered(lambda c: c.state in ("draft", "planned"))._write_state(
+            {"state": "in_progress"}
+        )
         return True
 
     def action_log_attempt(self):
@@ -618,7 +696,7 @@ class CustomerCallback(models.Model):
                         "Write a content summary of callback %s before closing it.", callback.name
                     )
                 )
-        self.write({"state": "done", "done_date": now, "close_reason": "completed"})
+        self._write_state({"state": "done", "done_date": now, "close_reason": "completed"})
         self._after_done()
         return True
 
@@ -632,20 +710,23 @@ class CustomerCallback(models.Model):
 
     def action_cancel(self):
         self._check_open()
-        self.write(
+        self._write_state(
             {"state": "cancelled", "done_date": fields.Datetime.now(), "close_reason": "manual"}
         )
         return True
 
     def action_reopen(self):
-        """Back to planned, in the next window (a closed callback was closed too early)."""
+        """Back to planned, in the next window (a closed callback was closed too
+        early): supervisors only, a closed callback is the agent's result."""
+        if not (self.env.su or self.env.user.has_group(SUPERVISOR_GROUP)):
+            raise AccessError(self.env._("Only callback supervisors may reopen a callback."))
         for callback in self:
             if callback.state not in CLOSED_STATES:
                 continue
             planned = self._place_in_window(
                 callback.company_id, callback.partner_id, fields.Datetime.now()
             )
-            callback.write(
+            callback._write_state(
                 {
                     "state": "planned",
                     "planned_date": planned,
@@ -747,7 +828,7 @@ class CustomerCallback(models.Model):
                 [(a.result, a.slot) for a in attempts], company._callback_attempt_policy()
             )
             if decision.outcome == attempt_policy.DONE:
-                callback.write(
+                callback._write_state(
                     {
                         "state": "done",
                         "score": callback.score or decision.score,
@@ -757,7 +838,7 @@ class CustomerCallback(models.Model):
                 )
                 callback._after_done()
             elif decision.outcome in (attempt_policy.UNREACHABLE, attempt_policy.DECLINED):
-                callback.write(
+                callback._write_state(
                     {
                         "state": decision.outcome,
                         "score": False,
@@ -767,7 +848,7 @@ class CustomerCallback(models.Model):
                 )
             elif decision.outcome == attempt_policy.TALKING:
                 if callback.state != "in_progress":
-                    callback.state = "in_progress"
+                    callback._write_state({"state": "in_progress"})
             else:
                 earliest = now + timedelta(hours=company.callback_retry_gap_hours)
                 next_try = self._place_in_window(
@@ -776,7 +857,7 @@ class CustomerCallback(models.Model):
                 vals = {"state": "in_progress", "planned_date": next_try}
                 if callback.deadline and next_try.date() > callback.deadline:
                     vals["deadline"] = next_try.date()
-                callback.write(vals)
+                callback._write_state(vals)
                 if decision.message_missing:
                     callback.message_post(
                         body=self.env._(
@@ -937,14 +1018,6 @@ class CustomerCallbackSpotCheckFields(models.Model):
             first.setdefault(ticket.origin_callback_id.id, ticket)
         for callback in self:
             callback.spot_check_complaint_id = first.get(callback.id, False)
-
-    @api.constrains("praise")
-    def _check_praise_length(self):
-        for callback in self:
-            if len(callback.praise or "") > MAX_TEXT:
-                raise ValidationError(
-                    self.env._("The praise is too long (%s characters at most).", MAX_TEXT)
-                )
 
     def write(self, vals):
         result = super().write(vals)

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 SEGMENTS = [
@@ -196,6 +196,23 @@ class CustomerCallbackRule(models.Model):
         domain = safe_eval(self.partner_domain or "[]")
         self.env["res.partner"]._search(domain)  # raises on an unknown field
         return domain
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_callbacks(self):
+        """A rule's callbacks are history: the rule is archived, not deleted."""
+        used = (
+            self.env["customer.callback"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group([("rule_id", "in", self.ids)], ["rule_id"], ["__count"])
+        )
+        if used:
+            raise UserError(
+                self.env._(
+                    "Rules with callbacks cannot be deleted; archive them instead: %s",
+                    ", ".join(rule.display_name for rule, _count in used),
+                )
+            )
 
     def action_view_callbacks(self):
         self.ensure_one()

@@ -369,33 +369,20 @@ class CustomerCallbackSpotCheck(models.Model):
         return action
 
     def action_export_xlsx(self):
-        """Detail and summary sheets as an attachment of the batch.
+        """Detail and summary sheets, served by the XLSX report route.
 
-        The export is logged in the batch's chatter with the file (who took
-        customers' feedback out of Odoo, and when: SPEC §8), and downloaded
-        from a new tab so the form stays open and shows the note."""
+        The export is logged in the batch's chatter (who took customers'
+        feedback out of Odoo, and when: SPEC §8); the file itself is made
+        for the user on download and never stored (no attachment that
+        someone else could download)."""
         self._check_supervisor()
         self.ensure_one()
-        content = self.env["report.customer_callback.spot_check_xlsx"]._generate(self)
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.xlsx",
-                "raw": content,
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        self.check_access("read")
         self.message_post(
             body=self.env._("Exported to XLSX: %(count)s customers.", count=len(self.callback_ids)),
-            attachment_ids=attachment.ids,
             subtype_xmlid="mail.mt_note",
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "new",
-        }
+        return self.env.ref("customer_callback.spot_check_xlsx_report").report_action(self)
 
     # ------------------------------------------------------------------
     # Pool and sampling

@@ -1,9 +1,53 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
+
+from .base import SUITE_PREFIX
 
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
+
+    # The suite's settings are related fields of the company. Odoo writes
+    # related fields one at a time, so the company's constraints would check
+    # each new value against the other old ones (14:00-16:00 and 17:00-20:00
+    # refused as "14:00-12:00"): they are written to the company in one
+    # write, and the constraints see the final combined values.
+    @api.model
+    def _callback_company_fields(self):
+        return [
+            name
+            for name, field in self._fields.items()
+            if (field._module or "").startswith(SUITE_PREFIX)
+            and field.related
+            and field.related.startswith("company_id.")
+            and not field.readonly
+            and field.related.count(".") == 1
+        ]
+
+    def _callback_split_company_values(self, vals):
+        names = self._callback_company_fields()
+        company_vals = {}
+        for name in names:
+            if name in vals:
+                field = self._fields[name]
+                company_vals[field.related.split(".", 1)[1]] = vals.pop(name)
+        return company_vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        company_vals_list = [self._callback_split_company_values(vals) for vals in vals_list]
+        records = super().create(vals_list)
+        for record, company_vals in zip(records, company_vals_list, strict=True):
+            if company_vals:
+                record.company_id.write(company_vals)
+        return records
+
+    def write(self, vals):
+        company_vals = self._callback_split_company_values(vals)
+        result = super().write(vals)
+        if company_vals:
+            self.company_id.write(company_vals)
+        return result
 
     callback_workday_from1 = fields.Float(
         related="company_id.callback_workday_from1", readonly=False

@@ -8,6 +8,12 @@ from odoo.fields import Domain
 from .customer_callback_rule import CHANNELS, TIERS
 
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+# What a salesperson without callback groups needs of the customer: whether
+# the customer asked not to be contacted (a salesperson calls customers too)
+# and whether it is a key account (its tier). The callback details (birthday,
+# preferred time and channel, form of address, promised reply) stay with the
+# callback groups.
+SALES_OR_AGENT = "sales_team.group_sale_salesman," + AGENT_GROUP
 
 
 class ResPartner(models.Model):
@@ -20,32 +26,44 @@ class ResPartner(models.Model):
         compute="_compute_callback_count", string="Callbacks count", groups=AGENT_GROUP
     )
     callback_vip = fields.Boolean(
-        string="VIP / key account", tracking=True, help="Key customers get their own cadence."
+        string="VIP / key account",
+        tracking=True,
+        groups=SALES_OR_AGENT,
+        help="Key customers get their own cadence.",
     )
     callback_tier = fields.Selection(
         TIERS,
         string="Customer tier",
         compute="_compute_callback_tier",
         search="_search_callback_tier",
+        groups=SALES_OR_AGENT,
         help="Prospect: no confirmed order yet; new: first order less than the "
         "long-term period ago; long-term: first order older; VIP: flagged.",
     )
     callback_title = fields.Char(
         string="Form of address",
+        groups=AGENT_GROUP,
         help="How agents address the customer with the surname, e.g. 先生, 女士, Ms.",
     )
     callback_channel = fields.Selection(
-        CHANNELS, string="Preferred channel", help="How this customer prefers to be contacted."
+        CHANNELS,
+        string="Preferred channel",
+        groups=AGENT_GROUP,
+        help="How this customer prefers to be contacted.",
     )
     callback_preferred_time = fields.Float(
         string="Preferred time",
+        groups=AGENT_GROUP,
         help="Preferred time of day for calls (customer's timezone). Used when it "
         "falls inside a call window.",
     )
     callback_do_not_call = fields.Boolean(
-        string="Do not call", tracking=True, help="The customer asked not to be contacted."
+        string="Do not call",
+        tracking=True,
+        groups=SALES_OR_AGENT,
+        help="The customer asked not to be contacted.",
     )
-    birthday = fields.Date()
+    birthday = fields.Date(groups=AGENT_GROUP)
     first_purchase_date = fields.Date(
         compute="_compute_order_dates", store=True, string="First purchase"
     )
@@ -242,6 +260,7 @@ class ResPartner(models.Model):
     promised_reply_date = fields.Datetime(
         string="Promised reply",
         readonly=True,
+        groups=AGENT_GROUP,
         copy=False,
         help="The latest reply time promised to this customer on a ticket.",
     )

@@ -1,9 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Spot-check records of 002 §7: the detail sheet (服务抽查明细表) and the
-summary sheet (服务抽查汇总表), streamed with xlsxwriter in constant memory."""
+summary sheet (服务抽查汇总表), streamed with xlsxwriter in constant memory.
 
-import os
-import tempfile
+Served by OCA report_xlsx through ``/report/xlsx/customer_callback.spot_check_xlsx/<ids>``:
+the file is made for the user who asks, from the batches they may read, and
+is never stored."""
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -16,7 +17,11 @@ CHUNK = 1000
 
 class ReportSpotCheckXlsx(models.AbstractModel):
     _name = "report.customer_callback.spot_check_xlsx"
+    _inherit = "report.report_xlsx.abstract"
     _description = "Spot-check XLSX export"
+
+    def get_workbook_options(self):
+        return dict(xlsx_rows.WORKBOOK_OPTIONS)
 
     def _detail_headers(self):
         return [
@@ -153,38 +158,38 @@ class ReportSpotCheckXlsx(models.AbstractModel):
 
     @api.model
     def _generate(self, batch):
-        """The XLSX file of ``batch`` as bytes."""
-        handle, path = tempfile.mkstemp(suffix=".xlsx")
-        os.close(handle)
-        try:
-            workbook, formats = xlsx_rows.new_workbook(path)
-            detail = workbook.add_worksheet(self.env._("Detail")[:31])
-            detail.freeze_panes(1, 0)
-            xlsx_rows.write_cells(detail, 0, self._detail_headers(), formats, header=True)
-            row = 0
-            for row, values in enumerate(self._detail_chunks(batch), start=1):
-                xlsx_rows.write_cells(detail, row, values, formats)
-            summary = workbook.add_worksheet(self.env._("Summary")[:31])
-            xlsx_rows.write_cells(summary, 0, [batch.name], formats)
-            xlsx_rows.write_cells(
-                summary,
-                1,
-                [
-                    self.env._("Target"),
-                    batch.satisfaction_target,
-                    self.env._("Satisfaction"),
-                    batch.satisfaction if batch.scored_count else None,
-                    self.env._("95% interval"),
-                    batch.confidence_low or None,
-                    batch.confidence_high or None,
-                ],
-                formats,
-            )
-            xlsx_rows.write_cells(summary, 3, self._summary_headers(), formats, header=True)
-            for row, values in enumerate(self._summary_rows(batch), start=4):
-                xlsx_rows.write_cells(summary, row, values, formats)
-            workbook.close()
-            with open(path, "rb") as stream:
-                return stream.read()
-        finally:
-            os.unlink(path)
+        """The XLSX file of ``batch`` as bytes, as the report route makes it."""
+        return self.with_context(active_model=batch._name).create_xlsx_report(batch.ids, {})[0]
+
+    def generate_xlsx_report(self, workbook, data, objs):
+        """Supervisors only, and only batches they may read (record rules of
+        the batch; the callbacks' rules apply to the detail rows)."""
+        batch = objs
+        batch.env["customer.callback.spot.check"]._check_supervisor()
+        batch.check_access("read")
+        batch.ensure_one()
+        formats = xlsx_rows.add_formats(workbook)
+        detail = workbook.add_worksheet(self.env._("Detail")[:31])
+        detail.freeze_panes(1, 0)
+        xlsx_rows.write_cells(detail, 0, self._detail_headers(), formats, header=True)
+        for row, values in enumerate(self._detail_chunks(batch), start=1):
+            xlsx_rows.write_cells(detail, row, values, formats)
+        summary = workbook.add_worksheet(self.env._("Summary")[:31])
+        xlsx_rows.write_cells(summary, 0, [batch.name], formats)
+        xlsx_rows.write_cells(
+            summary,
+            1,
+            [
+                self.env._("Target"),
+                batch.satisfaction_target,
+                self.env._("Satisfaction"),
+                batch.satisfaction if batch.scored_count else None,
+                self.env._("95% interval"),
+                batch.confidence_low or None,
+                batch.confidence_high or None,
+            ],
+            formats,
+        )
+        xlsx_rows.write_cells(summary, 3, self._summary_headers(), formats, header=True)
+        for row, values in enumerate(self._summary_rows(batch), start=4):
+            xlsx_rows.write_cells(summary, row, values, formats)

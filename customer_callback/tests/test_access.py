@@ -64,4 +64,6 @@ class TestAccess(CallbackCase):
                     {"partner_id": self.partner_sh.id}
                 )
         # the partner form still opens for them: callback fields are hidden
-        self.partner_sh.with_user(self.internal).read(["name", "callback_do_not_call"])
+        self.partner_sh.with_user(self.internal).read(["name"])
+        with self.assertRaises(AccessError):
+            self.partner_sh.with_user(self.internal).read(["callback_do_not_call"])

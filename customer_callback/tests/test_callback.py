@@ -6,6 +6,8 @@ import freezegun
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
+
 from .common import FROZEN_NOW, CallbackCase
 
 
@@ -122,10 +124,16 @@ class TestCallback(CallbackCase):
         draft.unlink()  # nothing happened yet: may go
         self.assertFalse(draft.exists())
 
-    def test_deleting_a_rule_keeps_its_callbacks(self):
+    def test_rule_with_callbacks_is_archived_not_deleted(self):
         rule = self.make_rule()
-        callback = self.make_callback(rule_id=rule.id, segment="usage")
-        rule.unlink()
+        callback = self.make_callback(rule_id=rule.id, segment="usage", active=False)
+        with self.assertRaises(UserError):
+            rule.unlink()
+        rule.action_archive()
+        self.assertEqual(callback.rule_id, rule)
+        self.make_rule(name="Unused rule").unlink()
+        # an uninstall deleting an addon's rule keeps its callbacks
+        rule.with_context(**{MODULE_UNINSTALL_FLAG: True}).unlink()
         self.assertTrue(callback.exists())
         self.assertFalse(callback.rule_id)
         self.assertEqual(callback.segment, "usage")

@@ -45,6 +45,7 @@ ACCESS_MATRIX = {
     # abstract models: no records, their methods are called by the code
     "customer.callback.generator": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
+    "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
 }
 
 

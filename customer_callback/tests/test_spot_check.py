@@ -459,11 +459,20 @@ class TestSpotCheckExport(SpotCheckCase):
         )
         self.supervisor.tz = "Asia/Shanghai"
         action = batch.with_user(self.supervisor).action_export_xlsx()
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+        self.assertEqual(action["report_name"], "customer_callback.spot_check_xlsx")
+        self.assertEqual(action["report_type"], "xlsx")
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+            ),
+            "the export is not stored",
         )
-        self.assertIn(str(attachment.id), action["url"])
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        content = (
+            self.env["ir.actions.report"]
+            .with_user(self.supervisor)
+            ._render_xlsx(action["report_name"], batch.ids, data={})[0]
+        )
+        book = openpyxl.load_workbook(io.BytesIO(content))
         self.assertEqual(book.sheetnames, ["Detail", "Summary"])
         detail = list(book["Detail"].iter_rows(values_only=True))
         self.assertEqual(
@@ -655,11 +664,13 @@ class TestAgentReport(SpotCheckCase):
             .create({"date_from": MONTH, "date_to": MONTH})
         )
         action = wizard.action_export()
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+        self.assertEqual(action["report_name"], "customer_callback.agent_report_xlsx")
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+            )
         )
-        self.assertIn(str(attachment.id), action["url"])
-        book = openpyxl.load_workbook(io.BytesIO(attachment.raw))
+        book = openpyxl.load_workbook(io.BytesIO(wizard._generate()))
         rows = list(book.active.iter_rows(values_only=True))
         self.assertEqual(rows[0][:3], ("Month", "Agent", "Callbacks"))
         by_agent = {row[1]: row for row in rows[1:]}

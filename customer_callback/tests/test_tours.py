@@ -87,19 +87,18 @@ class TestTours(HttpCase):
         self.start_tour("/odoo", "customer_callback_spot_check_tour", login="tour_supervisor")
         self.assertEqual(batch.state, "sampled")
         self.assertEqual(len(batch.callback_ids), 3)
-        # The tour clicked Export XLSX: one file, logged in the chatter, that
-        # the supervisor downloads through the URL the button opened.
-        attachment = self.env["ir.attachment"].search(
-            [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+        # The tour clicked Export XLSX: logged in the chatter, no file stored;
+        # the supervisor downloads it through the report route.
+        self.assertFalse(
+            self.env["ir.attachment"].search(
+                [("res_model", "=", batch._name), ("res_id", "=", batch.id)]
+            )
         )
-        self.assertEqual(len(attachment), 1)
-        self.assertTrue(attachment.name.endswith(".xlsx"))
-        note = batch.message_ids.filtered(lambda m: attachment in m.attachment_ids)
+        note = batch.message_ids.filtered(lambda m: "Exported to XLSX" in str(m.body))
         self.assertEqual(note.author_id, supervisor.partner_id)
         self.authenticate("tour_supervisor", "tour_supervisor_pw")
-        response = self.url_open(f"/web/content/{attachment.id}?download=true")
+        response = self.url_open(f"/report/xlsx/customer_callback.spot_check_xlsx/{batch.id}")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("attachment", response.headers["Content-Disposition"])
         book = openpyxl.load_workbook(io.BytesIO(response.content))
         detail = list(book.worksheets[0].iter_rows(values_only=True))
         self.assertEqual(

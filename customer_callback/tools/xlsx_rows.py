@@ -142,20 +142,27 @@ def agent_report_row(month, agent, counts):
     ]
 
 
+WORKBOOK_OPTIONS = {"constant_memory": True, "remove_timezone": True}
+
+
 def new_workbook(target):
     """An xlsxwriter workbook in constant-memory mode (rows are flushed to a
     temporary file as soon as the next row starts) and its cell formats."""
     import xlsxwriter  # noqa: PLC0415 - an external dependency, imported when used
 
-    workbook = xlsxwriter.Workbook(target, {"constant_memory": True, "remove_timezone": True})
-    formats = {
+    workbook = xlsxwriter.Workbook(target, WORKBOOK_OPTIONS)
+    return workbook, add_formats(workbook)
+
+
+def add_formats(workbook):
+    """The cell formats of the suite's sheets, added to ``workbook``."""
+    return {
         "header": workbook.add_format({"bold": True, "bg_color": "#E8E8E8", "border": 1}),
         ESCAPED: workbook.add_format({"quote_prefix": True} if QUOTE_PREFIX_SUPPORTED else {}),
         DATETIME: workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
         "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
         "number": workbook.add_format({"num_format": "0.00"}),
     }
-    return workbook, formats
 
 
 def write_cells(sheet, row, values, formats, header=False):

@@ -1,8 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""XLSX export of the agents' monthly callback report (SPEC §8, 000 §6.2)."""
+"""XLSX export of the agents' monthly callback report (SPEC §8, 000 §6.2).
 
-import os
-import tempfile
+The file is served by the report ``customer_callback.agent_report_xlsx``
+(report/agent_report_xlsx.py); an export belongs to its company and to the
+user who made it (record rules)."""
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,6 +38,9 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         required=True,
         default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, default=lambda self: self.env.company
+    )
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team")
     user_ids = fields.Many2many("res.users", string="Agents", help="All agents when empty.")
 
@@ -49,8 +53,10 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
     def _domain(self):
         start = self.date_from.replace(day=1)
         end = self.date_to.replace(day=1) + relativedelta(months=1)
-        domain = Domain("date", ">=", fields.Datetime.to_datetime(start)) & Domain(
-            "date", "<", fields.Datetime.to_datetime(end)
+        domain = (
+            Domain("company_id", "=", self.company_id.id)
+            & Domain("date", ">=", fields.Datetime.to_datetime(start))
+            & Domain("date", "<", fields.Datetime.to_datetime(end))
         )
         if self.team_id:
             domain &= Domain("team_id", "=", self.team_id.id)
@@ -101,39 +107,12 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         ]
 
     def _generate(self):
-        handle, path = tempfile.mkstemp(suffix=".xlsx")
-        os.close(handle)
-        try:
-            workbook, formats = xlsx_rows.new_workbook(path)
-            sheet = workbook.add_worksheet(self.env._("Agents")[:31])
-            sheet.freeze_panes(1, 0)
-            xlsx_rows.write_cells(sheet, 0, self._headers(), formats, header=True)
-            for row, values in enumerate(self._rows(), start=1):
-                xlsx_rows.write_cells(sheet, row, values, formats)
-            workbook.close()
-            with open(path, "rb") as stream:
-                return stream.read()
-        finally:
-            os.unlink(path)
+        """The XLSX file as bytes, as the report route makes it."""
+        report = self.env["report.customer_callback.agent_report_xlsx"]
+        return report.with_context(active_model=self._name).create_xlsx_report(self.ids, {})[0]
 
     def action_export(self):
         self.ensure_one()
         self.env["customer.callback.spot.check"]._check_supervisor()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": self.env._(
-                    "Agent callback report %(start)s-%(end)s.xlsx",
-                    start=self.date_from.strftime("%Y%m"),
-                    end=self.date_to.strftime("%Y%m"),
-                ),
-                "raw": self._generate(),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        self.check_access("read")
+        return self.env.ref("customer_callback.agent_report_xlsx_report").report_action(self)

@@ -99,6 +99,12 @@ class CustomerCallback(models.Model):
             "url": user_input.get_print_url(),
         }
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_survey_score_write(self, vals)
+        return super().create(vals_list)
+
     def write(self, vals):
         check_survey_score_write(self, vals)
         return super().write(vals)

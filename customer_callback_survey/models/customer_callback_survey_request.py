@@ -702,27 +702,33 @@ class CustomerCallbackSurveyRequest(models.Model):
             company = request.company_id
             rule = company._callback_survey_followup_rule()
             planned = callbacks._place_in_window(company, request.partner_id, now)
-            callback = callbacks.create(
-                {
-                    "partner_id": request.partner_id.id,
-                    "company_id": company.id,
-                    "rule_id": rule.id,
-                    "segment": "complaint"
-                    if request.trigger == "complaint"
-                    else "feedback_history",
-                    "period_key": f"SR{request.id}",
-                    "user_id": (request.user_id or self.env.user).id,
-                    "team_id": request.team_id.id,
-                    "channel": "phone",
-                    "state": "planned",
-                    "planned_date": planned,
-                    "deadline": planned.date(),
-                    "ticket_id": request.ticket_id.id,
-                    "source_callback_id": request.callback_id.id,
-                    "next_action": self.env._(
-                        "Ask for the customer's satisfaction (5-point scale)."
-                    ),
-                }
+            # as superuser: the agent may not set a generated callback's
+            # period and state herself (customer.callback._check_agent_write)
+            callback = (
+                callbacks.sudo()
+                .create(
+                    {
+                        "partner_id": request.partner_id.id,
+                        "company_id": company.id,
+                        "rule_id": rule.id,
+                        "segment": "complaint"
+                        if request.trigger == "complaint"
+                        else "feedback_history",
+                        "period_key": f"SR{request.id}",
+                        "user_id": (request.user_id or self.env.user).id,
+                        "team_id": request.team_id.id,
+                        "channel": "phone",
+                        "state": "planned",
+                        "planned_date": planned,
+                        "deadline": planned.date(),
+                        "ticket_id": request.ticket_id.id,
+                        "source_callback_id": request.callback_id.id,
+                        "next_action": self.env._(
+                            "Ask for the customer's satisfaction (5-point scale)."
+                        ),
+                    }
+                )
+                .with_env(self.env)
             )
             request.sudo().call_callback_id = callback
             callbacks |= callback

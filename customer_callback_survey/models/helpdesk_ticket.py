@@ -18,6 +18,7 @@ class HelpdeskTicket(models.Model):
         copy=False,
         aggregator="avg",
         tracking=True,
+        groups=AGENT_GROUP,
         help="Overall score of the customer's satisfaction survey (5-point scale).",
     )
     survey_request_ids = fields.One2many(
@@ -50,6 +51,12 @@ class HelpdeskTicket(models.Model):
         if select is not None:
             return select
         return super()._read_group_select(aggregate_spec, query)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_survey_score_write(self, vals)
+        return super().create(vals_list)
 
     def write(self, vals):
         check_survey_score_write(self, vals)

@@ -5,3 +5,4 @@ from . import test_survey_independence
 from . import test_survey_tour
 from . import test_i18n
 from . import test_survey_reliability
+from . import test_hostile_survey

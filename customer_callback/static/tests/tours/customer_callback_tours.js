@@ -157,12 +157,8 @@ tours.add("customer_callback_spot_check_tour", {
             run: "click",
         },
         {
-            content: "The export is logged in the chatter with its file",
+            content: "The export is logged in the chatter (the file is not stored)",
             trigger: '.o-mail-Message:contains("Exported to XLSX: 3 customers.")',
-        },
-        {
-            content: "The file is attached to the note",
-            trigger: '.o-mail-Message .o-mail-AttachmentCard:contains(".xlsx"), .o-mail-Message .o-mail-AttachmentList:contains(".xlsx")',
         },
     ],
 });

@@ -1,0 +1,723 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Hostile suite (issue #15): what each profile may and may not do over
+HTTP, for every model and export of the addon, from one table (ROWS).
+
+Rows named ``pNN_...`` prove the numbered points of the issue; the others
+are the access matrix through the real server (``read`` of one record of
+every model per profile, exports)."""
+
+from datetime import timedelta
+
+from odoo.tests import tagged
+from odoo.tests.common import JsonRpcException
+
+from .hostile_common import ALLOWED, REFUSED, HostileCase, Refused, Row, make_row_tests
+
+ACCESS = ("odoo.exceptions.AccessError",)
+USER_ERROR = ("odoo.exceptions.UserError",)
+VALIDATION = ("odoo.exceptions.ValidationError",)
+SPOT_CHECK_REPORT = "/report/xlsx/customer_callback.spot_check_xlsx/%s"
+AGENT_REPORT = "/report/xlsx/customer_callback.agent_report_xlsx/%s"
+BIG = "x" * 1_000_000
+
+
+def call(model, method, args=lambda case: [], kwargs=None):
+    """A row's call: ``model.method(*args(case), **kwargs)`` as the profile."""
+
+    def run(case, profile):
+        return case.rpc(profile, model, method, args(case), kwargs)
+
+    return run
+
+
+def read(model, record):
+    """``read`` of the test record named ``record`` (an attribute of the case)."""
+    return call(model, "read", lambda case: [getattr(case, record).ids, ["display_name"]])
+
+
+def write(model, record, vals):
+    return call(
+        model,
+        "write",
+        lambda case: [getattr(case, record).ids, vals(case) if callable(vals) else vals],
+    )
+
+
+def get(url, record):
+    def run(case, profile):
+        return case.download(profile, url % getattr(case, record).id)
+
+    return run
+
+
+def is_xlsx(case, content):
+    case.assert_xlsx(content)
+
+
+# ----------------------------------------------------------------------
+# Calls made of several requests
+# ----------------------------------------------------------------------
+
+
+def download_spot_check_attachments(case, profile):
+    """A supervisor exports the batch; ``profile`` then looks for the
+    batch's files and downloads them (issue #15, point 1)."""
+    case.rpc("supervisor", "customer.callback.spot.check", "action_export_xlsx", [case.batch.ids])
+    attachments = case.rpc(
+        profile,
+        "ir.attachment",
+        "search_read",
+        [[("res_model", "=", "customer.callback.spot.check"), ("res_id", "=", case.batch.id)]],
+        {"fields": ["id"]},
+    )
+    return [
+        case.download(profile, f"/web/content/{attachment['id']}?download=true")
+        for attachment in attachments
+    ]
+
+
+def no_file_served(case, contents):
+    case.assertFalse(contents, f"{len(contents)} stored export(s) downloaded")
+
+
+def export_agent_report(case, profile):
+    """The supervisor's export as the web client makes it: the wizard, its
+    button, then the file the action points to."""
+    export_id = case.rpc(
+        profile,
+        "customer.callback.agent.report.export",
+        "create",
+        [{"date_from": str(case.month), "date_to": str(case.month)}],
+    )
+    action = case.rpc(
+        profile, "customer.callback.agent.report.export", "action_export", [[export_id]]
+    )
+    case.assertEqual(action.get("type"), "ir.actions.report", action)
+    return case.download(profile, AGENT_REPORT % export_id)
+
+
+def read_foreign_export(case, profile):
+    """``profile`` looks for the files of an export another supervisor made,
+    reads the export and downloads its report (issue #15, point 2): refused
+    when none of it is served."""
+    export = case.agent_report_export
+    attempts = [
+        lambda: case.rpc(profile, export._name, "read", [export.ids, ["date_from"]]),
+        lambda: case.download(profile, AGENT_REPORT % export.id),
+    ]
+    try:
+        attachments = case.rpc(
+            profile,
+            "ir.attachment",
+            "search_read",
+            [[("res_model", "=", export._name)]],
+            {"fields": ["id"]},
+        )
+    except JsonRpcException:
+        attachments = []
+    attempts += [
+        lambda attachment=attachment: case.download(
+            profile, f"/web/content/{attachment['id']}?download=true"
+        )
+        for attachment in attachments
+    ]
+    served = []
+    for attempt in attempts:
+        try:
+            served.append(attempt())
+        except (JsonRpcException, Refused):
+            continue
+    if not served:
+        raise Refused("nothing of the export was served")
+    return served
+
+
+def open_own_callback_form(case, profile, order_fields=True):
+    """The callback form as the web client reads it (issue #15, point 5)."""
+    specification = {
+        "name": {},
+        "script_html": {},
+        "sale_order_id": {"fields": {"display_name": {}}},
+    }
+    if order_fields:
+        specification.update(sale_order_ref={}, sale_order_date={}, sale_order_products={})
+    return case.rpc(
+        profile,
+        "customer.callback",
+        "web_read",
+        [case.callback.ids],
+        {"specification": specification},
+    )
+
+
+def open_own_callback_script(case, profile):
+    """The fields the form read before the order's own fields existed."""
+    return open_own_callback_form(case, profile, order_fields=False)
+
+
+def script_shows_the_product(case, result):
+    case.assertIn("Hostile purifier", result[0]["script_html"])
+    case.assertEqual(result[0]["sale_order_id"]["display_name"], case.order.name)
+
+
+def shows_the_order(case, result):
+    values = result[0]
+    case.assertEqual(values["sale_order_ref"], case.order.name)
+    case.assertIn("Hostile purifier", values["sale_order_products"])
+    case.assertIn("Hostile purifier", values["script_html"])
+
+
+def merge_duplicates(case, profile):
+    """Two customers with a callback of the same rule and period merged with
+    Odoo's wizard (issue #15, point 6)."""
+    wizard_id = case.rpc(
+        profile,
+        "base.partner.merge.automatic.wizard",
+        "create",
+        [
+            {
+                "partner_ids": [(6, 0, (case.partner | case.duplicate).ids)],
+                "dst_partner_id": case.partner.id,
+                "state": "selection",
+            }
+        ],
+    )
+    case.rpc(profile, "base.partner.merge.automatic.wizard", "action_merge", [[wizard_id]])
+
+
+def merged_with_history(case, _result):
+    callbacks = (case.rule_callback | case.duplicate_callback).exists()
+    case.assertEqual(len(callbacks), 2, "a callback was lost in the merge")
+    case.assertEqual(callbacks.partner_id, case.partner)
+    case.assertFalse(case.duplicate.exists())
+    case.assertTrue(case.duplicate_callback.attempt_ids)
+    case.assertEqual(case.rule_callback.period_key, "2026-11")
+    case.assertIn("merged", case.duplicate_callback.period_key)
+    notes = case.duplicate_callback.message_ids.mapped("body")
+    case.assertTrue(any(case.rule_callback.name in str(body) for body in notes), notes)
+
+
+def save_call_windows(case, profile):
+    """Settings saved as the web client does: create, then execute."""
+    settings_id = case.rpc(
+        profile,
+        "res.config.settings",
+        "create",
+        [
+            {
+                "callback_workday_from1": 14.0,
+                "callback_workday_to1": 16.0,
+                "callback_workday_from2": 17.0,
+                "callback_workday_to2": 20.0,
+            }
+        ],
+    )
+    case.rpc(profile, "res.config.settings", "execute", [[settings_id]])
+
+
+def windows_saved(case, _result):
+    company = case.company
+    case.assertEqual(
+        (
+            company.callback_workday_from1,
+            company.callback_workday_to1,
+            company.callback_workday_from2,
+            company.callback_workday_to2,
+        ),
+        (14.0, 16.0, 17.0, 20.0),
+    )
+
+
+def state_is(state):
+    def check(case, _result):
+        case.assertEqual(case.callback.state, state)
+
+    return check
+
+
+def rule_archived(case, _result):
+    case.assertTrue(case.rule.exists())
+    case.assertFalse(case.rule.active)
+
+
+def attempt_with_note(size):
+    return call(
+        "customer.callback.attempt",
+        "create",
+        lambda case: [{"callback_id": case.callback.id, "result": "no_answer", "note": "n" * size}],
+    )
+
+
+def read_partner(*field_names):
+    return call("res.partner", "read", lambda case: [case.partner.ids, list(field_names)])
+
+
+ROWS = [
+    # -- 1. spot-check exports: no stored file; the report route checks -----
+    Row(
+        "p01_agent_downloads_spot_check_files",
+        "agent",
+        ALLOWED,
+        download_spot_check_attachments,
+        no_file_served,
+    ),
+    Row("p01_agent_downloads_spot_check_report", "agent", REFUSED, get(SPOT_CHECK_REPORT, "batch")),
+    Row(
+        "p01_foreign_supervisor_downloads_spot_check_report",
+        "foreign_supervisor",
+        REFUSED,
+        get(SPOT_CHECK_REPORT, "batch"),
+    ),
+    Row(
+        "p01_supervisor_downloads_spot_check_report",
+        "supervisor",
+        ALLOWED,
+        get(SPOT_CHECK_REPORT, "batch"),
+        is_xlsx,
+    ),
+    # -- 2. agents' report exports: company and owner rules, nothing stored --
+    Row("p02_foreign_supervisor_reads_export", "foreign_supervisor", REFUSED, read_foreign_export),
+    Row("p02_other_supervisor_of_company_reads_export", "admin", REFUSED, read_foreign_export),
+    Row("p02_supervisor_exports_agent_report", "supervisor", ALLOWED, export_agent_report, is_xlsx),
+    Row("p02_agent_exports_agent_report", "agent", REFUSED, export_agent_report),
+    # -- 3. supervisor-only fields and state changes --------------------------
+    Row(
+        "p03_agent_assigns_portal_user",
+        "agent",
+        REFUSED,
+        write("customer.callback", "callback", lambda case: {"user_id": case.users["portal"].id}),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_assigns_salesperson",
+        "agent",
+        REFUSED,
+        write("customer.callback", "callback", lambda case: {"user_id": case.users["internal"].id}),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_hands_over_to_agent",
+        "agent",
+        ALLOWED,
+        write(
+            "customer.callback", "callback", lambda case: {"user_id": case.users["other_agent"].id}
+        ),
+    ),
+    Row(
+        "p03_agent_archives",
+        "agent",
+        REFUSED,
+        write("customer.callback", "callback", {"active": False}),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_reopens_done_callback",
+        "agent",
+        REFUSED,
+        call("customer.callback", "action_reopen", lambda case: [case.done_callback.ids]),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_writes_done_state",
+        "agent",
+        REFUSED,
+        write(
+            "customer.callback",
+            "callback",
+            {"state": "done", "done_date": "2000-01-01 00:00:00", "close_reason": "completed"},
+        ),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_creates_closed_callback",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback",
+            "create",
+            lambda case: [
+                {"partner_id": case.partner.id, "state": "done", "close_reason": "completed"}
+            ],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "p03_agent_closes_through_action_done",
+        "agent",
+        ALLOWED,
+        call("customer.callback", "action_done", lambda case: [case.callback.ids]),
+        state_is("done"),
+    ),
+    Row(
+        "p03_other_agent_closes_through_action_done",
+        "other_agent",
+        REFUSED,
+        call("customer.callback", "action_done", lambda case: [case.callback.ids]),
+        ACCESS,
+    ),
+    Row(
+        "p03_other_agent_logs_attempt_on_foreign_callback",
+        "other_agent",
+        REFUSED,
+        call(
+            "customer.callback.attempt",
+            "create",
+            lambda case: [{"callback_id": case.callback.id, "result": "connected"}],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "p03_supervisor_archives",
+        "supervisor",
+        ALLOWED,
+        write("customer.callback", "callback", {"active": False}),
+    ),
+    Row(
+        "p03_supervisor_reopens_done_callback",
+        "supervisor",
+        ALLOWED,
+        call("customer.callback", "action_reopen", lambda case: [case.done_callback.ids]),
+    ),
+    # -- 5. the agent's own callback whose order is another salesperson's ----
+    Row(
+        "p05_agent_opens_own_callback_with_foreign_order",
+        "agent",
+        ALLOWED,
+        open_own_callback_form,
+        shows_the_order,
+    ),
+    Row(
+        "p05_agent_reads_own_callback_script",
+        "agent",
+        ALLOWED,
+        open_own_callback_script,
+        script_shows_the_product,
+    ),
+    Row("p05_agent_reads_the_order", "agent", REFUSED, read("sale.order", "order"), ACCESS),
+    # -- 6. merging duplicate customers keeps every callback ------------------
+    Row(
+        "p06_admin_merges_duplicates_with_callbacks",
+        "admin",
+        ALLOWED,
+        merge_duplicates,
+        merged_with_history,
+    ),
+    # -- 7. partner fields of users without callback groups -------------------
+    Row("p07_salesperson_reads_birthday", "internal", REFUSED, read_partner("birthday"), ACCESS),
+    Row(
+        "p07_salesperson_reads_preferred_time",
+        "internal",
+        REFUSED,
+        read_partner("callback_preferred_time"),
+        ACCESS,
+    ),
+    Row(
+        "p07_salesperson_reads_preferred_channel",
+        "internal",
+        REFUSED,
+        read_partner("callback_channel"),
+        ACCESS,
+    ),
+    Row(
+        "p07_salesperson_reads_form_of_address",
+        "internal",
+        REFUSED,
+        read_partner("callback_title"),
+        ACCESS,
+    ),
+    Row(
+        "p07_salesperson_reads_promised_reply",
+        "internal",
+        REFUSED,
+        read_partner("promised_reply_date"),
+        ACCESS,
+    ),
+    Row(
+        "p07_salesperson_reads_do_not_call_vip_tier",
+        "internal",
+        ALLOWED,
+        read_partner("callback_do_not_call", "callback_vip", "callback_tier"),
+    ),
+    Row("p07_portal_reads_vip", "portal", REFUSED, read_partner("callback_vip"), ACCESS),
+    Row(
+        "p07_agent_reads_callback_details",
+        "agent",
+        ALLOWED,
+        read_partner(
+            "birthday",
+            "callback_preferred_time",
+            "callback_channel",
+            "callback_title",
+            "promised_reply_date",
+        ),
+    ),
+    # -- 8. rules with callbacks are archived, not deleted --------------------
+    Row(
+        "p08_supervisor_deletes_used_rule",
+        "supervisor",
+        REFUSED,
+        call("customer.callback.rule", "unlink", lambda case: [case.rule.ids]),
+        USER_ERROR,
+    ),
+    Row(
+        "p08_supervisor_archives_used_rule",
+        "supervisor",
+        ALLOWED,
+        call("customer.callback.rule", "action_archive", lambda case: [case.rule.ids]),
+        rule_archived,
+    ),
+    # -- 9. one size limit for every text field --------------------------------
+    Row(
+        "p09_agent_stores_1mb_next_action",
+        "agent",
+        REFUSED,
+        write("customer.callback", "callback", {"next_action": BIG}),
+        VALIDATION,
+    ),
+    Row(
+        "p09_agent_stores_1mb_feedback",
+        "agent",
+        REFUSED,
+        write("customer.callback", "callback", {"feedback": BIG}),
+        VALIDATION,
+    ),
+    Row(
+        "p09_agent_stores_1mb_attempt_note",
+        "agent",
+        REFUSED,
+        attempt_with_note(1_000_000),
+        VALIDATION,
+    ),
+    Row(
+        "p09_admin_stores_1mb_form_of_address",
+        "admin",
+        REFUSED,
+        write("res.partner", "partner", {"callback_title": BIG}),
+        VALIDATION,
+    ),
+    Row(
+        "p09_admin_stores_1mb_forbidden_phrases",
+        "admin",
+        REFUSED,
+        write("res.company", "company", {"callback_forbidden_phrases": BIG}),
+        VALIDATION,
+    ),
+    Row("p09_agent_stores_normal_attempt_note", "agent", ALLOWED, attempt_with_note(500)),
+    # -- 10. settings check the combined call windows --------------------------
+    Row("p10_admin_saves_new_call_windows", "admin", ALLOWED, save_call_windows, windows_saved),
+    # -- access matrix through the server: one record of each model ---------
+    *[
+        Row(
+            f"read_{model.replace('.', '_')}_as_{profile}",
+            profile,
+            ALLOWED if profile in allowed else REFUSED,
+            read(model, record),
+            ACCESS,
+        )
+        for model, record, allowed in [
+            ("customer.callback", "callback", ("agent", "supervisor")),
+            ("customer.callback.attempt", "attempt", ("agent", "supervisor")),
+            ("customer.callback.rule", "rule", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.script", "script", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.occasion", "occasion", ("agent", "other_agent", "supervisor")),
+            (
+                "customer.callback.occasion.date",
+                "occasion_date",
+                ("agent", "other_agent", "supervisor"),
+            ),
+            ("customer.complaint.grade", "grade", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
+            ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
+            ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
+            ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
+        ]
+        for profile in (
+            "agent",
+            "other_agent",
+            "internal",
+            "portal",
+            "supervisor",
+            "foreign_supervisor",
+        )
+    ],
+    *[
+        Row(
+            f"change_{model.replace('.', '_')}_as_{profile}",
+            profile,
+            REFUSED,
+            write(model, record, {"name": "hostile"}),
+            ACCESS,
+        )
+        for model, record in [
+            ("customer.callback.rule", "rule"),
+            ("customer.callback.script", "script"),
+            ("customer.complaint.grade", "grade"),
+            ("customer.callback.spot.check", "batch"),
+        ]
+        for profile in ("agent", "internal", "portal", "foreign_supervisor")
+    ],
+    *[
+        Row(
+            f"change_other_teams_callback_as_{profile}",
+            profile,
+            REFUSED,
+            write("customer.callback", "other_callback", {"summary": "hostile"}),
+            ACCESS,
+        )
+        for profile in ("agent", "internal", "portal", "foreign_supervisor")
+    ],
+]
+
+
+@tagged("post_install", "-at_install")
+class TestHostile(HostileCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        agent, other_agent = cls.users["agent"], cls.users["other_agent"]
+        supervisor = cls.users["supervisor"]
+        product = env["product.product"].create({"name": "Hostile purifier", "list_price": 10})
+        cls.order = (
+            env["sale.order"]
+            .with_user(cls.seller)
+            .create(
+                {
+                    "partner_id": cls.partner.id,
+                    "user_id": cls.seller.id,
+                    "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1})],
+                }
+            )
+            .sudo()
+        )
+        cls.script = env["customer.callback.script"].create(
+            {
+                "name": "Hostile script",
+                "company_id": cls.company.id,
+                "body": "<p>{title} {surname}, about {product} of {order_date}</p>",
+            }
+        )
+        cls.rule = env["customer.callback.rule"].create(
+            {
+                "name": "Hostile rule",
+                "segment": "usage",
+                "trigger": "manual",
+                "assignment": "round_robin",
+                "team_id": cls.team.id,
+                "company_id": cls.company.id,
+            }
+        )
+        Callback = env["customer.callback"]
+        base = {
+            "partner_id": cls.partner.id,
+            "company_id": cls.company.id,
+            "state": "planned",
+            "planned_date": cls.now,
+            "deadline": cls.now.date() + timedelta(days=3),
+        }
+        cls.callback = Callback.create(
+            dict(
+                base,
+                user_id=agent.id,
+                team_id=cls.team.id,
+                sale_order_id=cls.order.id,
+                script_id=cls.script.id,
+                summary="Called, all good",
+            )
+        )
+        cls.other_callback = Callback.create(
+            dict(base, user_id=other_agent.id, team_id=cls.team_b.id)
+        )
+        cls.done_callback = Callback.create(
+            dict(
+                base,
+                user_id=agent.id,
+                team_id=cls.team.id,
+                state="done",
+                done_date=cls.now,
+                close_reason="completed",
+                score=4,
+            )
+        )
+        cls.attempt = env["customer.callback.attempt"].create(
+            {"callback_id": cls.callback.id, "result": "no_answer", "attempt_date": cls.now}
+        )
+        # partners to merge: the same rule and period
+        cls.duplicate = env["res.partner"].create(
+            {"name": "张伟 (duplicate)", "email": cls.partner.email}
+        )
+        cls.rule_callback = Callback.create(
+            dict(base, rule_id=cls.rule.id, period_key="2026-11", user_id=agent.id)
+        )
+        cls.duplicate_callback = Callback.create(
+            dict(
+                base,
+                partner_id=cls.duplicate.id,
+                rule_id=cls.rule.id,
+                period_key="2026-11",
+                user_id=agent.id,
+            )
+        )
+        env["customer.callback.attempt"].create(
+            {
+                "callback_id": cls.duplicate_callback.id,
+                "result": "connected",
+                "attempt_date": cls.now,
+            }
+        )
+        cls.occasion = env["customer.callback.occasion"].create(
+            {
+                "name": "Hostile day",
+                "company_id": cls.company.id,
+                "date_ids": [(0, 0, {"date": cls.now.date()})],
+            }
+        )
+        cls.occasion_date = cls.occasion.date_ids
+        cls.grade = env["customer.complaint.grade"].create(
+            {"name": "Hostile grade", "company_id": cls.company.id}
+        )
+        # a spot-check batch: one callback of the agent, others she may not read
+        cls.month = cls.now.date().replace(day=1)
+        cls.batch = env["customer.callback.spot.check"].create(
+            {"date_from": cls.month, "leader_id": supervisor.id}
+        )
+        spot = dict(base, segment="spot_check", spot_check_id=cls.batch.id)
+        Callback.create(
+            [
+                dict(spot, user_id=agent.id, checked_user_id=other_agent.id),
+                dict(spot, partner_id=cls.duplicate.id, user_id=supervisor.id, feedback="secret"),
+            ]
+        )
+        cls.batch.state = "sampled"
+        cls.sample_wizard = (
+            env["customer.callback.spot.check.wizard"]
+            .with_user(supervisor)
+            .create({"spot_check_id": cls.batch.id})
+            .sudo()
+        )
+        cls.report_line = env["customer.callback.agent.report"].search(
+            [("callback_id", "=", cls.callback.id)]
+        )
+        cls.agent_report_export = (
+            env["customer.callback.agent.report.export"]
+            .with_user(supervisor)
+            .create({"date_from": cls.month, "date_to": cls.month})
+            .sudo()
+        )
+        # the export as main made it: a file attached to the export
+        cls.agent_report_export.with_user(supervisor).action_export()
+
+    def test_every_model_of_the_addon_has_rows(self):
+        """A new model of the addon gets its rows in ROWS."""
+        models = {
+            model
+            for model in self.env.registry
+            if self.env[model]._original_module == "customer_callback"
+            and not self.env[model]._abstract
+        }
+        covered = {row.name for row in ROWS}
+        for model in models:
+            self.assertIn(f"read_{model.replace('.', '_')}_as_portal", covered, model)
+
+
+make_row_tests(TestHostile, ROWS)
