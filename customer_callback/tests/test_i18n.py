@@ -1,10 +1,71 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo.tests import TransactionCase, tagged
 
-from .i18n_check import check_module_translations
+from .i18n_check import (
+    check_module_translations,
+    load_language,
+    untranslated_screen_terms,
+    untranslated_web_client_terms,
+)
 
 
 @tagged("post_install", "-at_install")
 class TestTranslations(TransactionCase):
     def test_pot_is_current_and_zh_cn_complete(self):
         check_module_translations(self, "customer_callback")
+
+
+@tagged("post_install", "-at_install")
+class TestScreensInChinese(TransactionCase):
+    """What a Chinese user reads on the suite's screens, whoever owns the
+    term: the suite, helpdesk_mgmt (no zh_CN upstream) or Odoo's web client."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_language(cls.env, "zh_CN")
+
+    def test_every_screen_term_reads_in_chinese(self):
+        missing = untranslated_screen_terms(self.env, "zh_CN")
+        self.assertFalse(
+            missing,
+            f"{len(missing)} terms of the suite's screens show in English in zh_CN "
+            f"(ship them in customer_callback/i18n_extra/zh_CN.po or the addon's i18n): "
+            + "; ".join(f"{where} {what}: {term!r}" for where, what, term in missing[:40]),
+        )
+
+    def test_helpdesk_stages_and_ticket_list_read_in_chinese(self):
+        """helpdesk_mgmt's own records and labels get the suite's Chinese."""
+        stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").with_context(lang="zh_CN")
+        self.assertEqual(stage.name, "新建")
+        fields = (
+            self.env["helpdesk.ticket"]
+            .with_context(lang="zh_CN")
+            .fields_get(["number", "name", "user_id", "priority"], ["string", "selection"])
+        )
+        self.assertEqual(fields["number"]["string"], "工单编号")
+        self.assertEqual(fields["user_id"]["string"], "负责人")
+        self.assertIn(
+            ("3", "非常高"), [tuple(choice) for choice in fields["priority"]["selection"]]
+        )
+        arch = (
+            self.env["helpdesk.ticket"]
+            .with_context(lang="zh_CN")
+            .get_views([(self.env.ref("helpdesk_mgmt.helpdesk_ticket_view_search").id, "search")])
+        )["views"]["search"]["arch"]
+        self.assertIn('string="未关闭"', arch)
+
+    def test_web_client_terms_read_in_chinese(self):
+        self.assertFalse(untranslated_web_client_terms(self.env, "zh_CN"))
+        per_module, _params = self.env["ir.http"]._get_translations_for_webclient(
+            ["customer_callback"], "zh_CN"
+        )
+        messages = {m["id"]: m["string"] for m in per_module["customer_callback"]["messages"]}
+        self.assertEqual(messages.get("Missing required fields"), "缺少必填字段")
+
+    def test_the_check_sees_an_untranslated_term(self):
+        """The screen check fails on a term without Chinese."""
+        stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new")
+        stage.with_context(lang="zh_CN").name = "New"
+        missing = untranslated_screen_terms(self.env, "zh_CN")
+        self.assertIn(("helpdesk_mgmt.helpdesk_ticket_stage_new", "name", "New"), missing)
