@@ -590,8 +590,8 @@ class CustomerCallback(models.Model):
                     "sticky": False,
                     "title": self.env._("Outside the call window"),
                     "message": self.env._(
-                        "This attempt was logged outside the customer's call windows "
-                        "(SOP: no calls outside the windows)."
+                        "This attempt was logged outside the customer's call windows: "
+                        "customers must not be called outside them."
                     ),
                     "next": {"type": "ir.actions.client", "tag": "soft_reload"},
                 },
@@ -907,7 +907,8 @@ class CustomerCallbackSpotCheckFields(models.Model):
         help="The agent whose service this spot-check rates.",
     )
     praise = fields.Text(
-        copy=False, help="Praise the customer asked to record (it feeds rewards, 002 §8)."
+        copy=False,
+        help="Praise the customer asked to record (it counts towards the agent's rewards).",
     )
     spot_check_complaint_id = fields.Many2one(
         "helpdesk.ticket",

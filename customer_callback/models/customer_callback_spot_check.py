@@ -70,13 +70,13 @@ class CustomerCallbackSpotCheck(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="The list is handed to the supervisor by this day (002 §4: the 27th).",
+        help="The list is handed to the supervisor by this day.",
     )
     sample_size = fields.Integer(
         required=True,
         default=lambda self: self.env.company.callback_spot_check_min_size,
         tracking=True,
-        help="Customers to spot-check (002 §6: at least 50 a month).",
+        help="Customers to spot-check (at least the monthly minimum of the Settings).",
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",

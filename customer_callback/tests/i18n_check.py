@@ -188,3 +188,14 @@ def untranslated_web_client_terms(env, lang="zh_CN", terms=WEB_CLIENT_TERMS):
         for message in translations["messages"]
     }
     return [term for term in terms if known.get(term, term) == term]
+
+
+# Section codes of the internal SOP documents ("002 §9.4", "003 step 5",
+# "SPEC §3"): users do not have those documents, so no term may cite them.
+SOP_REFERENCE = re.compile(r"§|\bSOPs?\b|\bSPEC\b|\b00\d\s+step\b")
+
+
+def terms_citing_sop_sections(env, module):
+    return sorted(
+        entry.msgid for entry in exported_template(env, module) if SOP_REFERENCE.search(entry.msgid)
+    )

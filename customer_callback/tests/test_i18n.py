@@ -2,8 +2,10 @@
 from odoo.tests import TransactionCase, tagged
 
 from .i18n_check import (
+    SOP_REFERENCE,
     check_module_translations,
     load_language,
+    terms_citing_sop_sections,
     untranslated_screen_terms,
     untranslated_web_client_terms,
 )
@@ -13,6 +15,12 @@ from .i18n_check import (
 class TestTranslations(TransactionCase):
     def test_pot_is_current_and_zh_cn_complete(self):
         check_module_translations(self, "customer_callback")
+
+    def test_no_term_cites_sop_sections(self):
+        self.assertTrue(SOP_REFERENCE.search("window (002 §9.4: 09:00-12:00)"))
+        self.assertTrue(SOP_REFERENCE.search("survey (003 step 5)"))
+        self.assertFalse(SOP_REFERENCE.search("within 3 steps of the 2003 plan"))
+        self.assertEqual(terms_citing_sop_sections(self.env, "customer_callback"), [])
 
 
 @tagged("post_install", "-at_install")
