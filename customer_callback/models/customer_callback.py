@@ -11,7 +11,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..tools import attempt_policy, call_window
-from ..tools.script import surname
+from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
 OPEN_STATES = ("draft", "planned", "in_progress")
@@ -144,7 +144,11 @@ class CustomerCallback(models.Model):
     )
     script_id = fields.Many2one("customer.callback.script", string="Script")
     script_html = fields.Html(
-        string="Script for this customer", compute="_compute_script_html", sanitize=True
+        string="Script for this customer",
+        compute="_compute_script_html",
+        sanitize=True,
+        help="The call script in the customer's language, with their form of address, "
+        "dates and products written the way that language writes them.",
     )
     attempt_ids = fields.One2many(
         "customer.callback.attempt", "callback_id", string="Attempts", copy=False
@@ -264,8 +268,10 @@ class CustomerCallback(models.Model):
             if not callback.script_id:
                 callback.script_html = False
                 continue
-            values = callback._script_values(last_feedback.get(callback.partner_id.id, ""))
-            callback.script_html = Markup(callback.script_id._render_for(values))
+            lang = callback._script_lang()
+            values = callback._script_values(last_feedback.get(callback.partner_id.id, ""), lang)
+            script = callback.script_id.with_context(lang=lang)
+            callback.script_html = Markup(script._render_for(values))
 
     def _last_feedback_by_partner(self):
         """Latest recorded feedback per customer, one query for the batch."""
@@ -286,18 +292,41 @@ class CustomerCallback(models.Model):
             result.setdefault(row["partner_id"][0], row["feedback"])
         return result
 
-    def _script_values(self, last_feedback):
+    def _script_lang(self):
+        """The script is read to the customer: in the customer's language when
+        the script is written in it, else in the language it was written in
+        (English), never in the agent's language the customer may not speak.
+        Without a language on the customer, the agent's."""
         self.ensure_one()
+        lang = self.partner_id.lang
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        if lang not in installed:
+            return self.env.lang or "en_US"
+        if lang.split("_")[0] == "en":
+            return lang
+        script = self.script_id
+        source = script.with_context(lang="en_US")
+        local = script.with_context(lang=lang)
+        translated = (local.body, local.closing) != (source.body, source.closing)
+        return lang if translated else "en_US"
+
+    def _script_values(self, last_feedback, lang=None):
+        self.ensure_one()
+        lang = lang or self.env.lang or "en_US"
         partner = self.partner_id
         order = self.sale_order_id
-        product = ""
+        product = order_date = ""
         if order:
-            product = ", ".join(order.order_line.product_id.mapped("display_name")[:3])
+            products = order.order_line.product_id.with_context(lang=lang)
+            product = script_tools.format_items(products.mapped("display_name")[:3], lang)
+            today = fields.Date.context_today(self)
+            order_date = script_tools.format_day(order.date_order.date(), lang, today)
         return {
-            "surname": surname(partner.name),
+            "address": script_tools.form_of_address(partner.name, partner.callback_title),
+            "surname": script_tools.surname(partner.name),
             "title": partner.callback_title or "",
             "name": partner.name or "",
-            "order_date": order and fields.Date.to_string(order.date_order.date()) or "",
+            "order_date": order_date,
             "product": product,
             "last_feedback": last_feedback or "",
             "agent": self.user_id.name or "",
