@@ -10,3 +10,4 @@ from . import test_reliability
 from . import test_complaint
 from . import test_spot_check
 from . import test_i18n
+from . import test_screens
