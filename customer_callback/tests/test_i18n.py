@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from .i18n_check import (
     SOP_REFERENCE,
@@ -77,3 +77,22 @@ class TestScreensInChinese(TransactionCase):
         stage.with_context(lang="zh_CN").name = "New"
         missing = untranslated_screen_terms(self.env, "zh_CN")
         self.assertIn(("helpdesk_mgmt.helpdesk_ticket_stage_new", "name", "New"), missing)
+
+
+@tagged("post_install", "-at_install")
+class TestWebClientInChinese(HttpCase):
+    """The web client, as a browser loads it, gets the suite's Chinese for the
+    terms Odoo's own zh_CN leaves empty."""
+
+    def test_web_client_translations_route(self):
+        load_language(self.env, "zh_CN")
+        response = self.url_open("/web/webclient/translations?lang=zh_CN")
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertEqual(body["lang"], "zh_CN")
+        messages = {
+            message["id"]: message["string"]
+            for module in body["modules"].values()
+            for message in module["messages"]
+        }
+        self.assertEqual(messages.get("Missing required fields"), "缺少必填字段")
