@@ -40,7 +40,30 @@ SAME_IN_ALL_LANGUAGES = frozenset(
     }
 )
 # Terms shown by the web client's JavaScript on the suite's screens.
-WEB_CLIENT_TERMS = ("Missing required fields",)
+# Odoo's own zh_CN leaves them empty; i18n_extra/zh_CN.po fills them.
+WEB_CLIENT_TERMS = (
+    "Missing required fields",
+    # the empty list's help (the source keeps the template's line break)
+    "Try to add some records, or make sure that there is no\n"
+    "                        active filter in the search bar.",
+    "Try searching for another keyword",
+    "Are you sure you want to delete the selected record?",
+    "Are you sure you want to delete the %(nbSelected)s selected records?",
+    "Are you sure you want to update %(count)s records?",
+    "Among the %(total)s selected records, %(valid_count)s are valid for this update.",
+    "Custom range",
+    "Month to date",
+    "Year to date",
+    "My Preferences",
+    "Caps Lock is on!",
+    "Select one or several criteria",
+    'Press "Enter" to add criterion',
+    "between",
+    "lower than",
+    "greater or equal to",
+    "lower or equal to",
+    "Show options",
+)
 
 
 def exported_template(env, module):
