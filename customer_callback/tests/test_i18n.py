@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
 from .i18n_check import (
     SOP_REFERENCE,
@@ -96,3 +96,23 @@ class TestWebClientInChinese(HttpCase):
             for message in module["messages"]
         }
         self.assertEqual(messages.get("Missing required fields"), "缺少必填字段")
+
+    def test_chinese_agent_reads_the_ticket_list_in_chinese(self):
+        load_language(self.env, "zh_CN")
+        agent = new_test_user(
+            self.env,
+            "zh_agent",
+            groups="helpdesk_mgmt.group_helpdesk_user,customer_callback.customer_callback_group_agent",
+            password="zh_agent_pw",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "Tour zh ticket",
+                "description": "<p>x</p>",
+                "user_id": agent.id,
+                "stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").id,
+            }
+        )
+        self.start_tour("/odoo", "customer_callback_zh_ticket_list_tour", login="zh_agent")
