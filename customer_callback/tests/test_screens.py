@@ -3,11 +3,12 @@
 empty, not 0; the spot-check's month, seed and 95 % interval read as people
 write them."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from lxml import etree
 
-from odoo.tests import tagged
+from odoo import fields
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import CallbackCase
 
@@ -44,13 +45,41 @@ class TestScreens(CallbackCase):
         seed = self.field(arch, "seed")
         self.assertIn("'enable_formatting': false", seed.get("options"))
 
-    def test_unscored_reads_empty_in_lists(self):
-        for model, name in (
-            ("customer.callback", "score"),
-            ("customer.callback.spot.check", "score"),
-        ):
-            arch = self.arch(model, "list" if model == "customer.callback" else "form")
-            path = "." if model == "customer.callback" else "//field[@name='callback_ids']/list"
-            self.assertEqual(self.field(arch, name, path).get("invisible"), f"not {name}", model)
+    def test_unscored_reads_empty_in_lists_and_forms(self):
+        callback_form = self.arch("customer.callback", "form")
+        callback_list = self.arch("customer.callback", "list")
+        for arch in (callback_form, callback_list):
+            self.assertEqual(self.field(arch, "score").get("widget"), "callback_score")
+        spot_check = self.arch("customer.callback.spot.check", "form")
+        calls = self.field(spot_check, "score", "//field[@name='callback_ids']/list")
+        self.assertEqual(calls.get("invisible"), "not score")
         unscored = self.make_callback()
         self.assertFalse(unscored.score)
+
+
+@tagged("post_install", "-at_install")
+class TestScreensInBrowser(HttpCase):
+    def test_unscored_callback_form_shows_an_empty_score(self):
+        agent = new_test_user(
+            self.env,
+            "unscored_agent",
+            groups="customer_callback.customer_callback_group_agent",
+            password="unscored_agent_pw",
+        )
+        partner = self.env["res.partner"].create({"name": "Unscored customer", "phone": "+86 10 1"})
+        now = fields.Datetime.now()
+        callback = self.env["customer.callback"].create(
+            {
+                "partner_id": partner.id,
+                "user_id": agent.id,
+                "state": "in_progress",
+                "planned_date": now - timedelta(hours=1),
+                "deadline": now.date() + timedelta(days=2),
+            }
+        )
+        self.start_tour(
+            f"/odoo/my-callbacks/{callback.id}",
+            "customer_callback_unscored_tour",
+            login="unscored_agent",
+        )
+        self.assertEqual(callback.score, 4)

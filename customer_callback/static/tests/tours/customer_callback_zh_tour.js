@@ -28,3 +28,35 @@ registry.category("web_tour.tours").add("customer_callback_zh_ticket_list_tour",
         },
     ],
 });
+
+// Not scored reads empty, not 0, on the callback form.
+registry.category("web_tour.tours").add("customer_callback_unscored_tour", {
+    steps: () => [
+        {
+            content: "Show the outcome",
+            trigger: '.o_notebook a.nav-link[name="outcome"], .o_notebook a.nav-link:contains("Outcome")',
+            run: "click",
+        },
+        {
+            content: "The score of a callback not scored yet is empty",
+            trigger: 'div[name="score"] input',
+            run({anchor}) {
+                if (anchor.value !== "") {
+                    throw new Error(`an unscored callback shows "${anchor.value}"`);
+                }
+            },
+        },
+        {
+            content: "The agent scores it",
+            trigger: 'div[name="score"] input',
+            run: "edit 4",
+        },
+        {
+            trigger: ".o_form_button_save",
+            run: "click",
+        },
+        {
+            trigger: '.o_form_saved div[name="score"] input:value("4")',
+        },
+    ],
+});
