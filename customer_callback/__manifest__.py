@@ -48,6 +48,9 @@
         "demo/customer_callback_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "customer_callback/static/src/fields/*.js",
+        ],
         "web.assets_tests": [
             "customer_callback/static/tests/tours/*.js",
         ],

@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Script placeholders and round-robin assignment (pure logic)."""
 
+from datetime import date
+
 from odoo.addons.customer_callback.tools import assignment, script
 
 
@@ -9,6 +11,41 @@ def test_surname_chinese_and_western():
     assert script.surname("欧阳娜娜") == "欧阳"
     assert script.surname("Ada Lovelace") == "Lovelace"
     assert script.surname("") == ""
+
+
+def test_form_of_address_follows_the_title_language():
+    assert script.form_of_address("张伟", "先生") == "张先生"
+    assert script.form_of_address("欧阳娜娜", "女士") == "欧阳女士"
+    assert script.form_of_address("Lukas Schneider", "Herr") == "Herr Schneider"
+    assert script.form_of_address("Claire Martin", "Mme") == "Mme Martin"
+    assert script.form_of_address("Emily Johnson", "Ms") == "Ms Johnson"
+    # No title: the full name, never a dangling title or a bare surname.
+    assert script.form_of_address("James Walker", "") == "James Walker"
+    assert script.form_of_address("孙丽", False) == "孙丽"
+    assert script.form_of_address("", "先生") == ""
+
+
+def test_day_in_the_customers_language():
+    today = date(2026, 12, 1)
+    day = date(2026, 11, 26)
+    assert script.format_day(day, "zh_CN", today) == "11月26日"
+    assert script.format_day(day, "en_US", today) == "Nov 26"
+    assert script.format_day(day, "de_DE", today) == "26. Nov."
+    assert script.format_day(day, "fr_FR", today) == "26 nov."
+    # Another year: the year is written too.
+    assert script.format_day(date(2025, 11, 26), "zh_CN", today) == "2025年11月26日"
+    assert script.format_day(date(2025, 11, 26), "en_US", today) == "Nov 26, 2025"
+    assert script.format_day(False, "zh_CN", today) == ""
+    # Odoo codes babel does not know fall back on English, not on an error.
+    assert script.format_day(day, "sr@latin", today)
+    assert script.format_day(day, "xx_YY", today) == "Nov 26"
+
+
+def test_lists_in_the_customers_language():
+    assert script.format_items(["净水器", "滤芯", "安装服务"], "zh_CN") == "净水器、滤芯和安装服务"
+    assert script.format_items(["purifier", "filter"], "en_US") == "purifier and filter"
+    assert script.format_items(["Filter", "", None], "de_DE") == "Filter"
+    assert script.format_items([], "zh_CN") == ""
 
 
 def test_render_escapes_and_keeps_unknown():

@@ -11,7 +11,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..tools import attempt_policy, call_window
-from ..tools.script import surname
+from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
 OPEN_STATES = ("draft", "planned", "in_progress")
@@ -165,7 +165,11 @@ class CustomerCallback(models.Model):
     )
     script_id = fields.Many2one("customer.callback.script", string="Script")
     script_html = fields.Html(
-        string="Script for this customer", compute="_compute_script_html", sanitize=True
+        string="Script for this customer",
+        compute="_compute_script_html",
+        sanitize=True,
+        help="The call script in the customer's language, with their form of address, "
+        "dates and products written the way that language writes them.",
     )
     attempt_ids = fields.One2many(
         "customer.callback.attempt", "callback_id", string="Attempts", copy=False
@@ -295,8 +299,10 @@ class CustomerCallback(models.Model):
             if not callback.script_id:
                 callback.script_html = False
                 continue
-            values = callback._script_values(last_feedback.get(callback.partner_id.id, ""))
-            callback.script_html = Markup(callback.script_id._render_for(values))
+            lang = callback._script_lang()
+            values = callback._script_values(last_feedback.get(callback.partner_id.id, ""), lang)
+            script = callback.script_id.with_context(lang=lang)
+            callback.script_html = Markup(script._render_for(values))
 
     def _last_feedback_by_partner(self):
         """Latest recorded feedback per customer, one query for the batch."""
@@ -317,15 +323,44 @@ class CustomerCallback(models.Model):
             result.setdefault(row["partner_id"][0], row["feedback"])
         return result
 
-    def _script_values(self, last_feedback):
+    def _script_lang(self):
+        """The script is read to the customer: in the customer's language when
+        the script is written in it, else in the language it was written in
+        (English), never in the agent's language the customer may not speak.
+        Without a language on the customer, the agent's."""
         self.ensure_one()
+        lang = self.partner_id.lang
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        if lang not in installed:
+            return self.env.lang or "en_US"
+        if lang.split("_")[0] == "en":
+            return lang
+        script = self.script_id
+        source = script.with_context(lang="en_US")
+        local = script.with_context(lang=lang)
+        translated = (local.body, local.closing) != (source.body, source.closing)
+        return lang if translated else "en_US"
+
+    def _script_values(self, last_feedback, lang=None):
+        self.ensure_one()
+        lang = lang or self.env.lang or "en_US"
         partner = self.partner_id
+        # sudo: the order may be another salesperson's, which an agent may not
+        # read (the form shows it through the sudo-computed sale_order_* fields)
+        order = self.sudo().sale_order_id
+        product = order_date = ""
+        if order:
+            products = order.order_line.product_id.with_context(lang=lang)
+            product = script_tools.format_items(products.mapped("display_name")[:3], lang)
+            today = fields.Date.context_today(self)
+            order_date = script_tools.format_day(order.date_order.date(), lang, today)
         return {
-            "surname": surname(partner.name),
+            "address": script_tools.form_of_address(partner.name, partner.callback_title),
+            "surname": script_tools.surname(partner.name),
             "title": partner.callback_title or "",
             "name": partner.name or "",
-            "order_date": fields.Date.to_string(self.sale_order_date) or "",
-            "product": self.sale_order_products or "",
+            "order_date": order_date,
+            "product": product,
             "last_feedback": last_feedback or "",
             "agent": self.user_id.name or "",
             "company": self.company_id.name or "",
@@ -668,8 +703,8 @@ class CustomerCallback(models.Model):
                     "sticky": False,
                     "title": self.env._("Outside the call window"),
                     "message": self.env._(
-                        "This attempt was logged outside the customer's call windows "
-                        "(SOP: no calls outside the windows)."
+                        "This attempt was logged outside the customer's call windows: "
+                        "customers must not be called outside them."
                     ),
                     "next": {"type": "ir.actions.client", "tag": "soft_reload"},
                 },
@@ -988,7 +1023,8 @@ class CustomerCallbackSpotCheckFields(models.Model):
         help="The agent whose service this spot-check rates.",
     )
     praise = fields.Text(
-        copy=False, help="Praise the customer asked to record (it feeds rewards, 002 §8)."
+        copy=False,
+        help="Praise the customer asked to record (it counts towards the agent's rewards).",
     )
     spot_check_complaint_id = fields.Many2one(
         "helpdesk.ticket",

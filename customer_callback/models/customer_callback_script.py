@@ -31,8 +31,9 @@ class CustomerCallbackScript(models.Model):
     body = fields.Html(
         translate=True,
         sanitize=True,
-        help="Placeholders: {surname}, {title}, {name}, {order_date}, {product}, "
-        "{last_feedback}, {agent}, {company}.",
+        help="Placeholders: {address}, {surname}, {title}, {name}, {order_date}, {product}, "
+        "{last_feedback}, {agent}, {company}. {address} is the title and surname in the "
+        "order of the customer's language (张先生, Herr Schneider).",
     )
     closing = fields.Html(string="Closing line", translate=True, sanitize=True)
 

@@ -70,13 +70,13 @@ class CustomerCallbackSpotCheck(models.Model):
         store=True,
         readonly=False,
         tracking=True,
-        help="The list is handed to the supervisor by this day (002 §4: the 27th).",
+        help="The list is handed to the supervisor by this day.",
     )
     sample_size = fields.Integer(
         required=True,
         default=lambda self: self.env.company.callback_spot_check_min_size,
         tracking=True,
-        help="Customers to spot-check (002 §6: at least 50 a month).",
+        help="Customers to spot-check (at least the monthly minimum of the Settings).",
     )
     team_id = fields.Many2one(
         "helpdesk.ticket.team",
@@ -110,6 +110,11 @@ class CustomerCallbackSpotCheck(models.Model):
     )
     state = fields.Selection(
         SPOT_CHECK_STATES, required=True, default="draft", tracking=True, index=True, copy=False
+    )
+    month = fields.Char(
+        string="Period",
+        compute="_compute_month",
+        help="Month of the spot-check, as year-month (2026-11).",
     )
     seed = fields.Integer(
         readonly=True,
@@ -202,6 +207,11 @@ class CustomerCallbackSpotCheck(models.Model):
             last = calendar.monthrange(start.year, start.month)[1]
             day = min(batch.company_id.callback_spot_check_due_day or last, last)
             batch.due_date = start.replace(day=day)
+
+    @api.depends("date_from")
+    def _compute_month(self):
+        for batch in self:
+            batch.month = batch.date_from and batch.date_from.strftime("%Y-%m")
 
     @api.depends("satisfaction_target", "callback_ids.state", "callback_ids.score")
     def _compute_statistics(self):

@@ -28,33 +28,33 @@ class CustomerComplaintGrade(models.Model):
         string="Default grade", help="Given to a complaint recorded without a grade."
     )
     handling_standard = fields.Html(
-        translate=True, help="How complaints of this grade are handled (001 §4.2)."
+        translate=True, help="How complaints of this grade are handled."
     )
     first_response_hours = fields.Float(
         string="First response within (hours)",
         default=10 / 60,
         help="Hours after the customer's report within which the owner first answers "
-        "(SOP: 10 minutes).",
+        "(by default 10 minutes).",
     )
     response_hours = fields.Float(
         string="Response within (hours)",
         default=8.0,
-        help="Hours within which a solution is decided and given (SOP: urgent 2 hours).",
+        help="Hours within which a solution is decided and given (urgent complaints: 2 hours).",
     )
     resolution_hours = fields.Float(
         string="Resolution within (hours)",
         default=24.0,
-        help="Hours within which the complaint is solved and closed (SOP: normal 24 hours).",
+        help="Hours within which the complaint is solved and closed (normal complaints: 24 hours).",
     )
     customer_update_hours = fields.Float(
         string="Update the customer every (hours)",
         default=12.0,
-        help="The customer is updated at least this often (SOP: 12 hours).",
+        help="The customer is updated at least this often (by default every 12 hours).",
     )
     owner_update_hours = fields.Float(
         string="Owner status update every (hours)",
         default=24.0,
-        help="The owner updates the complaint's status at least this often (SOP: daily).",
+        help="The owner updates the complaint's status at least this often (by default daily).",
     )
     working_time = fields.Boolean(
         help="Count the deadlines in the company's working time (its resource calendar, "

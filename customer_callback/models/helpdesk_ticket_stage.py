@@ -18,5 +18,7 @@ class HelpdeskTicketStage(models.Model):
 
     complaint_step = fields.Selection(
         COMPLAINT_STEPS,
-        help="Step of the complaint handling process (001 §5.1) this stage stands for.",
+        # The complaint handling steps of SOP 001 §5.1.
+        help="Step of the complaint handling process (accept, investigate, decide a solution, "
+        "carry it out, confirm with the customer, close) this stage stands for.",
     )

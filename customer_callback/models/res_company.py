@@ -269,7 +269,7 @@ class ResCompany(models.Model):
     callback_spot_check_min_size = fields.Integer(
         string="Minimum spot-check size",
         default=50,
-        help="At least this many customers are spot-checked each month (002 §6).",
+        help="At least this many customers are spot-checked each month (by default 50).",
     )
     callback_spot_check_below_min = fields.Selection(
         [("refuse", "Refuse the batch"), ("warn", "Warn and sample what there is")],
@@ -282,13 +282,14 @@ class ResCompany(models.Model):
     callback_spot_check_due_day = fields.Integer(
         string="Spot-check list due on day",
         default=27,
-        help="Day of the month the spot-check list is handed to the supervisor (002 §4).",
+        help="Day of the month the spot-check list is handed to the supervisor "
+        "(by default the 27th).",
     )
     callback_spot_check_cap = fields.Integer(
         string="Spot-checks per customer",
         default=2,
         help="A customer is spot-checked at most this many times within the window "
-        "(SPEC §3: not more than twice; 0 = no limit).",
+        "(by default twice; 0 = no limit).",
     )
     callback_spot_check_cap_months = fields.Integer(
         string="Spot-check window (months)",
@@ -300,13 +301,13 @@ class ResCompany(models.Model):
         string="Spot-check complaint reply (minutes)",
         default=30,
         help="A dissatisfied customer whose problem cannot be solved on the call is "
-        "promised an answer within this many minutes (002 §8).",
+        "promised an answer within this many minutes.",
     )
     callback_satisfaction_target = fields.Float(
         string="Satisfaction target",
         default=4.0,
         digits=(3, 2),
-        help="Service satisfaction target on the 5-point scale (002 §2: at least 4).",
+        help="Service satisfaction target on the 5-point scale (by default at least 4).",
     )
     callback_spot_check_category_ids = fields.Many2many(
         "helpdesk.ticket.category",

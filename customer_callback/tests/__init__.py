@@ -11,3 +11,4 @@ from . import test_complaint
 from . import test_spot_check
 from . import test_i18n
 from . import test_hostile
+from . import test_screens

@@ -2,16 +2,27 @@
 """Call scripts (话术): placeholders and forbidden phrases. Pure functions.
 
 A script is text (HTML from the editor) with placeholders in braces:
-``{surname}``, ``{title}``, ``{name}``, ``{order_date}``, ``{product}``,
-``{last_feedback}``, ``{agent}``, ``{company}``. Unknown placeholders are
-left as written so a typo is visible, never silently dropped. Values are
-HTML-escaped: a customer name cannot inject markup into the agent's screen.
+``{address}``, ``{surname}``, ``{title}``, ``{name}``, ``{order_date}``,
+``{product}``, ``{last_feedback}``, ``{agent}``, ``{company}``. Unknown
+placeholders are left as written so a typo is visible, never silently
+dropped. Values are HTML-escaped: a customer name cannot inject markup into
+the agent's screen.
+
+A script is read in the customer's language, so the values are written the
+way that language writes them: the form of address (张先生, Herr Schneider,
+Mme Martin), the day (11月26日, Nov 26, 26. Nov.) and lists (A、B和C,
+A, B, and C).
 """
 
 import re
 from html import escape
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_skeleton
+from babel.lists import format_list
+
 PLACEHOLDERS = (
+    "address",
     "surname",
     "title",
     "name",
@@ -45,6 +56,51 @@ def surname(name):
             return name[:2]
         return name[0]
     return name.split()[-1]
+
+
+def form_of_address(name, title):
+    """How the agent addresses the customer: the family name with the title,
+    in the order of the title's language. A Chinese or Japanese title follows
+    the family name without a space (张先生, 欧阳女士, 田中様); other titles
+    precede it (Herr Schneider, Mme Martin, Ms Johnson). Without a title or a
+    family name, the full name."""
+    name = (name or "").strip()
+    title = (title or "").strip()
+    family = surname(name)
+    if not title or not family:
+        return name
+    if _CJK_RE.search(title):
+        return f"{family}{title}"
+    return f"{title} {family}"
+
+
+def locale_of(lang):
+    """The babel locale of an Odoo language code (``zh_CN``, ``sr@latin``);
+    English when babel does not know it."""
+    code = (lang or "en_US").split("@")[0]
+    try:
+        return Locale.parse(code)
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en_US")
+
+
+def format_day(day, lang, today=None):
+    """``day`` as a sentence in ``lang`` writes it: 11月26日 (zh_CN), Nov 26
+    (en_US), 26. Nov. (de_DE), 26 nov. (fr_FR). The year is added when it is
+    not the year of ``today`` (2025年11月26日, Nov 26, 2025)."""
+    if not day:
+        return ""
+    skeleton = "MMMd" if today and day.year == today.year else "yMMMd"
+    return format_skeleton(skeleton, day, locale=locale_of(lang))
+
+
+def format_items(items, lang):
+    """A list as ``lang`` writes it in a sentence: 净水器、滤芯和安装服务;
+    purifier, filter, and installation."""
+    items = [str(item) for item in items if item]
+    if not items:
+        return ""
+    return format_list(items, locale=locale_of(lang))
 
 
 def render(template, values):

@@ -17,8 +17,8 @@ class ResCompany(models.Model):
     callback_survey_delay_hours = fields.Float(
         string="Send survey after (hours)",
         default=24.0,
-        help="Hours between the closing and the survey (003 step 5: within 24 hours "
-        "of the problem being solved).",
+        help="Hours between the closing and the survey (the survey reaches the customer "
+        "within 24 hours of the problem being solved).",
     )
     callback_survey_on_complaint = fields.Boolean(
         string="Survey closed complaints",
