@@ -45,6 +45,13 @@ class ResPartner(models.Model):
     callback_do_not_call = fields.Boolean(
         string="Do not call", tracking=True, help="The customer asked not to be contacted."
     )
+    callback_evaluated_date = fields.Date(
+        string="Callbacks evaluated on",
+        readonly=True,
+        copy=False,
+        help="The day the scheduled callback generation last looked at this customer: "
+        "a run resumes with the customers not evaluated that day.",
+    )
     birthday = fields.Date()
     first_purchase_date = fields.Date(
         compute="_compute_order_dates", store=True, string="First purchase"
