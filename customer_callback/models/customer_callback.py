@@ -82,7 +82,7 @@ class CustomerCallback(models.Model):
         tracking=True,
     )
     segment = fields.Selection(
-        SEGMENTS + [("other", "Other")],
+        SEGMENTS + [("other", "Other"), ("spot_check", "Service spot-check")],
         required=True,
         default="other",
         index=True,
@@ -197,6 +197,30 @@ class CustomerCallback(models.Model):
         readonly=True, copy=False, help="When the overdue callback was escalated."
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    # Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch.
+    spot_check_id = fields.Many2one(
+        "customer.callback.spot.check",
+        string="Spot-check batch",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        copy=False,
+    )
+    checked_user_id = fields.Many2one(
+        "res.users",
+        string="Agent checked",
+        index="btree_not_null",
+        copy=False,
+        help="The agent whose service this spot-check rates.",
+    )
+    praise = fields.Text(
+        copy=False, help="Praise the customer asked to record (it feeds rewards, 002 §8)."
+    )
+    spot_check_complaint_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Spot-check complaint",
+        compute="_compute_spot_check_complaint_id",
+    )
 
     _score_range = models.Constraint(
         "CHECK (score IS NULL OR (score >= 0 AND score <= 5))",
@@ -211,6 +235,13 @@ class CustomerCallback(models.Model):
         "(user_id, planned_date, id) WHERE state IN ('draft', 'planned', 'in_progress')"
     )
     _partner_date_idx = models.Index("(partner_id, planned_date)")
+    _spot_check_review_idx = models.Index(
+        "(company_id, done_date) WHERE state = 'done' AND score > 0"
+    )
+    # "has an open callback" probes of the spot-check pool: index-only scans
+    _open_partner_idx = models.Index(
+        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -304,6 +335,21 @@ class CustomerCallback(models.Model):
             "company": self.company_id.name or "",
         }
 
+    def _compute_spot_check_complaint_id(self):
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
+                order="id desc",
+            )
+        )
+        first = {}
+        for ticket in tickets:
+            first.setdefault(ticket.origin_callback_id.id, ticket)
+        for callback in self:
+            callback.spot_check_complaint_id = first.get(callback.id, False)
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -336,6 +382,14 @@ class CustomerCallback(models.Model):
                             max=MAX_TEXT,
                         )
                     )
+
+    @api.constrains("praise")
+    def _check_praise_length(self):
+        for callback in self:
+            if len(callback.praise or "") > MAX_TEXT:
+                raise ValidationError(
+                    self.env._("The praise is too long (%s characters at most).", MAX_TEXT)
+                )
 
     def _validate_score_value(self, value):
         """Refuse an explicit score outside 1–5 (0 included: it is not a score).
@@ -380,7 +434,16 @@ class CustomerCallback(models.Model):
     def write(self, vals):
         if "score" in vals:
             self._validate_score_value(vals["score"])
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
+            self._spot_check_batches_started()
+        return result
+
+    def _spot_check_batches_started(self):
+        """A spot-check batch is in progress once one of its callbacks is."""
+        batches = self.spot_check_id.filtered(lambda b: b.state == "sampled")
+        if batches:
+            batches.sudo().write({"state": "in_progress"})
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
@@ -751,6 +814,7 @@ class CustomerCallback(models.Model):
 
     def action_done(self):
         self._check_open()
+        self._check_spot_check_closable()
         now = fields.Datetime.now()
         for callback in self:
             if (
@@ -766,6 +830,25 @@ class CustomerCallback(models.Model):
         self._after_done()
         return True
 
+    def _check_spot_check_closable(self):
+        """A spot-check closes with a score, and a reason when dissatisfied."""
+        for callback in self.filtered(lambda c: c.segment == "spot_check"):
+            if not callback.score:
+                raise UserError(
+                    self.env._(
+                        "Ask the customer for a score (1 to 5) before closing spot-check %s; "
+                        "log 'Hung up' when the customer refuses to answer.",
+                        callback.name,
+                    )
+                )
+            if callback.score <= 2 and not (callback.feedback or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Record why the customer is dissatisfied before closing spot-check %s.",
+                        callback.name,
+                    )
+                )
+
     def _after_done(self):
         """Hook: callbacks just closed as done (follow-ups are generated)."""
         self.env["customer.callback.generator"].sudo()._generate_for_partners(
@@ -773,6 +856,80 @@ class CustomerCallback(models.Model):
         )
         # Complaints: an unsolved or badly scored complaint callback reopens its ticket.
         self.env["helpdesk.ticket"]._complaint_reopen_from_callbacks(self.filtered("ticket_id"))
+
+    def action_open_spot_check_complaint(self):
+        """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
+        be solved on the call: a complaint ticket with a promised reply."""
+        self.ensure_one()
+        if self.segment != "spot_check" or not self.score or self.score > 2:
+            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
+        self.check_access("write")
+        ticket = self.spot_check_complaint_id
+        if not ticket:
+            company = self.company_id
+            promised = fields.Datetime.now() + timedelta(
+                minutes=company.callback_spot_check_reply_minutes
+            )
+            owner = self.spot_check_id.leader_id or self.env.user
+            reason = (
+                self.feedback
+                or self.summary
+                or self.env._("Dissatisfied during spot-check %s", self.name)
+            )
+            # The agent may not be allowed to create tickets for the team lead:
+            # the ticket is created as superuser, the agent follows it.
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Spot-check complaint: %s", self.partner_id.display_name
+                        )[:200],
+                        "description": Markup("<p>%s</p><p>%s</p>")
+                        % (
+                            reason,
+                            self.env._(
+                                "Score %(score)s. Promised reply by %(date)s.",
+                                score=self.score,
+                                date=promised,
+                            ),
+                        ),
+                        "partner_id": self.partner_id.id,
+                        "partner_name": self.partner_id.name,
+                        "partner_email": self.partner_id.email,
+                        "company_id": company.id,
+                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
+                        "user_id": owner.id,
+                        "is_complaint": True,
+                        "origin_callback_id": self.id,
+                    }
+                )
+            )
+            ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
+            self.write(
+                {
+                    "promised_date": promised,
+                    "problem_status": "pending",
+                    "next_action_user_id": owner.id,
+                    "important": True,
+                }
+            )
+            self.message_post(
+                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
+                % {
+                    "ticket": ticket._get_html_link(),
+                    "date": promised,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def action_cancel(self):
         self._check_open()
@@ -1020,169 +1177,3 @@ class CustomerCallback(models.Model):
                 note=env._("This callback is past its deadline and has not been made."),
             )
         self.write({"escalation_date": today})
-
-
-class CustomerCallbackSpotCheckFields(models.Model):
-    """Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch."""
-
-    _inherit = "customer.callback"
-
-    segment = fields.Selection(
-        selection_add=[("spot_check", "Service spot-check")],
-        ondelete={"spot_check": "set default"},
-    )
-    spot_check_id = fields.Many2one(
-        "customer.callback.spot.check",
-        string="Spot-check batch",
-        index="btree_not_null",
-        ondelete="restrict",
-        readonly=True,
-        copy=False,
-    )
-    checked_user_id = fields.Many2one(
-        "res.users",
-        string="Agent checked",
-        index="btree_not_null",
-        copy=False,
-        help="The agent whose service this spot-check rates.",
-    )
-    praise = fields.Text(
-        copy=False, help="Praise the customer asked to record (it feeds rewards, 002 §8)."
-    )
-    spot_check_complaint_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Spot-check complaint",
-        compute="_compute_spot_check_complaint_id",
-    )
-
-    _spot_check_review_idx = models.Index(
-        "(company_id, done_date) WHERE state = 'done' AND score > 0"
-    )
-    # "has an open callback" probes of the spot-check pool: index-only scans
-    _open_partner_idx = models.Index(
-        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
-    )
-
-    def _compute_spot_check_complaint_id(self):
-        tickets = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search(
-                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
-                order="id desc",
-            )
-        )
-        first = {}
-        for ticket in tickets:
-            first.setdefault(ticket.origin_callback_id.id, ticket)
-        for callback in self:
-            callback.spot_check_complaint_id = first.get(callback.id, False)
-
-    @api.constrains("praise")
-    def _check_praise_length(self):
-        for callback in self:
-            if len(callback.praise or "") > MAX_TEXT:
-                raise ValidationError(
-                    self.env._("The praise is too long (%s characters at most).", MAX_TEXT)
-                )
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
-            batches = self.spot_check_id.filtered(lambda b: b.state == "sampled")
-            if batches:
-                batches.sudo().write({"state": "in_progress"})
-        return result
-
-    def action_done(self):
-        for callback in self.filtered(lambda c: c.segment == "spot_check"):
-            if not callback.score:
-                raise UserError(
-                    self.env._(
-                        "Ask the customer for a score (1 to 5) before closing spot-check %s; "
-                        "log 'Hung up' when the customer refuses to answer.",
-                        callback.name,
-                    )
-                )
-            if callback.score <= 2 and not (callback.feedback or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Record why the customer is dissatisfied before closing spot-check %s.",
-                        callback.name,
-                    )
-                )
-        return super().action_done()
-
-    def action_open_spot_check_complaint(self):
-        """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
-        be solved on the call: a complaint ticket with a promised reply."""
-        self.ensure_one()
-        if self.segment != "spot_check" or not self.score or self.score > 2:
-            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
-        self.check_access("write")
-        ticket = self.spot_check_complaint_id
-        if not ticket:
-            company = self.company_id
-            promised = fields.Datetime.now() + timedelta(
-                minutes=company.callback_spot_check_reply_minutes
-            )
-            owner = self.spot_check_id.leader_id or self.env.user
-            reason = (
-                self.feedback
-                or self.summary
-                or self.env._("Dissatisfied during spot-check %s", self.name)
-            )
-            # The agent may not be allowed to create tickets for the team lead:
-            # the ticket is created as superuser, the agent follows it.
-            ticket = (
-                self.env["helpdesk.ticket"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._(
-                            "Spot-check complaint: %s", self.partner_id.display_name
-                        )[:200],
-                        "description": Markup("<p>%s</p><p>%s</p>")
-                        % (
-                            reason,
-                            self.env._(
-                                "Score %(score)s. Promised reply by %(date)s.",
-                                score=self.score,
-                                date=promised,
-                            ),
-                        ),
-                        "partner_id": self.partner_id.id,
-                        "partner_name": self.partner_id.name,
-                        "partner_email": self.partner_id.email,
-                        "company_id": company.id,
-                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
-                        "user_id": owner.id,
-                        "is_complaint": True,
-                        "origin_callback_id": self.id,
-                    }
-                )
-            )
-            ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
-            self.write(
-                {
-                    "promised_date": promised,
-                    "problem_status": "pending",
-                    "next_action_user_id": owner.id,
-                    "important": True,
-                }
-            )
-            self.message_post(
-                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
-                % {
-                    "ticket": ticket._get_html_link(),
-                    "date": promised,
-                }
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
-            "res_id": ticket.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
