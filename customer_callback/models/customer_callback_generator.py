@@ -143,7 +143,10 @@ class CustomerCallbackGenerator(models.AbstractModel):
         partners = Partner.search(domain, order="id", limit=batch_size)
         if not partners:
             return 0, 0
-        self._generate(SQL("= ANY(%s)", partners.ids), today=today)
+        # The batch holds the lowest ids not evaluated today: the ids in between
+        # were evaluated already (or are archived), a range is what the
+        # planner handles best.
+        self._generate(SQL("BETWEEN %s AND %s", partners[0].id, partners[-1].id), today=today)
         partners.with_context(tracking_disable=True).write({"callback_evaluated_date": today})
         remaining = Partner.search_count(domain) if len(partners) == batch_size else 0
         return len(partners), remaining
