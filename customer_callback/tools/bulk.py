@@ -13,6 +13,8 @@ import logging
 
 from psycopg2 import errors
 
+from odoo.tools import mute_logger
+
 _logger = logging.getLogger(__name__)
 
 BULK_CREATE_CONTEXT = {
@@ -22,7 +24,10 @@ BULK_CREATE_CONTEXT = {
     "mail_notrack": True,
 }
 BATCH_SIZE = 1000
-CONFLICTS = (errors.UniqueViolation, errors.SerializationFailure)
+# A duplicate refused by a unique index: what a concurrent run created
+# meanwhile. Other errors (a serialization failure included) are not
+# swallowed: the transaction fails and is retried as a whole.
+CONFLICTS = (errors.UniqueViolation,)
 
 
 def create_in_batches(model, vals_list, batch_size=BATCH_SIZE):
@@ -35,7 +40,8 @@ def create_in_batches(model, vals_list, batch_size=BATCH_SIZE):
     for begin in range(0, len(vals_list), batch_size):
         batch = vals_list[begin : begin + batch_size]
         try:
-            with model.env.cr.savepoint():
+            # as core does for an expected conflict: no "bad query" error logged
+            with model.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 created |= model.create(batch)
         except CONFLICTS:
             created |= _create_one_by_one(model, batch)
@@ -47,7 +53,7 @@ def _create_one_by_one(model, vals_list):
     skipped = 0
     for vals in vals_list:
         try:
-            with model.env.cr.savepoint():
+            with model.env.cr.savepoint(), mute_logger("odoo.sql_db"):
                 created |= model.create([vals])
         except CONFLICTS:
             skipped += 1
