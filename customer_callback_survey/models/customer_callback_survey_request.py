@@ -714,18 +714,22 @@ class CustomerCallbackSurveyRequest(models.Model):
             )
             sources[key] = request
         if vals_list:
-            # the contact-fatigue cap applies, like to every other callback
-            planned = callbacks._plan_callbacks(vals_list)
-            for callback in planned:
-                sources.pop(callback.period_key).sudo().call_callback_id = callback
-            callbacks |= planned
-            if sources:
-                raise UserError(
-                    self.env._(
-                        "%s reached the contact limit (contact fatigue): no call is planned now.",
-                        ", ".join(r.partner_id.display_name for r in sources.values()),
+            # Exempt from the contact-fatigue cap: the call replaces the survey the
+            # SOP demands after a solution (§6), it is not one contact more.
+            planned = callbacks._plan_callbacks(vals_list, fatigue_exempt=True)
+            # a call planned before for the request (its key exists) is linked again
+            planned |= callbacks.sudo().search(
+                [
+                    (
+                        "period_key",
+                        "in",
+                        [k for k in sources if k not in planned.mapped("period_key")],
                     )
-                )
+                ]
+            )
+            for callback in planned:
+                sources[callback.period_key].sudo().call_callback_id = callback
+            callbacks |= planned.with_env(callbacks.env)
         if len(callbacks) == 1:
             return {
                 "type": "ir.actions.act_window",

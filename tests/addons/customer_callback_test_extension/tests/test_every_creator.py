@@ -95,6 +95,17 @@ class TestEveryCreatorUsesCreate(SurveyCase):
         request.with_user(self.agent1).action_create_call()
         self.assert_extended(request.call_callback_id)
 
+    def test_call_instead_is_exempt_from_the_cap(self):
+        """The call replaces the survey the SOP demands: not one contact more."""
+        self.company.write({"callback_fatigue_max": 1, "callback_fatigue_days": 30})
+        self.make_callback(self.partner_paris, planned_date=self.env.cr.now())
+        self.partner_paris.write({"email": False, "phone": False})
+        request = self.close(self.make_ticket(self.partner_paris))
+        self.send()
+        self.assertEqual(request.state, "no_contact")
+        request.with_user(self.agent1).action_create_call()
+        self.assert_extended(request.call_callback_id)
+
     def test_manual_creation(self):
         # the user's own planned date is kept (action_plan moves it into a window)
         self.assert_extended(self.make_callback(self.partner_ny), placed=False)
