@@ -695,6 +695,42 @@ class CustomerCallback(models.Model):
             result.append(vals)
         return result
 
+    def _fatigue_contact_days(self, partner_ids, low, high):
+        """The days of the customers' callbacks (not cancelled) in [low, high),
+        per partner id."""
+        existing = defaultdict(list)
+        for partner, dates in (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("partner_id", "in", list(partner_ids)),
+                    ("state", "!=", "cancelled"),
+                    ("planned_date", ">=", low),
+                    ("planned_date", "<", high),
+                ],
+                ["partner_id"],
+                ["planned_date:array_agg"],
+            )
+        ):
+            existing[partner.id] = [moment.date() for moment in dates if moment]
+        return existing
+
+    @api.model
+    def _fatigue_capped_partners(self, company, partner_ids, day):
+        """The customers the contact-fatigue cap would refuse a callback on ``day``."""
+        cap, days = company.callback_fatigue_max, company.callback_fatigue_days
+        if not cap or not partner_ids:
+            return set()
+        existing = self._fatigue_contact_days(
+            partner_ids, day - timedelta(days=days), day + timedelta(days=days + 1)
+        )
+        return {
+            partner_id
+            for partner_id, dates in existing.items()
+            if not cadence.fatigue_allows(dates, day, cap, days)
+        }
+
     def _plan_fatigue(self, company, vals_list):
         """The contact-fatigue cap: at most ``callback_fatigue_max`` callbacks
         per customer in any ``callback_fatigue_days`` days, whoever creates
@@ -711,22 +747,11 @@ class CustomerCallback(models.Model):
             .ids
         )
         planned_days = [vals["planned_date"].date() for vals in vals_list]
-        existing = defaultdict(list)
-        for partner, dates in (
-            self.sudo()
-            .with_context(active_test=False)
-            ._read_group(
-                [
-                    ("partner_id", "in", list({vals["partner_id"] for vals in vals_list})),
-                    ("state", "!=", "cancelled"),
-                    ("planned_date", ">=", min(planned_days) - timedelta(days=days)),
-                    ("planned_date", "<", max(planned_days) + timedelta(days=days + 1)),
-                ],
-                ["partner_id"],
-                ["planned_date:array_agg"],
-            )
-        ):
-            existing[partner.id] = [moment.date() for moment in dates if moment]
+        existing = self._fatigue_contact_days(
+            {vals["partner_id"] for vals in vals_list},
+            min(planned_days) - timedelta(days=days),
+            max(planned_days) + timedelta(days=days + 1),
+        )
         accepted = []
         for vals, day in zip(vals_list, planned_days, strict=True):
             dates = existing[vals["partner_id"]]

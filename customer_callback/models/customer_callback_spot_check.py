@@ -595,8 +595,16 @@ class CustomerCallbackSpotCheck(models.Model):
             raise UserError(self.env._("%s is already sampled.", self.name))
         company = self.company_id
         seed = seed or self.seed or sampling.new_seed()
+        pool = self._pool_candidates()
+        # the customers the contact-fatigue cap would refuse are not drawn
+        capped = self.env["customer.callback"]._fatigue_capped_partners(
+            company, {c.partner_id for c in pool}, fields.Date.context_today(self)
+        )
         result = sampling.sample(
-            self._pool_candidates(), self.sample_size, seed, cap=company.callback_spot_check_cap
+            [c for c in pool if c.partner_id not in capped],
+            self.sample_size,
+            seed,
+            cap=company.callback_spot_check_cap,
         )
         minimum = company.callback_spot_check_min_size
         note = self.env._(

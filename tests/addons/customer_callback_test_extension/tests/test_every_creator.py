@@ -95,6 +95,34 @@ class TestEveryCreatorUsesCreate(SurveyCase):
         request.with_user(self.agent1).action_create_call()
         self.assert_extended(request.call_callback_id)
 
+    def test_spot_check_draws_nobody_at_the_cap(self):
+        """The sample is drawn among the customers the cap lets through, so a
+        batch keeps its size."""
+        self.company.write(
+            {
+                "callback_fatigue_max": 1,
+                "callback_fatigue_days": 30,
+                "callback_spot_check_min_size": 1,
+                "callback_spot_check_below_min": "warn",
+            }
+        )
+        self.env["res.partner"].search([("callback_vip", "=", True)]).callback_vip = False
+        (self.partner_sh | self.partner_ny).callback_vip = True
+        self.make_callback(self.partner_sh, state="done", planned_date=self.env.cr.now())
+        batch = self.env["customer.callback.spot.check"].create(
+            {
+                "date_from": date(2025, 1, 1),
+                "leader_id": self.supervisor.id,
+                "sample_size": 2,
+                "use_after_sales": False,
+                "use_complaints": False,
+                "use_reviews": False,
+            }
+        )
+        batch.with_user(self.supervisor)._sample(seed=7)
+        self.assertEqual(batch.eligible_size, 1, "the customer at the cap is not eligible")
+        self.assertEqual(batch.callback_ids.partner_id, self.partner_ny)
+
     def test_call_instead_is_exempt_from_the_cap(self):
         """The call replaces the survey the SOP demands: not one contact more."""
         self.company.write({"callback_fatigue_max": 1, "callback_fatigue_days": 30})
