@@ -134,6 +134,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
         are done or when another run holds the generation lock."""
         today = today or fields.Date.context_today(self)
         cr = self.env.cr
+        # SQL: a transaction-level advisory lock has no ORM counterpart.
         cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
         if not cr.fetchone()[0]:
             _logger.info("Callback generation: another run is in progress; this run stops.")
@@ -211,6 +212,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
     def _without_existing(self, rule, candidates):
         if not candidates:
             return []
+        # SQL: one query for the whole batch on (partner, period key) pairs;
+        # a domain can only express the cartesian product of both lists.
         self.env.cr.execute(
             SQL(
                 """SELECT partner_id, period_key FROM customer_callback
@@ -269,6 +272,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
         round_robin = defaultdict(list)
         salespeople = {}
         if any(c.rule.assignment == "salesperson" for c in candidates):
+            # SQL: the salesperson of every candidate and whether that user can
+            # still take calls, in one join instead of reading partners and users.
             self.env.cr.execute(
                 """SELECT p.id, p.user_id FROM res_partner p JOIN res_users u ON u.id = p.user_id
                     WHERE p.id = ANY(%s) AND NOT u.share AND u.active""",
@@ -336,6 +341,13 @@ class CustomerCallbackGenerator(models.AbstractModel):
         high = today + timedelta(days=ctx["ahead"] - rule.offset_days)
         return low, high
 
+    # Candidate selection reads in SQL (reading only, writing goes through
+    # customer.callback._plan_callbacks): each rule's candidates are one query
+    # joining orders, tickets or callbacks with the partners the rule applies
+    # to (the ORM's own _search subquery), computing local dates in the
+    # company's timezone and the first order per customer (DISTINCT ON);
+    # search_read would load every order, ticket and callback of the batch
+    # into the cache and do the rest in Python.
     def _fetch(self, query):
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
