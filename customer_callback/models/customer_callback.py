@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from markupsafe import Markup
 
@@ -10,7 +10,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import attempt_policy, call_window
+from ..tools import attempt_policy, bulk, cadence, call_window
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
@@ -92,7 +92,7 @@ class CustomerCallback(models.Model):
         tracking=True,
     )
     segment = fields.Selection(
-        SEGMENTS + [("other", "Other")],
+        SEGMENTS + [("other", "Other"), ("spot_check", "Service spot-check")],
         required=True,
         default="other",
         index=True,
@@ -222,6 +222,31 @@ class CustomerCallback(models.Model):
         readonly=True, copy=False, help="When the overdue callback was escalated."
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    # Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch.
+    spot_check_id = fields.Many2one(
+        "customer.callback.spot.check",
+        string="Spot-check batch",
+        index="btree_not_null",
+        ondelete="restrict",
+        readonly=True,
+        copy=False,
+    )
+    checked_user_id = fields.Many2one(
+        "res.users",
+        string="Agent checked",
+        index="btree_not_null",
+        copy=False,
+        help="The agent whose service this spot-check rates.",
+    )
+    praise = fields.Text(
+        copy=False,
+        help="Praise the customer asked to record (it counts towards the agent's rewards).",
+    )
+    spot_check_complaint_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Spot-check complaint",
+        compute="_compute_spot_check_complaint_id",
+    )
 
     _score_range = models.Constraint(
         "CHECK (score IS NULL OR (score >= 0 AND score <= 5))",
@@ -236,6 +261,13 @@ class CustomerCallback(models.Model):
         "(user_id, planned_date, id) WHERE state IN ('draft', 'planned', 'in_progress')"
     )
     _partner_date_idx = models.Index("(partner_id, planned_date)")
+    _spot_check_review_idx = models.Index(
+        "(company_id, done_date) WHERE state = 'done' AND score > 0"
+    )
+    # "has an open callback" probes of the spot-check pool: index-only scans
+    _open_partner_idx = models.Index(
+        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -366,6 +398,21 @@ class CustomerCallback(models.Model):
             "company": self.company_id.name or "",
         }
 
+    def _compute_spot_check_complaint_id(self):
+        tickets = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .search(
+                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
+                order="id desc",
+            )
+        )
+        first = {}
+        for ticket in tickets:
+            first.setdefault(ticket.origin_callback_id.id, ticket)
+        for callback in self:
+            callback.spot_check_complaint_id = first.get(callback.id, False)
+
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -415,18 +462,7 @@ class CustomerCallback(models.Model):
         for vals in vals_list:
             self._validate_score_value(vals.get("score"))
             self._check_agent_write(vals, create=True)
-        by_company = defaultdict(list)
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company_id = vals.get("company_id") or self.env.company.id
-                by_company[company_id].append(vals)
-        today = fields.Date.context_today(self)
-        for company_id, company_vals in by_company.items():
-            names = self._allocate_names(
-                self.env["res.company"].browse(company_id), today, len(company_vals)
-            )
-            for vals, name in zip(company_vals, names, strict=True):
-                vals["name"] = name
+        self._number(vals_list)
         callbacks = super().create(vals_list)
         return callbacks
 
@@ -442,7 +478,16 @@ class CustomerCallback(models.Model):
         if "score" in vals:
             self._validate_score_value(vals["score"])
         self._check_agent_write(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
+            self._spot_check_batches_started()
+        return result
+
+    def _spot_check_batches_started(self):
+        """A spot-check batch is in progress once one of its callbacks is."""
+        batches = self.spot_check_id.filtered(lambda b: b.state == "sampled")
+        if batches:
+            batches.sudo().write({"state": "in_progress"})
 
     # --- agents' field guard (issue #15) -------------------------------
     def _check_agent_write(self, vals, create=False):
@@ -531,8 +576,9 @@ class CustomerCallback(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _callback_sequence(self, company):
-        """The company's callback sequence (year + month + serial: 202405001)."""
+    def _callback_sequence(self, company, day=None):
+        """The company's callback sequence (year + month + serial: 202405001),
+        with the date range of ``day``'s month when a day is given."""
         sequence = (
             self.env["ir.sequence"]
             .sudo()
@@ -553,59 +599,46 @@ class CustomerCallback(models.Model):
                     }
                 )
             )
+        if day:
+            self._callback_sequence_month(sequence, day)
         return sequence
 
     @api.model
-    def _allocate_names(self, company, day, count):
-        """``count`` consecutive references in one query.
-
-        The serial restarts every month (202405001, 202405002 … 202406001):
-        the sequence gets one date range per month.
-        """
-        if not count:
-            return []
-        sequence = self._callback_sequence(company)
-        first = day.replace(day=1)
-        last = day.replace(day=calendar.monthrange(day.year, day.month)[1])
-        date_range = (
-            self.env["ir.sequence.date_range"]
-            .sudo()
-            .search(
-                [
-                    ("sequence_id", "=", sequence.id),
-                    ("date_from", "<=", day),
-                    ("date_to", ">=", day),
-                ],
-                limit=1,
-            )
+    def _callback_sequence_month(self, sequence, day):
+        """The sequence's date range of ``day``'s month (created when missing:
+        ``ir.sequence`` would create a yearly one)."""
+        Range = self.env["ir.sequence.date_range"].sudo()
+        date_range = Range.search(
+            [("sequence_id", "=", sequence.id), ("date_from", "<=", day), ("date_to", ">=", day)],
+            limit=1,
         )
         if not date_range:
-            date_range = (
-                self.env["ir.sequence.date_range"]
-                .sudo()
-                .create({"sequence_id": sequence.id, "date_from": first, "date_to": last})
+            date_range = Range.create(
+                {
+                    "sequence_id": sequence.id,
+                    "date_from": day.replace(day=1),
+                    "date_to": day.replace(day=calendar.monthrange(day.year, day.month)[1]),
+                }
             )
-        if sequence.implementation == "standard":
-            self.env.cr.execute(
-                "SELECT nextval(%s) FROM generate_series(1, %s)",
-                [f"ir_sequence_{sequence.id:03d}_{date_range.id:03d}", count],
-            )
-            numbers = [row[0] for row in self.env.cr.fetchall()]
-        else:
-            self.env.cr.execute(
-                "UPDATE ir_sequence_date_range SET number_next = number_next + %s "
-                "WHERE id = %s RETURNING number_next",
-                [count * sequence.number_increment, date_range.id],
-            )
-            end = self.env.cr.fetchone()[0]
-            date_range.invalidate_recordset(["number_next"])
-            step = sequence.number_increment
-            numbers = list(range(end - count * step, end, step))
-        prefix, suffix = sequence.with_context(
-            ir_sequence_date=fields.Date.to_string(day),
-            ir_sequence_date_range=fields.Date.to_string(date_range.date_from),
-        )._get_prefix_suffix()
-        return [f"{prefix}{number:0{sequence.padding}d}{suffix}" for number in numbers]
+        return date_range
+
+    @api.model
+    def _number(self, vals_list, day=None):
+        """Give a reference to the values without one, from the company's
+        sequence through ``ir.sequence``'s public API. The serial restarts
+        every month (202405001, 202405002 … 202406001): the sequence has one
+        date range per month."""
+        day = day or fields.Date.context_today(self)
+        sequences = {}
+        for vals in vals_list:
+            if vals.get("name", "/") != "/":
+                continue
+            company_id = vals.get("company_id") or self.env.company.id
+            if company_id not in sequences:
+                sequences[company_id] = self._callback_sequence(
+                    self.env["res.company"].browse(company_id), day
+                )
+            vals["name"] = sequences[company_id].next_by_id(sequence_date=day)
 
     # ------------------------------------------------------------------
     # Call windows
@@ -618,15 +651,28 @@ class CustomerCallback(models.Model):
     @api.model
     def _place_in_window(self, company, partner, earliest, avoid_slots=(), is_holiday=None):
         """A datetime at or after ``earliest`` inside the customer's windows."""
-        tz_name = partner.tz or company._callback_tz()
         if is_holiday is None:
             is_holiday = company._callback_holiday_checker(earliest.date())
+        return self._window_place(
+            company,
+            partner.tz or company._callback_tz(),
+            partner._callback_preferred_hour(),
+            earliest,
+            is_holiday,
+            avoid_slots=avoid_slots,
+        )
+
+    @api.model
+    def _window_place(self, company, tz_name, preferred, earliest, is_holiday, avoid_slots=()):
+        """The placement in a call window, for one callback or a bulk plan:
+        the first moment at or after ``earliest`` (UTC, or aware) inside the
+        company's windows in ``tz_name``. Raises when no window exists."""
         placed = call_window.place(
             earliest,
             tz_name,
             company._callback_windows(),
             is_holiday,
-            preferred_hour=partner._callback_preferred_hour(),
+            preferred_hour=preferred or None,
             avoid_slots=avoid_slots,
             bounds=company._callback_slot_bounds(),
         )
@@ -638,6 +684,185 @@ class CustomerCallback(models.Model):
                 )
             )
         return placed
+
+    # ------------------------------------------------------------------
+    # Planning: the one way callbacks are created by the suite
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _callback_responsible(self, company, team=None):
+        """Who handles what has nobody else: the team leader, else the
+        company's callback supervisor, else the administrator."""
+        return (
+            (team and team.user_id)
+            or company.callback_supervisor_id
+            or self.env.ref("base.user_admin")
+        )
+
+    @api.model
+    def _plan_callbacks(self, vals_list, fatigue_exempt=False, today=None):
+        """Create planned callbacks: the entry point of every creator (the
+        generator, complaint follow-ups, spot-checks, survey follow-ups and
+        calls replacing a survey).
+
+        ``vals_list`` holds field values; besides fields, a ``plan_start``
+        date means "not before that day in the customer's timezone". Per
+        company, in order:
+
+        - placement in the customer's call window, at or after
+          ``planned_date`` (or now); the deadline is not before the planned day;
+        - the responsible when no ``user_id`` is given (team leader, else
+          supervisor, else administrator);
+        - the callbacks a customer already has for the same rule and period
+          key are left out (the unique index stays the last guard);
+        - the contact-fatigue cap, unless ``fatigue_exempt`` (the SOP demands
+          the call) or the rule ignores fatigue;
+        - numbering and ``create()`` in batches (``tools.bulk``).
+
+        Returns the created callbacks."""
+        today = today or fields.Date.context_today(self)
+        now = fields.Datetime.now()
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            vals = dict(vals)
+            vals.setdefault("company_id", self.env.company.id)
+            by_company[vals["company_id"]].append(vals)
+        accepted = []
+        for company_id, company_vals in by_company.items():
+            company = self.env["res.company"].browse(company_id)
+            placed = self._plan_place(company, company_vals, today, now)
+            placed = self._plan_without_existing(placed)
+            if not fatigue_exempt:
+                placed = self._plan_fatigue(company, placed)
+            accepted += placed
+        if not accepted:
+            return self.browse()
+        self._number(accepted, today)
+        return bulk.create_in_batches(self, accepted)
+
+    def _plan_place(self, company, vals_list, today, now):
+        is_holiday = company._callback_holiday_checker(today)
+        company_tz = company._callback_tz()
+        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list})
+        partners.fetch(["tz", "callback_preferred_time"])
+        teams = self.env["helpdesk.ticket.team"]
+        # Placement depends only on (timezone, start, preferred time):
+        # computed once per distinct combination, not once per callback.
+        placements = {}
+        for vals in vals_list:
+            partner = partners.browse(vals["partner_id"])
+            tz_name = partner.tz or company_tz
+            preferred = partner.callback_preferred_time or None
+            start = vals.pop("plan_start", None)
+            earliest = max(vals.get("planned_date") or now, now)
+            key = (tz_name, start or earliest, preferred)
+            if key not in placements:
+                zone = call_window.get_zone(tz_name)
+                moment = call_window.to_local(earliest, zone)
+                if start:
+                    moment = max(datetime.combine(start, time.min, tzinfo=zone), moment)
+                planned = self._window_place(company, tz_name, preferred, moment, is_holiday)
+                placements[key] = (planned, call_window.to_local(planned, zone).date())
+            planned, planned_day = placements[key]
+            vals["planned_date"] = planned
+            vals["deadline"] = max(vals.get("deadline") or planned_day, planned_day)
+            vals.setdefault("state", "planned")
+            if "user_id" not in vals:
+                team = teams.browse(vals.get("team_id") or [])
+                vals["user_id"] = self._callback_responsible(company, team).id
+        return vals_list
+
+    def _plan_without_existing(self, vals_list):
+        keyed = [v for v in vals_list if v.get("rule_id") and v.get("period_key")]
+        if not keyed:
+            return vals_list
+        existing = {
+            (cb.partner_id.id, cb.rule_id.id, cb.period_key)
+            for cb in self.sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [
+                    ("partner_id", "in", list({v["partner_id"] for v in keyed})),
+                    ("rule_id", "in", list({v["rule_id"] for v in keyed})),
+                    ("period_key", "in", list({v["period_key"] for v in keyed})),
+                ],
+                ["partner_id", "rule_id", "period_key"],
+            )
+        }
+        result = []
+        for vals in vals_list:
+            if vals.get("rule_id") and vals.get("period_key"):
+                ident = (vals["partner_id"], vals["rule_id"], vals["period_key"])
+                if ident in existing:
+                    continue
+                existing.add(ident)
+            result.append(vals)
+        return result
+
+    def _fatigue_contact_days(self, partner_ids, low, high):
+        """The days of the customers' callbacks (not cancelled) in [low, high),
+        per partner id."""
+        existing = defaultdict(list)
+        for partner, dates in (
+            self.sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [
+                    ("partner_id", "in", list(partner_ids)),
+                    ("state", "!=", "cancelled"),
+                    ("planned_date", ">=", low),
+                    ("planned_date", "<", high),
+                ],
+                ["partner_id"],
+                ["planned_date:array_agg"],
+            )
+        ):
+            existing[partner.id] = [moment.date() for moment in dates if moment]
+        return existing
+
+    @api.model
+    def _fatigue_capped_partners(self, company, partner_ids, day):
+        """The customers the contact-fatigue cap would refuse a callback on ``day``."""
+        cap, days = company.callback_fatigue_max, company.callback_fatigue_days
+        if not cap or not partner_ids:
+            return set()
+        existing = self._fatigue_contact_days(
+            partner_ids, day - timedelta(days=days), day + timedelta(days=days + 1)
+        )
+        return {
+            partner_id
+            for partner_id, dates in existing.items()
+            if not cadence.fatigue_allows(dates, day, cap, days)
+        }
+
+    def _plan_fatigue(self, company, vals_list):
+        """The contact-fatigue cap: at most ``callback_fatigue_max`` callbacks
+        per customer in any ``callback_fatigue_days`` days, whoever creates
+        them; the rules that ignore fatigue are exempt."""
+        cap, days = company.callback_fatigue_max, company.callback_fatigue_days
+        if not cap or not vals_list:
+            return vals_list
+        rule_ids = {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
+        exempt = set(
+            self.env["customer.callback.rule"]
+            .sudo()
+            .browse(rule_ids)
+            .filtered("ignore_fatigue")
+            .ids
+        )
+        planned_days = [vals["planned_date"].date() for vals in vals_list]
+        existing = self._fatigue_contact_days(
+            {vals["partner_id"] for vals in vals_list},
+            min(planned_days) - timedelta(days=days),
+            max(planned_days) + timedelta(days=days + 1),
+        )
+        accepted = []
+        for vals, day in zip(vals_list, planned_days, strict=True):
+            dates = existing[vals["partner_id"]]
+            if vals.get("rule_id") in exempt or cadence.fatigue_allows(dates, day, cap, days):
+                dates.append(day)
+                accepted.append(vals)
+        return accepted
 
     def _is_in_window(self, moment):
         self.ensure_one()
@@ -720,6 +945,7 @@ class CustomerCallback(models.Model):
 
     def action_done(self):
         self._check_open()
+        self._check_spot_check_closable()
         now = fields.Datetime.now()
         for callback in self:
             if (
@@ -735,6 +961,25 @@ class CustomerCallback(models.Model):
         self._after_done()
         return True
 
+    def _check_spot_check_closable(self):
+        """A spot-check closes with a score, and a reason when dissatisfied."""
+        for callback in self.filtered(lambda c: c.segment == "spot_check"):
+            if not callback.score:
+                raise UserError(
+                    self.env._(
+                        "Ask the customer for a score (1 to 5) before closing spot-check %s; "
+                        "log 'Hung up' when the customer refuses to answer.",
+                        callback.name,
+                    )
+                )
+            if callback.score <= 2 and not (callback.feedback or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Record why the customer is dissatisfied before closing spot-check %s.",
+                        callback.name,
+                    )
+                )
+
     def _after_done(self):
         """Hook: callbacks just closed as done (follow-ups are generated)."""
         self.env["customer.callback.generator"].sudo()._generate_for_partners(
@@ -742,6 +987,80 @@ class CustomerCallback(models.Model):
         )
         # Complaints: an unsolved or badly scored complaint callback reopens its ticket.
         self.env["helpdesk.ticket"]._complaint_reopen_from_callbacks(self.filtered("ticket_id"))
+
+    def action_open_spot_check_complaint(self):
+        """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
+        be solved on the call: a complaint ticket with a promised reply."""
+        self.ensure_one()
+        if self.segment != "spot_check" or not self.score or self.score > 2:
+            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
+        self.check_access("write")
+        ticket = self.spot_check_complaint_id
+        if not ticket:
+            company = self.company_id
+            promised = fields.Datetime.now() + timedelta(
+                minutes=company.callback_spot_check_reply_minutes
+            )
+            owner = self.spot_check_id.leader_id or self.env.user
+            reason = (
+                self.feedback
+                or self.summary
+                or self.env._("Dissatisfied during spot-check %s", self.name)
+            )
+            # The agent may not be allowed to create tickets for the team lead:
+            # the ticket is created as superuser, the agent follows it.
+            ticket = (
+                self.env["helpdesk.ticket"]
+                .sudo()
+                .create(
+                    {
+                        "name": self.env._(
+                            "Spot-check complaint: %s", self.partner_id.display_name
+                        )[:200],
+                        "description": Markup("<p>%s</p><p>%s</p>")
+                        % (
+                            reason,
+                            self.env._(
+                                "Score %(score)s. Promised reply by %(date)s.",
+                                score=self.score,
+                                date=promised,
+                            ),
+                        ),
+                        "partner_id": self.partner_id.id,
+                        "partner_name": self.partner_id.name,
+                        "partner_email": self.partner_id.email,
+                        "company_id": company.id,
+                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
+                        "user_id": owner.id,
+                        "is_complaint": True,
+                        "origin_callback_id": self.id,
+                    }
+                )
+            )
+            ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
+            self.write(
+                {
+                    "promised_date": promised,
+                    "problem_status": "pending",
+                    "next_action_user_id": owner.id,
+                    "important": True,
+                }
+            )
+            self.message_post(
+                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
+                % {
+                    "ticket": ticket._get_html_link(),
+                    "date": promised,
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
 
     def action_cancel(self):
         self._check_open()
@@ -976,11 +1295,7 @@ class CustomerCallback(models.Model):
 
     def _escalation_user(self):
         self.ensure_one()
-        return (
-            self.team_id.user_id
-            or self.company_id.callback_supervisor_id
-            or self.env.ref("base.user_admin")
-        )
+        return self._callback_responsible(self.company_id, self.team_id)
 
     def _escalate_overdue(self, today):
         by_user = defaultdict(lambda: self.browse())
@@ -996,162 +1311,3 @@ class CustomerCallback(models.Model):
                 note=env._("This callback is past its deadline and has not been made."),
             )
         self.write({"escalation_date": today})
-
-
-class CustomerCallbackSpotCheckFields(models.Model):
-    """Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch."""
-
-    _inherit = "customer.callback"
-
-    segment = fields.Selection(
-        selection_add=[("spot_check", "Service spot-check")],
-        ondelete={"spot_check": "set default"},
-    )
-    spot_check_id = fields.Many2one(
-        "customer.callback.spot.check",
-        string="Spot-check batch",
-        index="btree_not_null",
-        ondelete="restrict",
-        readonly=True,
-        copy=False,
-    )
-    checked_user_id = fields.Many2one(
-        "res.users",
-        string="Agent checked",
-        index="btree_not_null",
-        copy=False,
-        help="The agent whose service this spot-check rates.",
-    )
-    praise = fields.Text(
-        copy=False,
-        help="Praise the customer asked to record (it counts towards the agent's rewards).",
-    )
-    spot_check_complaint_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Spot-check complaint",
-        compute="_compute_spot_check_complaint_id",
-    )
-
-    _spot_check_review_idx = models.Index(
-        "(company_id, done_date) WHERE state = 'done' AND score > 0"
-    )
-    # "has an open callback" probes of the spot-check pool: index-only scans
-    _open_partner_idx = models.Index(
-        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
-    )
-
-    def _compute_spot_check_complaint_id(self):
-        tickets = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search(
-                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
-                order="id desc",
-            )
-        )
-        first = {}
-        for ticket in tickets:
-            first.setdefault(ticket.origin_callback_id.id, ticket)
-        for callback in self:
-            callback.spot_check_complaint_id = first.get(callback.id, False)
-
-    def write(self, vals):
-        result = super().write(vals)
-        if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
-            batches = self.spot_check_id.filtered(lambda b: b.state == "sampled")
-            if batches:
-                batches.sudo().write({"state": "in_progress"})
-        return result
-
-    def action_done(self):
-        for callback in self.filtered(lambda c: c.segment == "spot_check"):
-            if not callback.score:
-                raise UserError(
-                    self.env._(
-                        "Ask the customer for a score (1 to 5) before closing spot-check %s; "
-                        "log 'Hung up' when the customer refuses to answer.",
-                        callback.name,
-                    )
-                )
-            if callback.score <= 2 and not (callback.feedback or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Record why the customer is dissatisfied before closing spot-check %s.",
-                        callback.name,
-                    )
-                )
-        return super().action_done()
-
-    def action_open_spot_check_complaint(self):
-        """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
-        be solved on the call: a complaint ticket with a promised reply."""
-        self.ensure_one()
-        if self.segment != "spot_check" or not self.score or self.score > 2:
-            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
-        self.check_access("write")
-        ticket = self.spot_check_complaint_id
-        if not ticket:
-            company = self.company_id
-            promised = fields.Datetime.now() + timedelta(
-                minutes=company.callback_spot_check_reply_minutes
-            )
-            owner = self.spot_check_id.leader_id or self.env.user
-            reason = (
-                self.feedback
-                or self.summary
-                or self.env._("Dissatisfied during spot-check %s", self.name)
-            )
-            # The agent may not be allowed to create tickets for the team lead:
-            # the ticket is created as superuser, the agent follows it.
-            ticket = (
-                self.env["helpdesk.ticket"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._(
-                            "Spot-check complaint: %s", self.partner_id.display_name
-                        )[:200],
-                        "description": Markup("<p>%s</p><p>%s</p>")
-                        % (
-                            reason,
-                            self.env._(
-                                "Score %(score)s. Promised reply by %(date)s.",
-                                score=self.score,
-                                date=promised,
-                            ),
-                        ),
-                        "partner_id": self.partner_id.id,
-                        "partner_name": self.partner_id.name,
-                        "partner_email": self.partner_id.email,
-                        "company_id": company.id,
-                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
-                        "user_id": owner.id,
-                        "is_complaint": True,
-                        "origin_callback_id": self.id,
-                    }
-                )
-            )
-            ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
-            self.write(
-                {
-                    "promised_date": promised,
-                    "problem_status": "pending",
-                    "next_action_user_id": owner.id,
-                    "important": True,
-                }
-            )
-            self.message_post(
-                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
-                % {
-                    "ticket": ticket._get_html_link(),
-                    "date": promised,
-                }
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
-            "res_id": ticket.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }

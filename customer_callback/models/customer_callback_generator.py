@@ -1,16 +1,23 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Creation of due callbacks from the cadence rules (SPEC §1).
 
-Set-based: one batch covers a range of partners; every rule reads its
-candidates in one query, existing callbacks are filtered out in one query
-per rule and the new callbacks are written with one multi-row
-``INSERT … ON CONFLICT DO NOTHING`` per chunk. The unique index on
-(partner, rule, period key) makes a second run, or two runs at once, create
-each callback once; a crashed run resumes from the partner cursor it
-committed.
+Set-based reading, ORM writing: one batch covers a set of partners; every
+rule reads its candidates in one query, existing callbacks are filtered out
+in one query per rule, and the new callbacks go through
+``customer.callback._plan_callbacks`` (placement, fatigue, numbering,
+``create()`` in batches), like the callbacks of every other creator.
+
+Progress lives in the data: a run evaluates the partners whose
+``callback_evaluated_date`` is before the day of the run and stamps it in
+the batch's transaction, so a killed run, another process or another worker
+resumes exactly where the last commit left. One run at a time: each batch
+takes a transaction-level advisory lock; a run that cannot get it stops
+(one log line), the run holding it finishes the work. The unique index on
+(partner, rule, period key) stays the last guard against duplicates.
 """
 
 import logging
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -24,33 +31,8 @@ from .customer_callback import OPEN_STATES
 
 _logger = logging.getLogger(__name__)
 
-CURSOR_PARAM = "customer_callback.generate_cursor"
-INSERT_CHUNK = 5000
-# Columns written by the bulk insert, in order.
-INSERT_COLUMNS = {
-    "name": "varchar",
-    "company_id": "int",
-    "partner_id": "int",
-    "rule_id": "int",
-    "segment": "varchar",
-    "period_key": "varchar",
-    "user_id": "int",
-    "team_id": "int",
-    "channel": "varchar",
-    "planned_date": "timestamp",
-    "deadline": "date",
-    "state": "varchar",
-    "sale_order_id": "int",
-    "ticket_id": "int",
-    "source_callback_id": "int",
-    "script_id": "int",
-    "active": "bool",
-    "score": "int",
-    "create_uid": "int",
-    "write_uid": "int",
-    "create_date": "timestamp",
-    "write_date": "timestamp",
-}
+# The advisory lock that keeps generation runs one at a time.
+LOCK_KEY = zlib.crc32(b"customer_callback.generate")
 
 
 @dataclass(frozen=True)
@@ -127,39 +109,48 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     @api.model
     def _cron_generate_callbacks(self, batch_size=10000):
-        """Scheduled action: walk all partners in batches, committing each."""
+        """Scheduled action: evaluate today's partners in batches, committing each."""
+        today = fields.Date.context_today(self)
         while True:
-            processed, remaining = self._generate_next_batch(batch_size=batch_size)
+            processed, remaining = self._generate_next_batch(batch_size=batch_size, today=today)
             if not processed:
                 break
             time_left = self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
             if not remaining or not time_left:
                 break
 
+    def _to_evaluate_domain(self, today):
+        return Domain("active", "=", True) & (
+            Domain("callback_evaluated_date", "=", False)
+            | Domain("callback_evaluated_date", "<", today)
+        )
+
     @api.model
     def _generate_next_batch(self, batch_size=10000, today=None):
-        """Generate for the next ``batch_size`` partners after the cursor.
+        """Generate for the next ``batch_size`` partners not evaluated on
+        ``today`` yet, and mark them evaluated in the same transaction.
 
-        Returns (partners processed, partners remaining). The cursor is
-        stored with the batch's rows, so it commits together with them.
-        """
-        params = self.env["ir.config_parameter"].sudo()
-        cursor = int(params.get_param(CURSOR_PARAM) or 0)
+        Returns (partners processed, partners remaining); (0, 0) when all
+        are done or when another run holds the generation lock."""
+        today = today or fields.Date.context_today(self)
         cr = self.env.cr
-        cr.execute(
-            "SELECT id FROM res_partner WHERE id > %s AND active ORDER BY id LIMIT %s",
-            [cursor, batch_size],
-        )
-        ids = [row[0] for row in cr.fetchall()]
-        if not ids:
-            if cursor:
-                params.set_param(CURSOR_PARAM, "0")
+        # SQL: a transaction-level advisory lock has no ORM counterpart.
+        cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK_KEY])
+        if not cr.fetchone()[0]:
+            _logger.info("Callback generation: another run is in progress; this run stops.")
             return 0, 0
-        self._generate(SQL("BETWEEN %s AND %s", ids[0], ids[-1]), today=today)
-        cr.execute("SELECT count(*) FROM res_partner WHERE id > %s AND active", [ids[-1]])
-        remaining = cr.fetchone()[0]
-        params.set_param(CURSOR_PARAM, str(ids[-1] if remaining else 0))
-        return len(ids), remaining
+        Partner = self.env["res.partner"].sudo().with_context(active_test=False)
+        domain = self._to_evaluate_domain(today)
+        partners = Partner.search(domain, order="id", limit=batch_size)
+        if not partners:
+            return 0, 0
+        # The batch holds the lowest ids not evaluated today: the ids in between
+        # were evaluated already (or are archived), a range is what the
+        # planner handles best.
+        self._generate(SQL("BETWEEN %s AND %s", partners[0].id, partners[-1].id), today=today)
+        partners.with_context(tracking_disable=True).write({"callback_evaluated_date": today})
+        remaining = Partner.search_count(domain) if len(partners) == batch_size else 0
+        return len(partners), remaining
 
     @api.model
     def _generate_for_partners(self, partner_ids, triggers=None, today=None):
@@ -186,11 +177,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
         created = []
         for company, company_rules in rules.grouped("company_id").items():
             created += self._generate_company(company, company_rules, partner_filter, today)
-        callbacks = self.env["customer.callback"].browse(created)
-        if created:
-            callbacks.invalidate_model()
-            self.env["res.partner"].invalidate_model(["callback_ids"])
-        return callbacks
+        return self.env["customer.callback"].browse(created)
 
     def _generate_company(self, company, rules, partner_filter, today):
         ctx = {
@@ -208,10 +195,13 @@ class CustomerCallbackGenerator(models.AbstractModel):
             candidates += self._without_existing(rule, due)
         if not candidates:
             return []
-        accepted = self._apply_fatigue(company, candidates, today)
-        if not accepted:
+        if not company._callback_windows():
+            # before anything is numbered: nothing burned, the next run retries
+            _logger.warning(
+                "No call window configured for company %s: no callback generated", company.name
+            )
             return []
-        return self._insert(company, accepted, today)
+        return self._plan(company, candidates, today).ids
 
     def _is_due(self, candidate, ctx):
         today = ctx["today"]
@@ -222,6 +212,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
     def _without_existing(self, rule, candidates):
         if not candidates:
             return []
+        # SQL: one query for the whole batch on (partner, period key) pairs;
+        # a domain can only express the cartesian product of both lists.
         self.env.cr.execute(
             SQL(
                 """SELECT partner_id, period_key FROM customer_callback
@@ -243,125 +235,36 @@ class CustomerCallbackGenerator(models.AbstractModel):
             result.append(candidate)
         return result
 
-    def _apply_fatigue(self, company, candidates, today):
-        cap, days = company.callback_fatigue_max, company.callback_fatigue_days
-        partner_ids = list({c.partner_id for c in candidates})
-        existing = defaultdict(list)
-        if cap:
-            horizon = today + timedelta(days=company.callback_plan_ahead_days + days)
-            self.env.cr.execute(
-                SQL(
-                    """SELECT partner_id, planned_date::date FROM customer_callback
-                        WHERE partner_id = ANY(%s) AND state != 'cancelled'
-                          AND planned_date >= %s AND planned_date < %s""",
-                    partner_ids,
-                    today - timedelta(days=days),
-                    horizon,
-                )
-            )
-            for partner_id, day in self.env.cr.fetchall():
-                existing[partner_id].append(day)
-        accepted = []
-        for candidate in candidates:
-            start = max(candidate.due.start, today)
-            dates = existing[candidate.partner_id]
-            if candidate.rule.ignore_fatigue or cadence.fatigue_allows(dates, start, cap, days):
-                dates.append(start)
-                accepted.append(candidate)
-        return accepted
-
-    def _insert(self, company, candidates, today):
-        Callback = self.env["customer.callback"]
-        cr = self.env.cr
-        cr.execute(
-            """SELECT id, tz, callback_channel, callback_preferred_time
-                 FROM res_partner WHERE id = ANY(%s)""",
-            [list({c.partner_id for c in candidates})],
-        )
-        partners = {row[0]: row[1:] for row in cr.fetchall()}
-        now = fields.Datetime.now()
-        is_holiday = company._callback_holiday_checker(today)
-        windows = company._callback_windows()
-        bounds = company._callback_slot_bounds()
-        company_tz = company._callback_tz()
-        assignees = self._assignees(candidates)
-        names = Callback._allocate_names(company, today, len(candidates))
-        # Placement depends only on (timezone, start day, preferred time):
-        # computed once per distinct combination, not once per callback.
-        placements = {}
-        columns = {name: [] for name in INSERT_COLUMNS}
-        for candidate, name, (user_id, team_id) in zip(candidates, names, assignees, strict=True):
+    def _plan(self, company, candidates, today):
+        """The candidates' callbacks, through the one planning entry point."""
+        partners = self.env["res.partner"].browse({c.partner_id for c in candidates})
+        partners.fetch(["tz", "callback_channel", "callback_preferred_time"])
+        vals_list = []
+        for candidate, (user_id, team_id) in zip(
+            candidates, self._assignees(candidates), strict=True
+        ):
             rule = candidate.rule
-            tz, channel, preferred = partners[candidate.partner_id]
-            tz_name = tz or company_tz
-            start = max(candidate.due.start, today)
-            key = (tz_name, start, preferred or None)
-            if key not in placements:
-                zone = call_window.get_zone(tz_name)
-                earliest = max(
-                    datetime.combine(start, time.min, tzinfo=zone),
-                    call_window.to_local(now, zone),
-                )
-                planned = call_window.place(
-                    earliest,
-                    tz_name,
-                    windows,
-                    is_holiday,
-                    preferred_hour=preferred or None,
-                    bounds=bounds,
-                )
-                if not planned:
-                    _logger.warning("No call window configured for company %s", company.name)
-                    return []
-                placements[key] = (planned, call_window.to_local(planned, zone).date())
-            planned, planned_day = placements[key]
-            for column, value in (
-                ("name", name),
-                ("company_id", company.id),
-                ("partner_id", candidate.partner_id),
-                ("rule_id", rule.id),
-                ("segment", rule.segment),
-                ("period_key", candidate.key),
-                ("user_id", user_id or None),
-                ("team_id", team_id or None),
-                ("channel", channel or rule.channel),
-                ("planned_date", planned),
-                ("deadline", max(candidate.due.deadline, planned_day)),
-                ("state", "planned"),
-                ("sale_order_id", candidate.sale_order_id),
-                ("ticket_id", candidate.ticket_id),
-                ("source_callback_id", candidate.source_callback_id),
-                ("script_id", rule.script_id),
-                ("active", True),
-                ("score", 0),
-                ("create_uid", self.env.uid),
-                ("write_uid", self.env.uid),
-                ("create_date", now),
-                ("write_date", now),
-            ):
-                columns[column].append(value)
-        created = []
-        column_sql = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
-        # One statement per chunk: the values travel as one typed array per column.
-        for begin in range(0, len(candidates), INSERT_CHUNK):
-            chunk = {
-                column: values[begin : begin + INSERT_CHUNK] for column, values in columns.items()
-            }
-            arrays = SQL(", ").join(
-                SQL("%s::" + INSERT_COLUMNS[column] + "[]", chunk[column])
-                for column in INSERT_COLUMNS
+            vals_list.append(
+                {
+                    "company_id": company.id,
+                    "partner_id": candidate.partner_id,
+                    "rule_id": rule.id,
+                    "segment": rule.segment,
+                    "period_key": candidate.key,
+                    "user_id": user_id or False,
+                    "team_id": team_id or False,
+                    "channel": partners.browse(candidate.partner_id).callback_channel
+                    or rule.channel,
+                    "plan_start": max(candidate.due.start, today),
+                    "deadline": candidate.due.deadline,
+                    "state": "planned",
+                    "sale_order_id": candidate.sale_order_id or False,
+                    "ticket_id": candidate.ticket_id or False,
+                    "source_callback_id": candidate.source_callback_id or False,
+                    "script_id": rule.script_id or False,
+                }
             )
-            cr.execute(
-                SQL(
-                    """INSERT INTO customer_callback (%s)
-                       SELECT * FROM unnest(%s)
-                       ON CONFLICT DO NOTHING RETURNING id""",
-                    column_sql,
-                    arrays,
-                )
-            )
-            created += [row[0] for row in cr.fetchall()]
-        return created
+        return self.env["customer.callback"]._plan_callbacks(vals_list, today=today)
 
     def _assignees(self, candidates):
         """(user id, team id) per candidate, following each rule's assignment."""
@@ -369,6 +272,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
         round_robin = defaultdict(list)
         salespeople = {}
         if any(c.rule.assignment == "salesperson" for c in candidates):
+            # SQL: the salesperson of every candidate and whether that user can
+            # still take calls, in one join instead of reading partners and users.
             self.env.cr.execute(
                 """SELECT p.id, p.user_id FROM res_partner p JOIN res_users u ON u.id = p.user_id
                     WHERE p.id = ANY(%s) AND NOT u.share AND u.active""",
@@ -436,6 +341,13 @@ class CustomerCallbackGenerator(models.AbstractModel):
         high = today + timedelta(days=ctx["ahead"] - rule.offset_days)
         return low, high
 
+    # Candidate selection reads in SQL (reading only, writing goes through
+    # customer.callback._plan_callbacks): each rule's candidates are one query
+    # joining orders, tickets or callbacks with the partners the rule applies
+    # to (the ORM's own _search subquery), computing local dates in the
+    # company's timezone and the first order per customer (DISTINCT ON);
+    # search_read would load every order, ticket and callback of the batch
+    # into the cache and do the rest in Python.
     def _fetch(self, query):
         self.env.cr.execute(query)
         return self.env.cr.fetchall()

@@ -592,8 +592,16 @@ class CustomerCallbackSpotCheck(models.Model):
             raise UserError(self.env._("%s is already sampled.", self.name))
         company = self.company_id
         seed = seed or self.seed or sampling.new_seed()
+        pool = self._pool_candidates()
+        # the customers the contact-fatigue cap would refuse are not drawn
+        capped = self.env["customer.callback"]._fatigue_capped_partners(
+            company, {c.partner_id for c in pool}, fields.Date.context_today(self)
+        )
         result = sampling.sample(
-            self._pool_candidates(), self.sample_size, seed, cap=company.callback_spot_check_cap
+            [c for c in pool if c.partner_id not in capped],
+            self.sample_size,
+            seed,
+            cap=company.callback_spot_check_cap,
         )
         minimum = company.callback_spot_check_min_size
         note = self.env._(
@@ -672,33 +680,21 @@ class CustomerCallbackSpotCheck(models.Model):
             return self.env["customer.callback"]
         company = self.company_id
         callers = sampling.assign_callers(chosen, (self.caller_ids or self.leader_id).ids)
-        now = fields.Datetime.now()
-        today = fields.Date.context_today(self)
-        is_holiday = company._callback_holiday_checker(today)
-        partners = self.env["res.partner"].browse([c.partner_id for c in chosen])
-        partners.fetch(["tz", "callback_preferred_time"])
         script = self._spot_check_script()
-        Callback = self.env["customer.callback"]
-        vals_list = []
-        for candidate, caller in zip(chosen, callers, strict=True):
-            partner = partners.browse(candidate.partner_id)
-            planned = Callback._place_in_window(company, partner, now, is_holiday=is_holiday)
-            deadline = max(self.due_date or planned.date(), planned.date())
-            vals_list.append(
-                {
-                    "partner_id": candidate.partner_id,
-                    "company_id": company.id,
-                    "segment": "spot_check",
-                    "spot_check_id": self.id,
-                    "ticket_id": candidate.ticket_id or False,
-                    "checked_user_id": candidate.agent_id or False,
-                    "user_id": caller,
-                    "team_id": self.team_id.id or False,
-                    "channel": "phone",
-                    "script_id": script.id,
-                    "state": "planned",
-                    "planned_date": planned,
-                    "deadline": deadline,
-                }
-            )
-        return Callback.sudo().create(vals_list)
+        vals_list = [
+            {
+                "partner_id": candidate.partner_id,
+                "company_id": company.id,
+                "segment": "spot_check",
+                "spot_check_id": self.id,
+                "ticket_id": candidate.ticket_id or False,
+                "checked_user_id": candidate.agent_id or False,
+                "user_id": caller,
+                "team_id": self.team_id.id or False,
+                "channel": "phone",
+                "script_id": script.id,
+                "deadline": self.due_date or False,
+            }
+            for candidate, caller in zip(chosen, callers, strict=True)
+        ]
+        return self.env["customer.callback"].sudo()._plan_callbacks(vals_list)

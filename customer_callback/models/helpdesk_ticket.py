@@ -655,21 +655,15 @@ class HelpdeskTicket(models.Model):
 
     def _complaint_owner(self):
         self.ensure_one()
-        return (
-            self.user_id
-            or self.team_id.user_id
-            or self.company_id.callback_supervisor_id
-            or self.env.ref("base.user_admin")
+        return self.user_id or self.env["customer.callback"]._callback_responsible(
+            self.company_id, self.team_id
         )
 
     def _complaint_escalation_user(self):
         self.ensure_one()
-        return (
-            self.complaint_grade_id.escalation_user_id
-            or self.team_id.user_id
-            or self.company_id.callback_supervisor_id
-            or self.env.ref("base.user_admin")
-        )
+        return self.complaint_grade_id.escalation_user_id or self.env[
+            "customer.callback"
+        ]._callback_responsible(self.company_id, self.team_id)
 
     def _complaint_reminder_note(self, kind, pairs, now, user):
         """The activity's note, in the recipient's language, deadlines in the

@@ -7,6 +7,7 @@ from . import test_stale
 from . import test_access
 from . import test_tours
 from . import test_reliability
+from . import test_generation_processes
 from . import test_complaint
 from . import test_spot_check
 from . import test_i18n

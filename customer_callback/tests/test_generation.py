@@ -238,7 +238,6 @@ class TestGeneration(CallbackCase):
                 {"state": "sale", "date_order": FROZEN_NOW}
             )  # no confirmation hook: the cron finds it
         generator = self.env["customer.callback.generator"]
-        self.env["ir.config_parameter"].set_param("customer_callback.generate_cursor", "0")
         processed_total = 0
         while True:
             processed, remaining = generator._generate_next_batch(batch_size=50)
@@ -247,12 +246,14 @@ class TestGeneration(CallbackCase):
                 break
         first_run = self.callbacks_of(partners, rule)
         self.assertEqual(len(first_run), 3)
-        self.assertEqual(
-            self.env["ir.config_parameter"].get_param("customer_callback.generate_cursor"), "0"
-        )
-        # second run: nothing new
+        self.assertEqual(set(partners.mapped("callback_evaluated_date")), {TODAY})
+        # second run the same day: every partner is evaluated, nothing to do
+        self.assertEqual(generator._generate_next_batch(batch_size=50), (0, 0))
+        # the next day's run evaluates everybody again and creates nothing twice
         while True:
-            _processed, remaining = generator._generate_next_batch(batch_size=50)
+            _processed, remaining = generator._generate_next_batch(
+                batch_size=50, today=TODAY + timedelta(days=1)
+            )
             if not remaining:
                 break
         self.assertEqual(self.callbacks_of(partners, rule), first_run)

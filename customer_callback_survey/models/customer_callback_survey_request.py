@@ -1,8 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Satisfaction survey requests: one per trigger (a closed ticket, a done
-callback), queued set-based with ``INSERT … ON CONFLICT DO NOTHING`` on
-unique indexes, so that a trigger is queued once however many times (and
-however concurrently) it is seen. The scheduled action sends the due ones
+callback), queued set-based: the triggers not queued yet are read in one
+query, the requests created through ``create()`` in batches; unique indexes
+keep a trigger queued once however many times (and however concurrently)
+it is seen. The scheduled action sends the due ones
 in batches; a failing send stays pending and is retried."""
 
 import logging
@@ -14,6 +15,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from odoo.addons.customer_callback.models.customer_callback import average_ignoring_zero
+from odoo.addons.customer_callback.tools import bulk
 
 from ..tools import survey_score
 
@@ -45,22 +47,16 @@ CHANNELS = [("email", "Email"), ("sms", "SMS")]
 # A send that raised is tried again at the next run of the scheduled action
 # (hourly), not in the same run: a technical back-off, not a policy number.
 RETRY_DELAY = timedelta(minutes=55)
-INSERT_COLUMNS = (
+# The columns the queueing queries select, in order: the new requests' values.
+QUEUE_COLUMNS = (
     "company_id",
     "partner_id",
     "ticket_id",
     "callback_id",
     "trigger",
     "due_date",
-    "state",
-    "survey_status",
     "user_id",
     "team_id",
-    "attempt_count",
-    "create_uid",
-    "write_uid",
-    "create_date",
-    "write_date",
 )
 
 
@@ -211,25 +207,24 @@ class CustomerCallbackSurveyRequest(models.Model):
     # Queueing (set-based, idempotent)
     # ------------------------------------------------------------------
 
-    def _insert_rows(self, select_sql):
-        """Insert the rows selected by ``select_sql`` (in INSERT_COLUMNS
-        order), skipping triggers already queued. Returns the new requests."""
+    def _create_rows(self, select_sql):
+        """Create a request per row of ``select_sql`` (QUEUE_COLUMNS, in
+        order), through ``create()`` in batches. Returns the new requests.
+
+        The rows are read in SQL: the triggers of a whole company are joined
+        with their stages and customers and the already queued ones left out
+        in one query, which a search per model could not do. The unique
+        indexes on ticket and callback stay the guard against a concurrent
+        run (``tools.bulk`` skips what it created meanwhile)."""
         self.env.flush_all()
-        columns = SQL(", ").join(SQL.identifier(column) for column in INSERT_COLUMNS)
-        self.env.cr.execute(
-            SQL(
-                "INSERT INTO customer_callback_survey_request (%s) %s ON CONFLICT DO NOTHING RETURNING id",  # noqa: E501
-                columns,
-                select_sql,
-            )
-        )
-        requests = self.browse([row[0] for row in self.env.cr.fetchall()])
-        if requests:
-            # rows written in SQL: drop the stale one2many caches, recompute dependents
-            self.env["helpdesk.ticket"].invalidate_model(["survey_request_ids"])
-            self.env["customer.callback"].invalidate_model(["survey_request_ids"])
-            requests.modified(["ticket_id", "callback_id", "partner_id", "state"], create=True)
-        return requests
+        self.env.cr.execute(select_sql)
+        vals_list = [
+            dict(zip(QUEUE_COLUMNS, row, strict=True), state="pending")
+            for row in self.env.cr.fetchall()
+        ]
+        if not vals_list:
+            return self.browse()
+        return bulk.create_in_batches(self, vals_list)
 
     def _queue_companies(self, companies=None):
         return companies or self.env["res.company"].sudo().search([("active", "=", True)])
@@ -241,7 +236,6 @@ class CustomerCallbackSurveyRequest(models.Model):
         ticket was just closed), ``since`` to tickets closed since then
         (the scheduled action catching up)."""
         created = self.browse()
-        now = fields.Datetime.now()
         for company in self._queue_companies(companies):
             if not (company.callback_survey_on_complaint or company.callback_survey_on_ticket):
                 continue
@@ -251,23 +245,22 @@ class CustomerCallbackSurveyRequest(models.Model):
                 filters = SQL("t.id = ANY(%s)", list(ticket_ids))
             if since:
                 filters = SQL("%s AND t.closed_date >= %s", filters, since)
-            created |= self._insert_rows(
+            created |= self._create_rows(
                 SQL(
                     """SELECT t.company_id, t.partner_id, t.id, NULL::int,
                               CASE WHEN t.is_complaint THEN 'complaint' ELSE 'ticket' END,
                               t.closed_date + %(delay)s * interval '1 hour',
-                              'pending', 'pending', t.user_id, t.team_id, 0,
-                              %(uid)s, %(uid)s, %(now)s, %(now)s
+                              t.user_id, t.team_id
                          FROM helpdesk_ticket t
                          JOIN helpdesk_ticket_stage st ON st.id = t.stage_id AND st.closed
                          JOIN res_partner p ON p.id = t.partner_id
                         WHERE t.company_id = %(company)s AND t.closed_date IS NOT NULL
                           AND p.callback_do_not_call IS NOT TRUE
                           AND %(condition)s AND %(filters)s
+                          AND NOT EXISTS (SELECT 1 FROM customer_callback_survey_request r
+                                           WHERE r.ticket_id = t.id AND r.callback_id IS NULL)
                         ORDER BY t.id""",
                     delay=company.callback_survey_delay_hours,
-                    uid=self.env.uid,
-                    now=now,
                     company=company.id,
                     condition=condition,
                     filters=filters,
@@ -280,7 +273,6 @@ class CustomerCallbackSurveyRequest(models.Model):
         """Queue a survey for callbacks done with the customer (not hung up)
         whose rule is among the company's survey rules."""
         created = self.browse()
-        now = fields.Datetime.now()
         for company in self._queue_companies(companies):
             rules = company.callback_survey_rule_ids
             if not rules:
@@ -290,12 +282,11 @@ class CustomerCallbackSurveyRequest(models.Model):
                 filters = SQL("cb.id = ANY(%s)", list(callback_ids))
             if since:
                 filters = SQL("%s AND cb.done_date >= %s", filters, since)
-            created |= self._insert_rows(
+            created |= self._create_rows(
                 SQL(
                     """SELECT cb.company_id, cb.partner_id, cb.ticket_id, cb.id, 'callback',
                               cb.done_date + %(delay)s * interval '1 hour',
-                              'pending', 'pending', cb.user_id, cb.team_id, 0,
-                              %(uid)s, %(uid)s, %(now)s, %(now)s
+                              cb.user_id, cb.team_id
                          FROM customer_callback cb
                          JOIN res_partner p ON p.id = cb.partner_id
                         WHERE cb.company_id = %(company)s AND cb.state = 'done'
@@ -303,10 +294,10 @@ class CustomerCallbackSurveyRequest(models.Model):
                           AND cb.rule_id = ANY(%(rules)s)
                           AND p.callback_do_not_call IS NOT TRUE
                           AND %(filters)s
+                          AND NOT EXISTS (SELECT 1 FROM customer_callback_survey_request r
+                                           WHERE r.callback_id = cb.id)
                         ORDER BY cb.id""",
                     delay=company.callback_survey_delay_hours,
-                    uid=self.env.uid,
-                    now=now,
                     company=company.id,
                     rules=rules.ids,
                     filters=filters,
@@ -690,7 +681,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         """A phone callback for customers the survey could not reach."""
         self.check_access("read")
         callbacks = self.env["customer.callback"]
-        now = fields.Datetime.now()
+        vals_list, sources = [], {}
         for request in self:
             if request.call_callback_id:
                 callbacks |= request.call_callback_id
@@ -701,37 +692,46 @@ class CustomerCallbackSurveyRequest(models.Model):
                 )
             company = request.company_id
             rule = company._callback_survey_followup_rule()
-            planned = callbacks._place_in_window(company, request.partner_id, now)
-            # as superuser: the agent may not set a generated callback's
-            # period and state herself (customer.callback._check_agent_write)
-            callback = (
-                callbacks.sudo()
-                .create(
-                    {
-                        "partner_id": request.partner_id.id,
-                        "company_id": company.id,
-                        "rule_id": rule.id,
-                        "segment": "complaint"
-                        if request.trigger == "complaint"
-                        else "feedback_history",
-                        "period_key": f"SR{request.id}",
-                        "user_id": (request.user_id or self.env.user).id,
-                        "team_id": request.team_id.id,
-                        "channel": "phone",
-                        "state": "planned",
-                        "planned_date": planned,
-                        "deadline": planned.date(),
-                        "ticket_id": request.ticket_id.id,
-                        "source_callback_id": request.callback_id.id,
-                        "next_action": self.env._(
-                            "Ask for the customer's satisfaction (5-point scale)."
-                        ),
-                    }
-                )
-                .with_env(self.env)
+            key = f"SR{request.id}"
+            vals_list.append(
+                {
+                    "partner_id": request.partner_id.id,
+                    "company_id": company.id,
+                    "rule_id": rule.id,
+                    "segment": "complaint"
+                    if request.trigger == "complaint"
+                    else "feedback_history",
+                    "period_key": key,
+                    "user_id": (request.user_id or self.env.user).id,
+                    "team_id": request.team_id.id,
+                    "channel": "phone",
+                    "ticket_id": request.ticket_id.id,
+                    "source_callback_id": request.callback_id.id,
+                    "next_action": self.env._(
+                        "Ask for the customer's satisfaction (5-point scale)."
+                    ),
+                }
             )
-            request.sudo().call_callback_id = callback
-            callbacks |= callback
+            sources[key] = request
+        if vals_list:
+            # Exempt from the contact-fatigue cap: the call replaces the survey the
+            # SOP demands after a solution (§6), it is not one contact more.
+            # as superuser: the agent may not set a planned callback's period
+            # and state herself (customer.callback._check_agent_write)
+            planned = callbacks.sudo()._plan_callbacks(vals_list, fatigue_exempt=True)
+            # a call planned before for the request (its key exists) is linked again
+            planned |= callbacks.sudo().search(
+                [
+                    (
+                        "period_key",
+                        "in",
+                        [k for k in sources if k not in planned.mapped("period_key")],
+                    )
+                ]
+            )
+            for callback in planned:
+                sources[callback.period_key].sudo().call_callback_id = callback
+            callbacks |= planned.with_env(callbacks.env)
         if len(callbacks) == 1:
             return {
                 "type": "ir.actions.act_window",

@@ -138,7 +138,7 @@ class SurveyUserInput(models.Model):
             or self.ticket_id.team_id
             or self.callback_request_ids[:1].team_id
         )
-        return team.user_id or company.callback_supervisor_id or self.env.ref("base.user_admin")
+        return self.env["customer.callback"]._callback_responsible(company, team)
 
     def _callback_create_followups(self):
         """One supervisor callback per low-scored answer (003 step 5), kept
@@ -156,8 +156,7 @@ class SurveyUserInput(models.Model):
         existing = set(
             Callback.search([("period_key", "in", [f"SV{i.id}" for i in low])]).mapped("period_key")
         )
-        now = fields.Datetime.now()
-        vals_list, sources = [], []
+        vals_list, sources = [], {}
         for user_input in low:
             key = f"SV{user_input.id}"
             if key in existing:
@@ -166,7 +165,6 @@ class SurveyUserInput(models.Model):
             rule = company._callback_survey_followup_rule()
             supervisor = user_input._callback_supervisor(company)
             team = user_input.callback_id.team_id or user_input.ticket_id.team_id
-            planned = Callback._place_in_window(company, user_input.partner_id, now)
             vals_list.append(
                 {
                     "partner_id": user_input.partner_id.id,
@@ -177,9 +175,6 @@ class SurveyUserInput(models.Model):
                     "user_id": supervisor.id,
                     "team_id": team.id,
                     "channel": "phone",
-                    "state": "planned",
-                    "planned_date": planned,
-                    "deadline": planned.date(),
                     "ticket_id": user_input.ticket_id.id,
                     "source_callback_id": user_input.callback_id.id,
                     "survey_input_id": user_input.id,
@@ -190,11 +185,13 @@ class SurveyUserInput(models.Model):
                     ),
                 }
             )
-            sources.append(user_input)
+            sources[key] = user_input
         if not vals_list:
             return self.env["customer.callback"]
-        followups = Callback.create(vals_list)
-        for user_input, followup in zip(sources, followups, strict=True):
+        # the contact-fatigue cap applies, like to every other callback
+        followups = Callback._plan_callbacks(vals_list)
+        for followup in followups:
+            user_input = sources[followup.period_key]
             user_input.callback_request_ids.write({"followup_callback_id": followup.id})
             consent = (
                 self.env._("The customer agreed to be contacted again.")

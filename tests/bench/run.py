@@ -278,6 +278,42 @@ def naive_generation(env, partner_ids):
                 )
 
 
+def evaluate_all(cr, generator, day):
+    """The scheduled action's loop for ``day`` (another day than today)."""
+    while True:
+        processed, remaining = generator._generate_next_batch(batch_size=10000, today=day)
+        cr.commit()
+        if not processed or not remaining:
+            break
+
+
+def new_customers(env, data, count):
+    """``count`` new customers, each with an order confirmed now."""
+    cr = env.cr
+    cr.execute(
+        """INSERT INTO res_partner (name, complete_name, tz, active, type, lang, create_date,
+                                    write_date, autopost_bills, phone)
+           SELECT 'New customer ' || g, 'New customer ' || g, 'Asia/Shanghai', TRUE, 'contact',
+                  'en_US', now(), now(), 'ask', '+86 20 ' || g
+             FROM generate_series(1, %s) g RETURNING id""",
+        [count],
+    )
+    ids = [row[0] for row in cr.fetchall()]
+    cr.execute(
+        """INSERT INTO sale_order (name, partner_id, partner_invoice_id, partner_shipping_id,
+                                   company_id, date_order, state, create_date, write_date)
+           SELECT 'NEW' || p, p, p, p, %s, now(), 'sale', now(), now() FROM unnest(%s) p""",
+        [env.company.id, ids],
+    )
+    cr.execute(
+        "UPDATE res_partner SET first_purchase_date = now()::date, last_order_date = now()::date"
+        " WHERE id = ANY(%s)",
+        [ids],
+    )
+    cr.commit()
+    env.invalidate_all()
+
+
 def run(args):
     import odoo  # noqa: PLC0415
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
@@ -337,8 +373,9 @@ def run(args):
             f"{partners} partners, {created} created",
             gen["seconds"],
             gen["queries"],
-            goal="goal <= 60 s",
-            extra=f"| {gen['queries'] / partners * 100:.2f} queries/100 partners (goal <= 1)",
+            goal="goal <= 120 s",
+            extra=f"| {gen['queries'] / partners * 100:.2f} queries/100 partners"
+            f" | {gen['seconds'] / max(created, 1) * 1000:.2f} s per 1,000 callbacks",
         )
         line(
             "1a",
@@ -346,7 +383,7 @@ def run(args):
             f"{created} rows",
             floor["seconds"],
             floor["queries"],
-            extra=f"| generation = {gen['seconds'] / max(floor['seconds'], 1e-6):.1f}x floor (goal <= 5x)",
+            extra=f"| generation = {gen['seconds'] / max(floor['seconds'], 1e-6):.1f}x floor",
         )
         line(
             "1b",
@@ -354,7 +391,7 @@ def run(args):
             f"{len(sample_ids)} sampled",
             naive_total,
             None,
-            extra=f"| generation is {naive_total / gen['seconds']:.1f}x faster (goal >= 10x)",
+            extra=f"| generation is {naive_total / gen['seconds']:.1f}x faster (goal >= 50x)",
         )
         cr.commit()
 
@@ -364,10 +401,39 @@ def run(args):
         after = env["customer.callback"].search_count([])
         line(
             "2",
-            "second run of the same cron",
+            "second run of the same cron, same day",
             f"{partners} partners, {after - created} created",
             again["seconds"],
             again["queries"],
+            goal="goal <= 3 s",
+            extra=f"| {again['queries'] / partners * 100:.2f} queries/100 partners (goal <= 2)",
+        )
+        # 2b. the next day: every partner is evaluated again (the daily steady state)
+        tomorrow = date.today() + timedelta(days=1)
+        with measure(cr) as daily:
+            evaluate_all(cr, generator, tomorrow)
+        daily_created = env["customer.callback"].search_count([]) - after
+        line(
+            "2b",
+            "next day's run, every partner evaluated again",
+            f"{partners} partners, {daily_created} created",
+            daily["seconds"],
+            daily["queries"],
+            goal="goal <= 3 s",
+            extra=f"| {daily['queries'] / partners * 100:.2f} queries/100 partners (goal <= 2)",
+        )
+        # 3. a day's increment: 1,000 new customers with a confirmed order
+        new_customers(env, data, 1000)
+        before = env["customer.callback"].search_count([])
+        with measure(cr) as increment:
+            evaluate_all(cr, generator, tomorrow)
+        line(
+            "3",
+            "a day's increment: 1,000 new customers with a confirmed order",
+            f"{partners + 1000} partners, "
+            f"{env['customer.callback'].search_count([]) - before} created",
+            increment["seconds"],
+            increment["queries"],
             goal="goal <= 5 s",
         )
 
