@@ -49,6 +49,16 @@ class TestTours(HttpCase):
         self.assertEqual(len(callback.attempt_ids), 4)
         self.assertFalse(callback.score)
 
+    def test_agent_confirms_hung_up_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.agent.lang = "zh_CN"
+        callback = self.make_callback("挂断测试客户")
+        self.start_tour("/odoo", "customer_callback_hung_up_tour", login="tour_agent")
+        self.assertEqual(callback.state, "done")
+        self.assertEqual(callback.attempt_ids.mapped("result"), ["hung_up"], "confirmed once")
+        self.assertEqual(callback.score, self.company._callback_attempt_policy().hung_up_score)
+
     def test_agent_turns_problem_into_ticket(self):
         callback = self.make_callback("Tour Ticket Customer")
         self.start_tour("/odoo", "customer_callback_ticket_tour", login="tour_agent")

@@ -162,3 +162,41 @@ tours.add("customer_callback_spot_check_tour", {
         },
     ],
 });
+
+// In Chinese: "Hung up" closes the callback with a score, so it asks first;
+// cancelling keeps the callback open.
+tours.add("customer_callback_hung_up_tour", {
+    url: "/odoo/my-callbacks",
+    steps: () => [
+        ...openMyCallback("挂断测试客户"),
+        {
+            content: "Hung up (接通后挂断)",
+            trigger: 'div[name="attempt_buttons"] button:contains("接通后挂断")',
+            run: "click",
+        },
+        {
+            content: "It asks before closing, in Chinese; the agent cancels",
+            trigger: '.modal:contains("确定关闭吗") .modal-footer button.btn-secondary',
+            run: "click",
+        },
+        {
+            content: "Nothing was logged: the callback is still planned",
+            trigger:
+                '.o_form_view:not(:has(.modal)) .o_statusbar_status button.o_arrow_button_current:contains("已计划")',
+        },
+        {
+            content: "Hung up again",
+            trigger: 'div[name="attempt_buttons"] button:contains("接通后挂断")',
+            run: "click",
+        },
+        {
+            content: "This time the agent confirms",
+            trigger: '.modal:contains("确定关闭吗") .modal-footer button.btn-primary',
+            run: "click",
+        },
+        {
+            content: "The callback is done",
+            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("完成")',
+        },
+    ],
+});
