@@ -86,3 +86,38 @@ def test_property_no_text_cell_can_become_a_formula(text):
         assert not value.startswith(xr.FORMULA_PREFIXES)
     if text and text[0] in "=+-@\t\r":
         assert kind == xr.ESCAPED and value == text
+
+
+class RecordingSheet:
+    """What a worksheet was asked to write: ``(row, col, value)`` and the frozen panes."""
+
+    def __init__(self):
+        self.cells, self.frozen = [], None
+
+    def freeze_panes(self, row, col):
+        self.frozen = (row, col)
+
+    def write_string(self, row, col, value, fmt=None):
+        self.cells.append((row, col, value))
+
+    def write_number(self, row, col, value, fmt=None):
+        self.cells.append((row, col, value))
+
+
+def test_write_table_puts_the_header_then_the_rows_and_returns_the_next_row():
+    formats = {"header": "h", "number": "n", xr.ESCAPED: "e"}
+    sheet = RecordingSheet()
+    after = xr.write_table(sheet, 3, ["Agent", "Calls"], iter([["Li", 2], ["=x", 1]]), formats)
+    assert after == 6
+    assert sheet.frozen is None
+    assert sheet.cells == [
+        (3, 0, "Agent"),
+        (3, 1, "Calls"),
+        (4, 0, "Li"),
+        (4, 1, 2),
+        (5, 0, "=x"),
+        (5, 1, 1),
+    ]
+    empty = RecordingSheet()
+    assert xr.write_table(empty, 0, ["Agent"], [], formats, freeze=True) == 1
+    assert empty.frozen == (1, 0)

@@ -25,7 +25,4 @@ class ReportAgentReportXlsx(models.AbstractModel):
         export.ensure_one()
         formats = xlsx_rows.add_formats(workbook)
         sheet = workbook.add_worksheet(self.env._("Agents")[:31])
-        sheet.freeze_panes(1, 0)
-        xlsx_rows.write_cells(sheet, 0, export._headers(), formats, header=True)
-        for row, values in enumerate(export._rows(), start=1):
-            xlsx_rows.write_cells(sheet, row, values, formats)
+        xlsx_rows.write_table(sheet, 0, export._headers(), export._rows(), formats, freeze=True)

@@ -170,10 +170,9 @@ class ReportSpotCheckXlsx(models.AbstractModel):
         batch.ensure_one()
         formats = xlsx_rows.add_formats(workbook)
         detail = workbook.add_worksheet(self.env._("Detail")[:31])
-        detail.freeze_panes(1, 0)
-        xlsx_rows.write_cells(detail, 0, self._detail_headers(), formats, header=True)
-        for row, values in enumerate(self._detail_chunks(batch), start=1):
-            xlsx_rows.write_cells(detail, row, values, formats)
+        xlsx_rows.write_table(
+            detail, 0, self._detail_headers(), self._detail_chunks(batch), formats, freeze=True
+        )
         summary = workbook.add_worksheet(self.env._("Summary")[:31])
         xlsx_rows.write_cells(summary, 0, [batch.name], formats)
         xlsx_rows.write_cells(
@@ -190,6 +189,6 @@ class ReportSpotCheckXlsx(models.AbstractModel):
             ],
             formats,
         )
-        xlsx_rows.write_cells(summary, 3, self._summary_headers(), formats, header=True)
-        for row, values in enumerate(self._summary_rows(batch), start=4):
-            xlsx_rows.write_cells(summary, row, values, formats)
+        xlsx_rows.write_table(
+            summary, 3, self._summary_headers(), self._summary_rows(batch), formats
+        )

@@ -145,15 +145,6 @@ def agent_report_row(month, agent, counts):
 WORKBOOK_OPTIONS = {"constant_memory": True, "remove_timezone": True}
 
 
-def new_workbook(target):
-    """An xlsxwriter workbook in constant-memory mode (rows are flushed to a
-    temporary file as soon as the next row starts) and its cell formats."""
-    import xlsxwriter  # noqa: PLC0415 - an external dependency, imported when used
-
-    workbook = xlsxwriter.Workbook(target, WORKBOOK_OPTIONS)
-    return workbook, add_formats(workbook)
-
-
 def add_formats(workbook):
     """The cell formats of the suite's sheets, added to ``workbook``."""
     return {
@@ -186,3 +177,16 @@ def write_cells(sheet, row, values, formats, header=False):
             sheet.write_string(row, col, value, formats[ESCAPED])
         else:
             sheet.write_string(row, col, value)
+
+
+def write_table(sheet, row, headers, rows, formats, freeze=False):
+    """A header row at ``row`` and ``rows`` below it (``freeze``: the header
+    stays in view). Returns the row after the table."""
+    if freeze:
+        sheet.freeze_panes(row + 1, 0)
+    write_cells(sheet, row, headers, formats, header=True)
+    next_row = row + 1
+    for values in rows:
+        write_cells(sheet, next_row, values, formats)
+        next_row += 1
+    return next_row
