@@ -522,6 +522,9 @@ class TestConcurrentReminders(TransactionCase):
                 }
             )
             ids = {"partner": partner.id, "ticket": ticket.id}
+        # The runs happen after the complaint was created: its first check is
+        # its creation time, to the second, which may be after ``now``.
+        run_at = fields.Datetime.now()
         reminder_domain = Ticket._complaint_reminder_domain
         # only this test's complaint is looked at: the database's others stay as they are
         mine = Domain("id", "=", ids["ticket"])
@@ -531,7 +534,7 @@ class TestConcurrentReminders(TransactionCase):
             ):
                 results, errors = run_in_two_cursors(
                     registry,
-                    lambda env: env["helpdesk.ticket"]._complaint_reminder_batch(now=now),
+                    lambda env: env["helpdesk.ticket"]._complaint_reminder_batch(now=run_at),
                     Ticket,
                     "_complaint_pairs",
                 )
