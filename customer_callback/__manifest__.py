@@ -38,6 +38,7 @@
         "views/helpdesk_ticket_stage_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_callback_spot_check_views.xml",
+        "views/customer_callback_workday_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
@@ -50,6 +51,7 @@
     "assets": {
         "web.assets_backend": [
             "customer_callback/static/src/fields/*.js",
+            "customer_callback/static/src/workday/*",
         ],
         "web.assets_tests": [
             "customer_callback/static/tests/tours/*.js",

@@ -130,3 +130,62 @@ def test_property_placement_always_inside_a_window(moment, tz, preferred, avoid,
     assert cw.is_in_window(placed, tz, WINDOWS, is_holiday)
     if avoid and not avoid >= set(cw.SLOTS):
         assert cw.slot_at(placed, tz, BOUNDS) not in avoid
+
+
+def test_next_opening_is_now_inside_a_window():
+    # Monday 2026-11-23 02:00 UTC = 10:00 in Shanghai: open now
+    now = datetime(2026, 11, 23, 2, 0)
+    assert cw.next_opening(now, "Asia/Shanghai", WINDOWS, weekends) == now
+
+
+def test_next_opening_after_the_evening_window():
+    # Monday 2026-11-23 12:30 UTC = 20:30 in Shanghai -> Tuesday 09:00 Shanghai
+    now = datetime(2026, 11, 23, 12, 30, 17)
+    assert cw.next_opening(now, "Asia/Shanghai", WINDOWS, weekends) == datetime(2026, 11, 24, 1)
+    # same moment, 04:30 in San Francisco (Monday) -> 09:00 there, 17:00 UTC
+    assert cw.next_opening(now, "America/Los_Angeles", WINDOWS, weekends) == datetime(
+        2026, 11, 23, 17, 0
+    )
+
+
+def test_next_opening_in_the_lunch_break_and_on_a_holiday():
+    # Monday 12:30 Shanghai -> 13:00 Shanghai, exactly (no rounding to a slot)
+    now = datetime(2026, 11, 23, 4, 30)
+    assert cw.next_opening(now, "Asia/Shanghai", WINDOWS, weekends) == datetime(2026, 11, 23, 5)
+    # Saturday 09:30 Shanghai: holidays open at 10:00
+    now = datetime(2026, 11, 28, 1, 30)
+    assert cw.next_opening(now, "Asia/Shanghai", WINDOWS, weekends) == datetime(2026, 11, 28, 2)
+
+
+def test_next_opening_without_windows():
+    assert cw.next_opening(datetime(2026, 11, 23), "UTC", {}, weekends) is None
+
+
+def test_open_zones():
+    # 02:00 UTC Monday: 10:00 Shanghai (open), 03:00 Paris, 18:00 Sunday in San Francisco
+    now = datetime(2026, 11, 23, 2, 0)
+    zones = ["Asia/Shanghai", "Europe/Paris", "America/Los_Angeles", "Asia/Tokyo"]
+    assert cw.open_zones(now, zones, WINDOWS, weekends) == {
+        "Asia/Shanghai",
+        "America/Los_Angeles",
+        "Asia/Tokyo",
+    }
+
+
+def test_local_day_bounds():
+    # 1 December in Shanghai runs from 30 November 16:00 UTC to 1 December 16:00 UTC
+    assert cw.local_day_bounds(date(2026, 12, 1), "Asia/Shanghai") == (
+        datetime(2026, 11, 30, 16),
+        datetime(2026, 12, 1, 16),
+    )
+    # a DST change in Paris: 29 March 2026 lasts 23 hours
+    start, end = cw.local_day_bounds(date(2026, 3, 29), "Europe/Paris")
+    assert (end - start).total_seconds() == 23 * 3600
+
+
+def test_format_local_names_the_zone():
+    # 07:00 UTC is 15:00 in Shanghai and 08:00 in Brussels (winter)
+    moment = datetime(2026, 12, 1, 7, 0)
+    assert cw.format_local(moment, "Asia/Shanghai") == "2026-12-01 15:00 (Asia/Shanghai)"
+    assert cw.format_local(moment, "Europe/Brussels") == "2026-12-01 08:00 (Europe/Brussels)"
+    assert cw.format_local(moment, False) == "2026-12-01 07:00 (UTC)"

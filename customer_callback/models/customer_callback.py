@@ -199,6 +199,14 @@ class CustomerCallback(models.Model):
         tracking=True,
         help="When the customer was promised an answer.",
     )
+    problem_category_id = fields.Many2one(
+        "helpdesk.ticket.category",
+        string="Problem category",
+        copy=False,
+        check_company=True,
+        help="What the customer's problem is about: a ticket created from this callback "
+        "is routed to the category's team.",
+    )
     problem_status = fields.Selection(
         PROBLEM_STATUSES, string="Problem status", copy=False, tracking=True
     )
@@ -222,6 +230,31 @@ class CustomerCallback(models.Model):
         readonly=True, copy=False, help="When the overdue callback was escalated."
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    # Whom an agent may call now (issue #16 point 5): "now" moves, so these
+    # are computed on read and searched through their search methods.
+    customer_local_time = fields.Char(
+        string="Customer's time",
+        compute="_compute_call_window_now",
+        help="The customer's local time now (in the customer's timezone).",
+    )
+    callable_now = fields.Boolean(
+        string="Callable now",
+        compute="_compute_call_window_now",
+        search="_search_callable_now",
+        help="A call window of the customer is open now: the customer may be called.",
+    )
+    next_window_note = fields.Char(
+        string="Next call window",
+        compute="_compute_call_window_now",
+        help="When the customer's next call window opens, in the customer's time and yours.",
+    )
+    due_today = fields.Boolean(
+        string="Today and overdue",
+        compute="_compute_due_today",
+        search="_search_due_today",
+        help="Open and planned before the end of your day (in your timezone), or with a "
+        "deadline today or past (your date).",
+    )
     # Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch.
     spot_check_id = fields.Many2one(
         "customer.callback.spot.check",
@@ -311,6 +344,126 @@ class CustomerCallback(models.Model):
         positive = True in value
         if operator == "not in":
             positive = not positive
+        return domain if positive else ~domain
+
+    def _reader_tz(self):
+        """The timezone of the user reading: the context's, else the user's."""
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    def _window_context(self, company, now):
+        """(windows, holiday checker) of ``company`` around ``now``."""
+        # two weeks of public holidays: the next window may be after a long holiday
+        return company._callback_windows(), company._callback_holiday_checker(now.date(), days=14)
+
+    @api.depends_context("tz")
+    def _compute_call_window_now(self):
+        now = fields.Datetime.now()
+        reader_zone = call_window.get_zone(self._reader_tz())
+        reader_day = call_window.to_local(now, reader_zone).date()
+        per_company = {}
+        for callback in self:
+            company = callback.company_id
+            if company not in per_company:
+                per_company[company] = self._window_context(company, now)
+            windows, is_holiday = per_company[company]
+            tz_name = callback._tz()
+            zone = call_window.get_zone(tz_name)
+            local = call_window.to_local(now, zone)
+            callback.customer_local_time = (
+                f"{local:%H:%M}" if local.date() == reader_day else f"{local:%m-%d %H:%M}"
+            )
+            is_open = callback.state in OPEN_STATES
+            opening = call_window.next_opening(now, tz_name, windows, is_holiday)
+            callback.callable_now = is_open and opening == now
+            if not is_open or opening == now:
+                callback.next_window_note = False
+            elif opening is None:
+                callback.next_window_note = self.env._(
+                    "Outside the call window: no call window is configured."
+                )
+            else:
+                callback.next_window_note = self.env._(
+                    "Outside the call window — next window opens at %(customer)s customer "
+                    "time (%(tz)s) / %(agent)s your time",
+                    customer=self._format_moment(opening, zone, now),
+                    tz=tz_name,
+                    agent=self._format_moment(opening, reader_zone, now),
+                )
+
+    @api.model
+    def _format_moment(self, moment, zone, now):
+        """HH:MM in ``zone``, with the day when it is not today there."""
+        local = call_window.to_local(moment, zone)
+        if local.date() == call_window.to_local(now, zone).date():
+            return f"{local:%H:%M}"
+        return f"{local:%Y-%m-%d %H:%M}"
+
+    def _callable_now_domain(self, now=None):
+        """Open callbacks whose customer is inside a call window at ``now``:
+        per company, the timezones with an open window (computed once per
+        zone, not per callback); customers without a timezone use the
+        company's."""
+        now = now or fields.Datetime.now()
+        zones = self.env["res.partner"]._fields["tz"].get_values(self.env)
+        domains = []
+        # the companies with open callbacks: one grouped query
+        companies = [
+            company
+            for (company,) in self.sudo()
+            .with_context(active_test=False)
+            ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
+        ]
+        for company in companies:
+            windows, is_holiday = self._window_context(company, now)
+            open_zones = call_window.open_zones(now, zones, windows, is_holiday)
+            if not open_zones:
+                continue
+            tz_domain = Domain("partner_id.tz", "in", sorted(open_zones))
+            if company._callback_tz() in open_zones:
+                tz_domain |= Domain("partner_id.tz", "=", False)
+            domains.append(Domain("company_id", "=", company.id) & tz_domain)
+        return Domain("state", "in", OPEN_STATES) & Domain.OR(domains or [Domain.FALSE])
+
+    def _search_callable_now(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        positive = (True in value) == (operator == "in")
+        domain = self._callable_now_domain()
+        return domain if positive else ~domain
+
+    def _field_to_sql(self, alias, field_expr, query=None):
+        # "callable now first": ordering (and grouping) by the computed
+        # field, through the same per-timezone domain as its search
+        if field_expr == "callable_now":
+            subquery = self._search(self._callable_now_domain())
+            return SQL("%s IN %s", SQL.identifier(alias, "id"), subquery.subselect())
+        return super()._field_to_sql(alias, field_expr, query)
+
+    @api.depends("state", "planned_date", "deadline")
+    @api.depends_context("tz")
+    def _compute_due_today(self):
+        today = fields.Date.context_today(self)
+        _start, end = call_window.local_day_bounds(today, self._reader_tz())
+        for callback in self:
+            callback.due_today = callback.state in OPEN_STATES and bool(
+                (callback.planned_date and callback.planned_date < end)
+                or (callback.deadline and callback.deadline <= today)
+            )
+
+    def _search_due_today(self, operator, value):
+        """Today and overdue, in the reader's day: open callbacks planned
+        before the end of the reader's today (midnight in the reader's
+        timezone, not in UTC), or whose deadline is today or past (the
+        reader's date). A customer planned at 01:00 tomorrow (reader's time)
+        with tomorrow's deadline is tomorrow's work."""
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        today = fields.Date.context_today(self)
+        _start, end = call_window.local_day_bounds(today, self._reader_tz())
+        domain = Domain("state", "in", OPEN_STATES) & (
+            Domain("planned_date", "<", end) | Domain("deadline", "<=", today)
+        )
+        positive = (True in value) == (operator == "in")
         return domain if positive else ~domain
 
     @api.depends("sale_order_id")
@@ -1020,10 +1173,12 @@ class CustomerCallback(models.Model):
                         "description": Markup("<p>%s</p><p>%s</p>")
                         % (
                             reason,
-                            self.env._(
+                            self.with_context(lang=owner.lang or self.env.lang).env._(
                                 "Score %(score)s. Promised reply by %(date)s.",
                                 score=self.score,
-                                date=promised,
+                                date=call_window.format_local(
+                                    promised, owner.tz or company._callback_tz()
+                                ),
                             ),
                         ),
                         "partner_id": self.partner_id.id,
@@ -1050,7 +1205,7 @@ class CustomerCallback(models.Model):
                 body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
                 % {
                     "ticket": ticket._get_html_link(),
-                    "date": promised,
+                    "date": call_window.format_local(promised, self._reader_tz()),
                 }
             )
         return {
@@ -1092,26 +1247,60 @@ class CustomerCallback(models.Model):
         return True
 
     def action_create_ticket(self):
-        """Turn what the customer raised into a helpdesk ticket, keeping the link."""
+        """Turn what the customer raised into a helpdesk ticket, keeping the link.
+
+        The ticket is routed by its category as complaints are (the
+        category's team and owner, not the agent who called), and its
+        deadline is the reply promised to the customer."""
         self.ensure_one()
+        missing = []
+        if not self.problem_category_id:
+            missing.append(self._fields["problem_category_id"].get_description(self.env)["string"])
+        if not self.promised_date:
+            missing.append(self._fields["promised_date"].get_description(self.env)["string"])
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Fill in %s on the Outcome tab before creating a ticket: the ticket is "
+                    "routed by its category and due by the promised reply.",
+                    ", ".join(missing),
+                )
+            )
         description = Markup("<p>%s</p>") % (
             self.feedback or self.summary or self.env._("Raised during callback %s", self.name)
         )
-        ticket = self.env["helpdesk.ticket"].create(
-            {
-                "name": (
-                    self.next_action
-                    or self.summary
-                    or self.env._("Problem raised during callback %s", self.name)
-                )[:200],
-                "description": description,
-                "partner_id": self.partner_id.id,
-                "partner_name": self.partner_id.name,
-                "partner_email": self.partner_id.email,
-                "company_id": self.company_id.id,
-                "origin_callback_id": self.id,
-            }
+        category = self.problem_category_id
+        self.check_access("write")
+        # Routed to another team, the ticket may be one the agent is not
+        # allowed to create (helpdesk_mgmt's "own tickets" rule): it is
+        # created as superuser and the agent follows it, as for spot-check
+        # complaints.
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .sudo()
+            .create(
+                {
+                    "name": (
+                        self.next_action
+                        or self.summary
+                        or self.env._("Problem raised during callback %s", self.name)
+                    )[:200],
+                    "description": description,
+                    "partner_id": self.partner_id.id,
+                    "partner_name": self.partner_id.name,
+                    "partner_email": self.partner_id.email,
+                    "company_id": self.company_id.id,
+                    "origin_callback_id": self.id,
+                    "category_id": category.id,
+                    # the category's routing decides team and owner (helpdesk.ticket
+                    # create): never the caller's own team by default
+                    "team_id": category.sudo().routing_team_id.id or self.team_id.id or False,
+                    "user_id": category.sudo().routing_user_id.id or False,
+                    "promised_reply_date": self.promised_date,
+                }
+            )
         )
+        ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
         values = {}
         if not self.problem_status:
             values["problem_status"] = "pending"

@@ -81,7 +81,11 @@ class CustomerCallbackAttempt(models.Model):
             if attempt.attempt_date > now + FUTURE_TOLERANCE:
                 raise ValidationError(
                     self.env._(
-                        "An attempt cannot be dated in the future (%s).", attempt.attempt_date
+                        "An attempt cannot be dated in the future (%s).",
+                        call_window.format_local(
+                            attempt.attempt_date,
+                            self.env.context.get("tz") or self.env.user.tz,
+                        ),
                     )
                 )
             partner = attempt.callback_id.partner_id

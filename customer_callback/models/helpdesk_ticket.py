@@ -26,6 +26,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
 
+from ..tools import call_window
 from ..tools import complaint_deadlines as cd
 from .helpdesk_ticket_stage import RESPONDED_STEPS
 
@@ -50,6 +51,12 @@ REMINDER_ACTIVITY_TYPES = {
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
 
+    # Complaint stages on complaints only, the other stages on the other
+    # tickets; helpdesk_mgmt's per-team stages still apply.
+    stage_id = fields.Many2one(
+        domain="[('complaint_stage', '=', is_complaint), "
+        "'|', ('team_ids', '=', team_id), ('team_ids', '=', False)]"
+    )
     is_complaint = fields.Boolean(
         string="Complaint",
         index=True,
@@ -76,21 +83,36 @@ class HelpdeskTicket(models.Model):
         groups="customer_callback.customer_callback_group_agent",
     )
 
+    def _callbacks_domain(self):
+        """The callbacks of these tickets: those following them up and the
+        callback each ticket was raised in."""
+        return Domain("ticket_id", "in", self.ids) | Domain(
+            "id", "in", self.sudo().origin_callback_id.ids
+        )
+
     def _compute_callback_count(self):
-        counts = dict(
-            self.env["customer.callback"]._read_group(
-                [("ticket_id", "in", self.ids)], ["ticket_id"], ["__count"]
-            )
+        callbacks = (
+            self.env["customer.callback"]
+            .with_context(active_test=False)
+            .search_fetch(self._callbacks_domain(), ["ticket_id"])
         )
         for ticket in self:
-            ticket.callback_count = counts.get(ticket, 0)
+            ticket.callback_count = len(
+                callbacks.filtered(
+                    lambda c, t=ticket: c.ticket_id == t or c == t.sudo().origin_callback_id
+                )
+            )
 
     def action_view_callbacks(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "customer_callback.customer_callback_action_all"
         )
-        action["domain"] = [("ticket_id", "=", self.id)]
+        action["domain"] = [
+            "|",
+            ("ticket_id", "=", self.id),
+            ("id", "in", self.sudo().origin_callback_id.ids),
+        ]
         action["context"] = {
             "default_ticket_id": self.id,
             "default_partner_id": self.partner_id.id,
@@ -673,8 +695,7 @@ class HelpdeskTicket(models.Model):
         env = self.with_context(lang=user.lang or self.env.lang).env
 
         def local(moment):
-            stamp = fields.Datetime.context_timestamp(self.with_context(tz=tz), moment)
-            return f"{stamp:%Y-%m-%d %H:%M} ({tz})"
+            return call_window.format_local(moment, tz)
 
         if kind == cd.OWNER_UPDATE:
             return env._("Update the status of this complaint (owner's regular status update).")

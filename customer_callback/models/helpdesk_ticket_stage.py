@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 COMPLAINT_STEPS = [
     ("accept", "Accept"),
@@ -22,3 +22,14 @@ class HelpdeskTicketStage(models.Model):
         help="Step of the complaint handling process (accept, investigate, decide a solution, "
         "carry it out, confirm with the customer, close) this stage stands for.",
     )
+    complaint_stage = fields.Boolean(
+        compute="_compute_complaint_stage",
+        store=True,
+        help="A step of the complaint process: offered to complaints only, and ordinary "
+        "tickets are not offered it.",
+    )
+
+    @api.depends("complaint_step")
+    def _compute_complaint_stage(self):
+        for stage in self:
+            stage.complaint_stage = bool(stage.complaint_step)

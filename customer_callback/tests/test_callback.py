@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import freezegun
 
@@ -139,7 +139,14 @@ class TestCallback(CallbackCase):
         self.assertEqual(callback.segment, "usage")
 
     def test_problem_becomes_ticket_with_link(self):
-        callback = self.make_callback(feedback="The filter leaks", next_action="Send a technician")
+        callback = self.make_callback(
+            feedback="The filter leaks",
+            next_action="Send a technician",
+            problem_category_id=self.env.ref(
+                "customer_callback.helpdesk_ticket_category_technical"
+            ).id,
+            promised_date=FROZEN_NOW + timedelta(hours=4),
+        )
         action = callback.action_create_ticket()
         ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
         self.assertEqual(ticket.origin_callback_id, callback)

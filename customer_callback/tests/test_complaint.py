@@ -261,7 +261,14 @@ class TestComplaint(CallbackCase):
         )
 
     def test_callback_channel_for_tickets_from_callbacks(self):
-        callback = self.make_callback(summary="Filter noisy", feedback="Noise since the visit")
+        callback = self.make_callback(
+            summary="Filter noisy",
+            feedback="Noise since the visit",
+            problem_category_id=self.env.ref(
+                "customer_callback.helpdesk_ticket_category_product_quality"
+            ).id,
+            promised_date=FROZEN_NOW + HOUR,
+        )
         action = callback.action_create_ticket()
         ticket = self.Ticket.browse(action["res_id"])
         self.assertEqual(

@@ -25,6 +25,20 @@ class TestTours(HttpCase):
         )
 
     def make_callback(self, name):
+        # My callbacks lists whom the agent may call now: for the flows that
+        # start there, run at any hour of the day, the company calls all day.
+        self.company.write(
+            {
+                "callback_workday_from1": 0.0,
+                "callback_workday_to1": 24.0,
+                "callback_workday_from2": 0.0,
+                "callback_workday_to2": 0.0,
+                "callback_holiday_from1": 0.0,
+                "callback_holiday_to1": 24.0,
+                "callback_holiday_from2": 0.0,
+                "callback_holiday_to2": 0.0,
+            }
+        )
         partner = self.env["res.partner"].create(
             {"name": name, "tz": "Asia/Shanghai", "phone": "+86 10 1234"}
         )
@@ -61,12 +75,24 @@ class TestTours(HttpCase):
 
     def test_agent_turns_problem_into_ticket(self):
         callback = self.make_callback("Tour Ticket Customer")
+        # a ticket is routed by its category and due by the promised reply
+        callback.write(
+            {
+                "problem_category_id": self.env.ref(
+                    "customer_callback.helpdesk_ticket_category_product_quality"
+                ).id,
+                "promised_date": fields.Datetime.now() + timedelta(hours=2),
+            }
+        )
         self.start_tour("/odoo", "customer_callback_ticket_tour", login="tour_agent")
         self.assertEqual(callback.score, 2)
         ticket = callback.raised_ticket_ids
         self.assertEqual(len(ticket), 1)
         self.assertEqual(ticket.partner_id, callback.partner_id)
         self.assertIn("leaks every morning", ticket.description)
+        self.assertEqual(
+            ticket.team_id, self.env.ref("customer_callback.helpdesk_ticket_team_after_sales")
+        )
 
     def test_settings_change_a_call_window(self):
         self.start_tour("/odoo", "customer_callback_settings_tour", login="admin")
@@ -114,3 +140,69 @@ class TestTours(HttpCase):
         self.assertEqual(
             sorted(row[0] for row in detail[1:]), sorted(batch.callback_ids.mapped("name"))
         )
+
+    def test_agent_day_in_the_workspace_in_chinese(self):
+        """今日工作台 as a Chinese agent: callable now first, start, log,
+        score, raise a ticket routed to the category's team."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.agent.lang = "zh_CN"
+        self.company.write(
+            {
+                "callback_workday_from1": 9.0,
+                "callback_workday_to1": 12.0,
+                "callback_workday_from2": 13.0,
+                "callback_workday_to2": 20.0,
+                "callback_holiday_from1": 10.0,
+                "callback_holiday_to1": 12.0,
+                "callback_holiday_from2": 13.0,
+                "callback_holiday_to2": 20.0,
+            }
+        )
+        now = fields.Datetime.now()
+
+        def zone_at(local_hour):
+            # the whole-hour zone where it is now local_hour:xx (Etc/GMT-8 is UTC+8)
+            offset = (local_hour - now.hour + 12) % 24 - 12
+            return f"Etc/GMT{-offset:+d}" if offset else "UTC"
+
+        Partner = self.env["res.partner"]
+        callable_partner = Partner.create(
+            {"name": "可拨打客户", "tz": zone_at(10), "phone": "+86 10 1111", "lang": "zh_CN"}
+        )
+        closed_partner = Partner.create(
+            {"name": "窗口关闭客户", "tz": zone_at(3), "phone": "+86 10 2222", "lang": "zh_CN"}
+        )
+        Callback = self.env["customer.callback"]
+        values = {
+            "user_id": self.agent.id,
+            "state": "planned",
+            "deadline": now.date() + timedelta(days=2),
+            "promised_date": now + timedelta(hours=4),
+        }
+        callback = Callback.create(
+            dict(values, partner_id=callable_partner.id, planned_date=now - timedelta(hours=1))
+        )
+        # planned earlier: a plain planned-date order would list it first
+        closed = Callback.create(
+            dict(values, partner_id=closed_partner.id, planned_date=now - timedelta(hours=2))
+        )
+        self.assertTrue(callback.callable_now)
+        self.assertFalse(closed.callable_now)
+        self.start_tour("/odoo", "customer_callback_workday_tour", login="tour_agent")
+        self.env.invalidate_all()
+        self.assertEqual(callback.state, "in_progress")
+        self.assertEqual(callback.attempt_ids.mapped("result"), ["connected"])
+        self.assertEqual(callback.score, 4)
+        ticket = callback.raised_ticket_ids
+        self.assertEqual(len(ticket), 1)
+        category = self.env.ref("customer_callback.helpdesk_ticket_category_technical")
+        self.assertEqual(ticket.category_id, category)
+        self.assertEqual(
+            ticket.team_id, self.env.ref("customer_callback.helpdesk_ticket_team_tech_support")
+        )
+        self.assertNotEqual(ticket.user_id, self.agent, "routed, not the caller's")
+        self.assertEqual(ticket.promised_reply_date, callback.promised_date)
+        self.assertEqual(ticket.callback_count, 1)
+        self.assertFalse(ticket.stage_id.complaint_step, "an ordinary ticket's stage")
+        self.assertEqual(closed.state, "planned", "the closed window was not called")

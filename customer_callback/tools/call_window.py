@@ -170,3 +170,35 @@ def place(
 
 def slot_at(moment, tz_name, bounds=DEFAULT_SLOT_BOUNDS) -> str:
     return slot_of(local_hour(to_local(moment, get_zone(tz_name))), bounds)
+
+
+def next_opening(moment, tz_name, windows_by_kind, is_holiday):
+    """When a call window is next open for a customer of ``tz_name``.
+
+    ``moment`` itself (as naive UTC) when a window is open at ``moment``;
+    else the naive UTC moment the next window opens; None when no window
+    exists within ``HORIZON_DAYS``. Unlike ``place``, no rounding and no
+    slot preference: this tells whom an agent may call now."""
+    if is_in_window(moment, tz_name, windows_by_kind, is_holiday):
+        return to_utc_naive(to_local(moment, get_zone(tz_name)))
+    return place(moment, tz_name, windows_by_kind, is_holiday, bounds=(24.0, 24.0))
+
+
+def open_zones(moment, tz_names, windows_by_kind, is_holiday):
+    """The timezones of ``tz_names`` in which a call window is open at ``moment``."""
+    return {tz for tz in tz_names if is_in_window(moment, tz, windows_by_kind, is_holiday)}
+
+
+def local_day_bounds(day: date, tz_name) -> tuple[datetime, datetime]:
+    """The local day ``day`` of ``tz_name`` as naive UTC [start, end)."""
+    zone = get_zone(tz_name)
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+    return to_utc_naive(start), to_utc_naive(end)
+
+
+def format_local(moment: datetime, tz_name) -> str:
+    """``moment`` (naive UTC or aware) as 'YYYY-MM-DD HH:MM (zone)' in
+    ``tz_name``: a time written into a text says whose time it is."""
+    zone = get_zone(tz_name)
+    return f"{to_local(moment, zone):%Y-%m-%d %H:%M} ({zone.key})"

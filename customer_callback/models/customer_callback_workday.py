@@ -1,0 +1,133 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The agent's day (今日工作台): what the *Today* screen reads, in one call."""
+
+from odoo import api, fields, models
+
+from ..tools import call_window
+from ..tools import complaint_deadlines as cd
+from .customer_callback import OPEN_STATES
+
+# The suite's reminder activities: overdue callbacks, complaint reminders.
+REMINDER_ACTIVITY_TYPES = (
+    "customer_callback.mail_activity_type_callback_overdue",
+    "customer_callback.mail_activity_type_complaint_owner_update",
+    "customer_callback.mail_activity_type_complaint_customer_update",
+    "customer_callback.mail_activity_type_complaint_deadline_near",
+    "customer_callback.mail_activity_type_complaint_breached",
+)
+WORKDAY_LIMIT = 80
+
+
+class CustomerCallbackWorkday(models.AbstractModel):
+    _name = "customer.callback.workday"
+    _description = "Agent's workday"
+
+    @api.model
+    def get_workday_data(self):
+        """The current user's day: due callbacks (callable now first), the
+        open complaints she owns with their next deadline, her reminder
+        activities and her spot-check calls, each with its count. Times are
+        in the reader's timezone; the customer's local time is given too."""
+        user = self.env.user
+        now = fields.Datetime.now()
+        Callback = self.env["customer.callback"]
+        reader_zone = call_window.get_zone(Callback._reader_tz())
+        order = "callable_now desc, planned_date, id"
+        mine = [("user_id", "=", user.id), ("state", "in", OPEN_STATES)]
+        due = Callback.search(
+            mine + [("segment", "!=", "spot_check"), ("due_today", "=", True)], order=order
+        )
+        spot_checks = Callback.search(mine + [("segment", "=", "spot_check")], order=order)
+        complaints = self._workday_complaints(user, now, reader_zone)
+        activities = self._workday_activities(user)
+        return {
+            "callbacks": self._workday_callbacks(due[:WORKDAY_LIMIT], now, reader_zone),
+            "spot_checks": self._workday_callbacks(spot_checks[:WORKDAY_LIMIT], now, reader_zone),
+            "complaints": complaints[:WORKDAY_LIMIT],
+            "activities": activities[:WORKDAY_LIMIT],
+            "counts": {
+                "callbacks": len(due),
+                "callable_now": len(due.filtered("callable_now")),
+                "overdue": len(due.filtered("is_overdue")),
+                "spot_checks": len(spot_checks),
+                "complaints": len(complaints),
+                "breached": sum(1 for c in complaints if c["sla_state"] == cd.BREACHED),
+                "activities": len(activities),
+                "activities_late": sum(1 for a in activities if a["late"]),
+            },
+        }
+
+    @api.model
+    def _workday_callbacks(self, callbacks, now, reader_zone):
+        Callback = self.env["customer.callback"]
+        return [
+            {
+                "id": callback.id,
+                "name": callback.name,
+                "partner": callback.partner_id.display_name,
+                "phone": callback.partner_phone or "",
+                "customer_time": callback.customer_local_time,
+                "callable_now": callback.callable_now,
+                "overdue": callback.is_overdue,
+                "planned": callback.planned_date
+                and Callback._format_moment(callback.planned_date, reader_zone, now),
+                "next_window": callback.next_window_note or "",
+                "state": callback.state,
+            }
+            for callback in callbacks
+        ]
+
+    @api.model
+    def _workday_complaints(self, user, now, reader_zone):
+        tickets = self.env["helpdesk.ticket"].search(
+            [
+                ("user_id", "=", user.id),
+                ("is_complaint", "=", True),
+                ("stage_id.closed", "=", False),
+            ]
+        )
+        rows = []
+        for ticket in tickets:
+            deadline = cd.next_open_deadline(ticket._complaint_pairs())
+            rows.append(
+                {
+                    "id": ticket.id,
+                    "name": f"{ticket.number} {ticket.name}",
+                    "partner": ticket.partner_id.display_name or "",
+                    "grade": ticket.complaint_grade_id.name or "",
+                    "deadline_raw": deadline,
+                    "deadline": deadline
+                    and self.env["customer.callback"]._format_moment(deadline, reader_zone, now),
+                    "sla_state": ticket.complaint_sla_state or "",
+                }
+            )
+        rows.sort(key=lambda row: (not row["deadline_raw"], row["deadline_raw"] or now, row["id"]))
+        for row in rows:
+            del row["deadline_raw"]
+        return rows
+
+    @api.model
+    def _workday_activities(self, user):
+        types = [
+            activity_type.id
+            for xmlid in REMINDER_ACTIVITY_TYPES
+            if (activity_type := self.env.ref(xmlid, raise_if_not_found=False))
+        ]
+        activities = self.env["mail.activity"].search(
+            [("user_id", "=", user.id), ("activity_type_id", "in", types)],
+            order="date_deadline, id",
+        )
+        today = fields.Date.context_today(self)
+        return [
+            {
+                "id": activity.id,
+                "res_model": activity.res_model,
+                "res_id": activity.res_id,
+                "record": activity.res_name or "",
+                "type": activity.activity_type_id.name,
+                "summary": activity.summary or "",
+                "deadline": fields.Date.to_string(activity.date_deadline),
+                "late": activity.date_deadline < today,
+            }
+            for activity in activities
+        ]

@@ -1,0 +1,320 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The agent's day (issue #16 points 5, 6, 7, 9, 10): whom she may call now,
+today in her own day, tickets raised from calls, the chatter's empty score,
+times in the reader's timezone."""
+
+from datetime import timedelta
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from ..tools import call_window
+from .common import FROZEN_NOW, TODAY, CallbackCase
+
+HOUR = timedelta(hours=1)
+
+
+@tagged("post_install", "-at_install")
+class TestCallableNow(CallbackCase):
+    """Frozen at Monday 23 November 2026 10:00 in Shanghai: 03:00 in Paris,
+    Sunday 21:00 in New York (past the holiday windows, 10-12 and 13-20)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agent1.tz = "Asia/Shanghai"
+        cls.sh = cls.make_callback(cls, cls.partner_sh, planned_date=FROZEN_NOW + 2 * HOUR)
+        cls.paris = cls.make_callback(cls, cls.partner_paris, planned_date=FROZEN_NOW - HOUR)
+        cls.ny = cls.make_callback(cls, cls.partner_ny, planned_date=FROZEN_NOW - 2 * HOUR)
+
+    def as_agent(self):
+        return self.env["customer.callback"].with_user(self.agent1).with_context(tz="Asia/Shanghai")
+
+    def test_local_time_and_window_open_now(self):
+        callbacks = (self.sh | self.paris | self.ny).with_context(tz="Asia/Shanghai")
+        self.assertEqual(callbacks.mapped("customer_local_time"), ["10:00", "03:00", "11-22 21:00"])
+        self.assertEqual(callbacks.mapped("callable_now"), [True, False, False])
+        self.assertFalse(callbacks[0].next_window_note)
+        # Paris opens at 09:00 there, 16:00 in Shanghai; New York on Monday 09:00, 22:00 here
+        self.assertIn("09:00", callbacks[1].next_window_note)
+        self.assertIn("16:00", callbacks[1].next_window_note)
+        self.assertIn("(Europe/Paris)", callbacks[1].next_window_note)
+        self.assertIn("2026-11-23 09:00", callbacks[2].next_window_note)
+        self.assertIn("22:00", callbacks[2].next_window_note)
+        # a closed callback is nobody to call
+        self.sh.action_cancel()
+        self.assertFalse(self.sh.callable_now)
+        self.assertFalse(self.sh.next_window_note)
+
+    def test_search_and_order_callable_now_first(self):
+        Callback = self.as_agent()
+        mine = [("user_id", "=", self.agent1.id)]
+        self.assertEqual(Callback.search(mine + [("callable_now", "=", True)]), self.sh)
+        self.assertEqual(
+            Callback.search(mine + [("callable_now", "=", False)]), self.paris | self.ny
+        )
+        ordered = Callback.search(mine, order="callable_now desc, planned_date, id")
+        self.assertEqual(ordered.ids, [self.sh.id, self.ny.id, self.paris.id])
+        # the web client may sort the column
+        self.assertTrue(Callback.fields_get(["callable_now"])["callable_now"]["sortable"])
+
+    def test_customer_without_timezone_uses_the_company_timezone(self):
+        partner = self.env["res.partner"].create({"name": "No zone"})
+        callback = self.make_callback(partner)
+        self.assertTrue(callback.callable_now)
+        self.assertIn(callback, self.as_agent().search([("callable_now", "=", True)]))
+        self.company.resource_calendar_id.tz = "Europe/Paris"
+        callback.invalidate_recordset()
+        self.assertFalse(callback.callable_now)
+        self.assertNotIn(callback, self.as_agent().search([("callable_now", "=", True)]))
+
+    def test_public_holiday_uses_the_holiday_windows(self):
+        # 10:00 is inside the working-day windows (09-12) only when the holiday
+        # windows open later: a public holiday in Shanghai today
+        self.company.callback_holiday_from1 = 10.5
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": self.company.resource_calendar_id.id,
+                "date_from": FROZEN_NOW - 10 * HOUR,
+                "date_to": FROZEN_NOW + 12 * HOUR,
+            }
+        )
+        self.sh.invalidate_recordset()
+        self.assertFalse(self.sh.callable_now)
+        self.assertIn("10:30", self.sh.with_context(tz="Asia/Shanghai").next_window_note)
+
+    def test_today_follows_the_agents_day(self):
+        """A San Francisco customer planned at 01:00 tomorrow (Shanghai time)
+        is tomorrow's work for a Shanghai agent, unless due today."""
+        partner_sf = self.env["res.partner"].create(
+            {"name": "Kevin Lee", "tz": "America/Los_Angeles"}
+        )
+        # Tuesday 01:00 in Shanghai = Monday 17:00 UTC = Monday 09:00 in San Francisco
+        tomorrow_1am = FROZEN_NOW + 15 * HOUR
+        sf = self.make_callback(
+            partner_sf, planned_date=tomorrow_1am, deadline=TODAY + timedelta(days=1)
+        )
+        Callback = self.as_agent()
+        today = Callback.search([("user_id", "=", self.agent1.id), ("due_today", "=", True)])
+        self.assertEqual(today, self.sh | self.paris | self.ny)
+        self.assertFalse(sf.with_context(tz="Asia/Shanghai").due_today)
+        self.assertIn(sf, Callback.search([("due_today", "=", False)]))
+        # the UTC day would have listed it (before midnight UTC)
+        self.assertLess(sf.planned_date, FROZEN_NOW.replace(hour=0) + timedelta(days=1))
+        # for an agent in Tokyo or Bangkok too it is tomorrow's (02:00 and
+        # 00:00 there)
+        self.assertFalse(sf.with_context(tz="Asia/Tokyo").due_today)
+        bangkok = Callback.with_context(tz="Asia/Bangkok")
+        self.assertFalse(bangkok.search([("id", "=", sf.id), ("due_today", "=", True)]))
+        # due today (or past): today's work wherever it is planned
+        sf.deadline = TODAY
+        self.assertIn(sf, Callback.search([("due_today", "=", True)]))
+        self.assertNotIn(sf, Callback.search([("due_today", "=", False)]))
+        self.assertTrue(sf.with_context(tz="Asia/Shanghai").due_today)
+
+    def test_my_callbacks_defaults_and_views(self):
+        action = self.env.ref("customer_callback.customer_callback_action_my")
+        self.assertIn("search_default_callable_now", action.context)
+        views = action.read(["views"])[0]["views"]
+        list_view = self.env["ir.ui.view"].browse([v for v, mode in views if mode == "list"][0])
+        arch = self.env["customer.callback"].get_views([(list_view.id, "list")])["views"]["list"][
+            "arch"
+        ]
+        self.assertIn('default_order="callable_now desc, planned_date, id"', arch)
+        self.assertIn('name="customer_local_time"', arch)
+        form = self.env["customer.callback"].get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="call_window_banner"', form)
+        self.assertLess(form.index("call_window_banner"), form.index("attempt_buttons"))
+
+    def test_workday_is_the_first_menu_of_the_app(self):
+        root = self.env.ref("customer_callback.customer_callback_menu_root")
+        menus = self.env["ir.ui.menu"].with_user(self.agent1).search([("parent_id", "=", root.id)])
+        first = menus.sorted(lambda m: (m.sequence, m.id))[0]
+        self.assertEqual(first, self.env.ref("customer_callback.customer_callback_workday_menu"))
+        self.assertEqual(first.sudo().action.tag, "customer_callback.workday")
+
+    def test_workday_data(self):
+        spot = self.make_callback(self.partner_sh, segment="spot_check")
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Leaking filter",
+                "description": "It leaks",
+                "partner_id": self.partner_sh.id,
+                "company_id": self.company.id,
+                "is_complaint": True,
+                "user_id": self.agent1.id,
+                "team_id": self.team.id,
+            }
+        )
+        self.sh.activity_schedule(
+            "customer_callback.mail_activity_type_callback_overdue",
+            date_deadline=TODAY - timedelta(days=1),
+            user_id=self.agent1.id,
+        )
+        data = (
+            self.env["customer.callback.workday"]
+            .with_user(self.agent1)
+            .with_context(tz="Asia/Shanghai")
+            .get_workday_data()
+        )
+        self.assertEqual(
+            [row["id"] for row in data["callbacks"]], [self.sh.id, self.ny.id, self.paris.id]
+        )
+        self.assertTrue(data["callbacks"][0]["callable_now"])
+        self.assertEqual(data["callbacks"][0]["planned"], "12:00", "the agent's time")
+        self.assertEqual([row["id"] for row in data["spot_checks"]], [spot.id])
+        self.assertEqual([row["id"] for row in data["complaints"]], [ticket.id])
+        first_response = ticket.first_response_deadline
+        self.assertTrue(first_response)
+        self.assertEqual(
+            data["complaints"][0]["deadline"],
+            call_window.to_local(first_response, call_window.get_zone("Asia/Shanghai")).strftime(
+                "%H:%M"
+            ),
+        )
+        self.assertEqual(len(data["activities"]), 1)
+        self.assertTrue(data["activities"][0]["late"])
+        self.assertEqual(
+            data["counts"],
+            {
+                "callbacks": 3,
+                "callable_now": 1,
+                "overdue": 0,
+                "spot_checks": 1,
+                "complaints": 1,
+                "breached": 0,
+                "activities": 1,
+                "activities_late": 1,
+            },
+        )
+        # another agent's day holds none of it
+        other = self.env["customer.callback.workday"].with_user(self.agent2).get_workday_data()
+        self.assertEqual(other["counts"]["callbacks"], 0)
+        self.assertEqual(other["counts"]["complaints"], 0)
+
+
+@tagged("post_install", "-at_install")
+class TestTicketFromCallback(CallbackCase):
+    def test_ticket_routed_by_category_with_the_promised_deadline(self):
+        tech = self.env["helpdesk.ticket.team"].create(
+            {"name": "Tech test team", "company_id": self.company.id, "user_id": self.supervisor.id}
+        )
+        category = self.env["helpdesk.ticket.category"].create(
+            {"name": "Leaks", "company_id": self.company.id, "routing_team_id": tech.id}
+        )
+        callback = self.make_callback(summary="Leak", feedback="It leaks every morning")
+        agent_callback = callback.with_user(self.agent1)
+        with self.assertRaises(UserError):
+            agent_callback.action_create_ticket()
+        promised = FROZEN_NOW + 4 * HOUR
+        callback.write({"problem_category_id": category.id, "promised_date": promised})
+        action = agent_callback.action_create_ticket()
+        ticket = self.env["helpdesk.ticket"].browse(action["res_id"])
+        self.assertEqual(ticket.category_id, category)
+        self.assertEqual(ticket.team_id, tech, "the category's team, not the caller's")
+        self.assertNotEqual(ticket.user_id, self.agent1, "not the caller's")
+        self.assertEqual(ticket.promised_reply_date, promised)
+        # the agent follows the ticket she raised in another team
+        self.assertIn(self.agent1.partner_id, ticket.message_partner_ids)
+        self.assertEqual(ticket.with_user(self.agent1).name, "Leak")
+        # linked both ways: the ticket counts the callback that raised it
+        self.assertEqual(ticket.origin_callback_id, callback)
+        self.assertEqual(callback.raised_ticket_ids, ticket)
+        self.assertEqual(ticket.callback_count, 1)
+        view_action = ticket.action_view_callbacks()
+        self.assertEqual(self.env["customer.callback"].search(view_action["domain"]), callback)
+        # an ordinary ticket is in an ordinary stage
+        self.assertFalse(ticket.is_complaint)
+        self.assertFalse(ticket.stage_id.complaint_step)
+
+    def test_complaint_stages_only_on_complaints(self):
+        Ticket = self.env["helpdesk.ticket"]
+        domain = Ticket.fields_get(["stage_id"])["stage_id"]["domain"]
+        self.assertIn("complaint_stage", domain)
+        Stage = self.env["helpdesk.ticket.stage"]
+        ordinary = Stage.search([("complaint_stage", "=", False)])
+        complaint = Stage.search([("complaint_stage", "=", True)])
+        self.assertTrue(ordinary)
+        self.assertFalse(ordinary.filtered("complaint_step"))
+        self.assertEqual(complaint, Stage.search([("complaint_step", "!=", False)]))
+
+
+@tagged("post_install", "-at_install")
+class TestScoreTracking(CallbackCase):
+    def test_first_score_tracks_from_empty(self):
+        # tracked from its creation (CallbackCase disables tracking)
+        self.env = self.env(
+            context=dict(self.env.context, tracking_disable=False, mail_notrack=False)
+        )
+        callback = self.make_callback()
+        # what is created in a transaction is tracked once it is committed
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        callback.score = 5
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        callback.invalidate_recordset(["message_ids"])
+        tracking = callback.message_ids.tracking_value_ids.filtered(
+            lambda t: t.field_id.name == "score"
+        )
+        self.assertEqual(len(tracking), 1)
+        formatted = tracking._tracking_value_format()
+        self.assertIs(formatted[0]["oldValue"], False, "not scored shows empty, not 0")
+        self.assertEqual(formatted[0]["newValue"], 5)
+        callback.score = 4
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        callback.invalidate_recordset(["message_ids"])
+        values = {
+            (v["oldValue"], v["newValue"])
+            for v in callback.message_ids.tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "score"
+            )._tracking_value_format()
+        }
+        self.assertEqual(values, {(False, 5), (5, 4)})
+
+
+@tagged("post_install", "-at_install")
+class TestReaderTimezone(CallbackCase):
+    def test_attempt_in_the_future_says_whose_time(self):
+        callback = self.make_callback()
+        with self.assertRaises(ValidationError) as error:
+            self.env["customer.callback.attempt"].with_context(tz="Asia/Shanghai").create(
+                {
+                    "callback_id": callback.id,
+                    "result": "no_answer",
+                    "attempt_date": FROZEN_NOW + 5 * HOUR,
+                }
+            )
+        self.assertIn("2026-11-23 15:00 (Asia/Shanghai)", str(error.exception))
+
+    def test_spot_check_complaint_promise_in_each_readers_time(self):
+        self.agent1.tz = "Asia/Shanghai"
+        callback = self.make_callback(segment="spot_check", score=1, feedback="Rude courier")
+        callback.with_user(self.agent1).with_context(
+            tz="Asia/Shanghai"
+        ).action_open_spot_check_complaint()
+        callback.invalidate_recordset()
+        promised = callback.promised_date
+        ticket = callback.spot_check_complaint_id
+        shanghai = (promised + 8 * HOUR).strftime("%Y-%m-%d %H:%M")
+        self.assertIn(f"{shanghai} (Asia/Shanghai)", str(callback.message_ids[0].body))
+        # the ticket's description is read by its owner (no batch leader on
+        # this spot-check: the agent), in the owner's time, not in UTC
+        self.assertIn(f"{shanghai} (Asia/Shanghai)", str(ticket.description))
+        self.assertNotIn(promised.strftime("%Y-%m-%d %H:%M"), str(ticket.description))
+
+    def test_import_reads_naive_times_in_the_importers_timezone(self):
+        """Odoo's import (ir.fields.converter) reads a naive 10:00 in the
+        importing user's timezone: 10:00 in Shanghai is 02:00 UTC."""
+        self.agent1.tz = "Asia/Shanghai"
+        callback = self.make_callback()
+        result = (
+            self.env["customer.callback"]
+            .with_user(self.agent1)
+            .with_context(tz=None)
+            .load([".id", "promised_date"], [[str(callback.id), "2026-11-24 10:00:00"]])
+        )
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(callback.promised_date, FROZEN_NOW.replace(day=24))
