@@ -42,6 +42,9 @@ ACCESS_MATRIX = {
     "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # abstract models: no records, their methods are called by the code
     "customer.callback.generator": (NONE,) * 6,
+    # the workday screen's data: each agent reads through it only what her
+    # own rights let her read (test_workday)
+    "customer.callback.workday": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
     "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
 }
