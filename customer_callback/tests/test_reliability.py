@@ -40,6 +40,9 @@ ACCESS_MATRIX = {
     # a SQL view: read only
     "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
     "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # make-up workdays belong to the working-time calendar: like its
+    # attendances, read by every employee, kept by administrators
+    "resource.calendar.workday": (NONE, "r---", "r---", "r---", "r---", "r---"),
     # abstract models: no records, their methods are called by the code
     "customer.callback.generator": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
