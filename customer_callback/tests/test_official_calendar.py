@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
 
-from odoo.tests import tagged
+from odoo import fields
+from odoo.tests import HttpCase, tagged
 
 from ..tools import official_calendar
 from .common import TODAY, CallbackCase
@@ -226,3 +227,31 @@ class TestOfficialCalendar(CallbackCase):
         future = occasion.date_ids.filtered(lambda d: d.date >= TODAY)
         self.assertIn(lantern, future.mapped("date"))
         self.assertNotIn(date(TODAY.year + 1, 3, 18), future.mapped("date"))
+
+
+@tagged("post_install", "-at_install")
+class TestOfficialCalendarTour(HttpCase):
+    def test_admin_refreshes_the_official_calendar_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        admin = self.env.ref("base.user_admin")
+        admin.lang = "zh_CN"
+        company = admin.company_id
+        company.callback_holiday_country_id = self.env.ref("base.cn")
+        # holiday names are stored in the company's language
+        company.partner_id.lang = "zh_CN"
+        calendar = company.resource_calendar_id
+        Leaves = self.env["resource.calendar.leaves"]
+        official = [("calendar_id", "=", calendar.id), ("callback_official", "=", True)]
+        Leaves.search(official).unlink()
+        calendar.workday_ids.filtered("official").unlink()
+        self.start_tour("/odoo", "customer_callback_official_calendar_tour", login="admin")
+        year = fields.Date.context_today(admin).year
+        first, last = official_calendar.known_years("CN")
+        loaded = Leaves.search(official)
+        if first <= year <= last:
+            # named in the administrator's language
+            self.assertIn("国庆节", loaded.mapped("name"))
+            self.assertTrue(calendar.workday_ids.filtered("official"))
+        else:
+            self.assertFalse(loaded, f"chinese-calendar does not know {year} yet")
