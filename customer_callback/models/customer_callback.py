@@ -190,6 +190,9 @@ class CustomerCallback(models.Model):
     )
     sales_opportunity = fields.Boolean(copy=False, tracking=True)
     competitor_info = fields.Text(string="Competitor information", copy=False)
+    remarks = fields.Text(
+        copy=False, help="Anything else worth keeping (the care record sheet's last column)."
+    )
     important = fields.Boolean(copy=False, tracking=True)
     next_action = fields.Char(copy=False)
     next_action_user_id = fields.Many2one("res.users", string="Next action owner", copy=False)

@@ -187,6 +187,5 @@ class ResConfigSettings(models.TransientModel):
                 "title": self.env._("Official calendar"),
                 "message": message,
                 "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "reload"},
             },
         }

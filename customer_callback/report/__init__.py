@@ -2,3 +2,5 @@
 from . import spot_check_xlsx
 from . import customer_callback_agent_report
 from . import agent_report_xlsx
+from . import customer_callback_care_record
+from . import care_record_xlsx
