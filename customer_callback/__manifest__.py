@@ -47,6 +47,7 @@
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
         "report/customer_callback_care_record_reports.xml",
+        "report/customer_callback_agent_month_reports.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

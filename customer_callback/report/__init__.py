@@ -4,3 +4,4 @@ from . import customer_callback_agent_report
 from . import agent_report_xlsx
 from . import customer_callback_care_record
 from . import care_record_xlsx
+from . import customer_callback_agent_month_report

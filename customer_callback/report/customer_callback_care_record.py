@@ -15,22 +15,21 @@ class ReportCustomerCallbackCareRecord(models.AbstractModel):
 
     @api.model
     def _headers(self):
-        _ = self.env._
         return [
-            _("Customer no."),
-            _("Customer / organisation"),
-            _("Contact details"),
-            _("Industry / products"),
-            _("Care date"),
-            _("Reason for care"),
-            _("Care channel"),
-            _("Summary of the conversation"),
-            _("Customer feedback / needs"),
-            _("Problem handling status"),
-            _("Responsible"),
-            _("Expected completion"),
-            _("Actual completion"),
-            _("Remarks"),
+            self.env._("Customer no."),
+            self.env._("Customer / organisation"),
+            self.env._("Contact details"),
+            self.env._("Industry / products"),
+            self.env._("Care date"),
+            self.env._("Reason for care"),
+            self.env._("Care channel"),
+            self.env._("Summary of the conversation"),
+            self.env._("Customer feedback / needs"),
+            self.env._("Problem handling status"),
+            self.env._("Responsible"),
+            self.env._("Expected completion"),
+            self.env._("Actual completion"),
+            self.env._("Remarks"),
         ]
 
     @api.model

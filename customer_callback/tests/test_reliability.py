@@ -47,6 +47,9 @@ ACCESS_MATRIX = {
     "customer.callback.generator": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
     "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
+    "report.customer_callback.care_record": (NONE,) * 6,
+    "report.customer_callback.care_record_xlsx": (NONE,) * 6,
+    "report.customer_callback.agent_month_report": (NONE,) * 6,
 }
 
 
