@@ -5,3 +5,5 @@ from . import agent_report_xlsx
 from . import customer_callback_care_record
 from . import care_record_xlsx
 from . import customer_callback_agent_month_report
+from . import customer_callback_quarterly_report
+from . import quarterly_report_xlsx
