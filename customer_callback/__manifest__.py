@@ -3,7 +3,7 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.3.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
@@ -11,7 +11,9 @@
     "development_status": "Beta",
     "application": True,
     "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
-    "external_dependencies": {"python": ["xlsxwriter"]},
+    "external_dependencies": {
+        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate"]
+    },
     "data": [
         "security/customer_callback_security.xml",
         "security/ir.model.access.csv",
@@ -31,6 +33,8 @@
         "views/customer_callback_rule_views.xml",
         "views/customer_callback_script_views.xml",
         "views/customer_callback_occasion_views.xml",
+        "views/resource_calendar_views.xml",
+        "views/resource_calendar_leaves_views.xml",
         "views/res_partner_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/customer_complaint_grade_views.xml",
@@ -43,6 +47,10 @@
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
+        "report/customer_callback_care_record_reports.xml",
+        "report/customer_callback_agent_month_reports.xml",
+        "wizards/customer_callback_quarterly_report_views.xml",
+        "report/customer_callback_quarterly_reports.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

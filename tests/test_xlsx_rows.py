@@ -121,3 +121,20 @@ def test_write_table_puts_the_header_then_the_rows_and_returns_the_next_row():
     empty = RecordingSheet()
     assert xr.write_table(empty, 0, ["Agent"], [], formats, freeze=True) == 1
     assert empty.frozen == (1, 0)
+
+
+def test_care_record_row_keeps_the_template_order():
+    record = {key: key.upper() for key in xr.CARE_RECORD_KEYS}
+    del record["remarks"]
+    row = xr.care_record_row(record)
+    assert row[0] == "NUMBER" and row[4] == "DATE" and row[9] == "PROBLEM_STATUS"
+    assert len(row) == 14 and row[-1] is None
+
+
+def test_joined_and_display():
+    assert xr.joined("张伟", None, " ", "绿源") == "张伟 / 绿源"
+    assert xr.joined(None, "") == ""
+    assert xr.joined("a", "b", separator="\n") == "a\nb"
+    assert xr.display(datetime.datetime(2026, 11, 23, 10, 30, 5)) == "2026-11-23 10:30"
+    assert xr.display(datetime.date(2026, 11, 25)) == "2026-11-25"
+    assert xr.display(False) == "" and xr.display(3) == "3"

@@ -190,6 +190,9 @@ class CustomerCallback(models.Model):
     )
     sales_opportunity = fields.Boolean(copy=False, tracking=True)
     competitor_info = fields.Text(string="Competitor information", copy=False)
+    remarks = fields.Text(
+        copy=False, help="Anything else worth keeping (the care record sheet's last column)."
+    )
     important = fields.Boolean(copy=False, tracking=True)
     next_action = fields.Char(copy=False)
     next_action_user_id = fields.Many2one("res.users", string="Next action owner", copy=False)
@@ -814,7 +817,9 @@ class CustomerCallback(models.Model):
     def _place_in_window(self, company, partner, earliest, avoid_slots=(), is_holiday=None):
         """A datetime at or after ``earliest`` inside the customer's windows."""
         if is_holiday is None:
-            is_holiday = company._callback_holiday_checker(earliest.date())
+            is_holiday = company._callback_holiday_checker(
+                earliest.date(), country=partner.country_id
+            )
         return self._window_place(
             company,
             partner.tz or company._callback_tz(),
@@ -903,10 +908,13 @@ class CustomerCallback(models.Model):
         return bulk.create_in_batches(self, accepted)
 
     def _plan_place(self, company, vals_list, today, now):
-        is_holiday = company._callback_holiday_checker(today)
+        # the customer's country decides which days are holidays for the call
+        # windows: one checker per country (the company's own calendar for
+        # customers of its holiday country)
+        holiday_checkers = {}
         company_tz = company._callback_tz()
         partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list})
-        partners.fetch(["tz", "callback_preferred_time"])
+        partners.fetch(["tz", "callback_preferred_time", "country_id"])
         teams = self.env["helpdesk.ticket.team"]
         # Placement depends only on (timezone, start, preferred time):
         # computed once per distinct combination, not once per callback.
@@ -917,7 +925,15 @@ class CustomerCallback(models.Model):
             preferred = partner.callback_preferred_time or None
             start = vals.pop("plan_start", None)
             earliest = max(vals.get("planned_date") or now, now)
-            key = (tz_name, start or earliest, preferred)
+            country = partner.country_id
+            if country == company.callback_holiday_country_id:
+                country = country.browse()
+            if country.id not in holiday_checkers:
+                holiday_checkers[country.id] = company._callback_holiday_checker(
+                    today, country=country
+                )
+            is_holiday = holiday_checkers[country.id]
+            key = (tz_name, start or earliest, preferred, country.id)
             if key not in placements:
                 zone = call_window.get_zone(tz_name)
                 moment = call_window.to_local(earliest, zone)
@@ -1033,7 +1049,9 @@ class CustomerCallback(models.Model):
             moment,
             self._tz(),
             company._callback_windows(),
-            company._callback_holiday_checker(moment.date(), days=2),
+            company._callback_holiday_checker(
+                moment.date(), days=2, country=self.partner_id.country_id
+            ),
         )
 
     # ------------------------------------------------------------------

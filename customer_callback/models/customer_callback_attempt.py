@@ -62,8 +62,10 @@ class CustomerCallbackAttempt(models.Model):
             company = callback.company_id
             tz_name = callback._tz()
             day = attempt.attempt_date.date()
-            if (company.id, day) not in checkers:
-                checkers[company.id, day] = company._callback_holiday_checker(day, days=2)
+            country = callback.partner_id.country_id
+            key = (company.id, day, country.id)
+            if key not in checkers:
+                checkers[key] = company._callback_holiday_checker(day, days=2, country=country)
             attempt.slot = call_window.slot_at(
                 attempt.attempt_date, tz_name, company._callback_slot_bounds()
             )
@@ -71,7 +73,7 @@ class CustomerCallbackAttempt(models.Model):
                 attempt.attempt_date,
                 tz_name,
                 company._callback_windows(),
-                checkers[company.id, day],
+                checkers[key],
             )
 
     @api.constrains("attempt_date")

@@ -577,6 +577,10 @@ class CustomerCallbackGenerator(models.AbstractModel):
         """(key, date) of the occasions whose greeting is due now."""
         company = ctx["company"]
         low, high = self._anchor_bounds(rule, ctx)
+        # lunar and fixed-date occasions list their dates of the years looked at
+        self.env["customer.callback.occasion"].sudo().search(
+            [("kind", "!=", "manual"), ("company_id", "in", [False, company.id])]
+        )._fill_dates(high.year)
         dates = (
             self.env["customer.callback.occasion.date"]
             .sudo()

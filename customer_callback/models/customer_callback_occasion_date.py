@@ -12,6 +12,9 @@ class CustomerCallbackOccasionDate(models.Model):
         "customer.callback.occasion", required=True, index=True, ondelete="cascade"
     )
     date = fields.Date(required=True, index=True)
+    computed = fields.Boolean(
+        readonly=True, help="Computed from the occasion's date rule (lunar or fixed date)."
+    )
 
     _occasion_date_unique = models.UniqueIndex(
         "(occasion_id, date)", "This occasion already has this date."

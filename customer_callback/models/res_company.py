@@ -1,12 +1,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 from datetime import datetime, time, timedelta
+
+from pytz import timezone, utc
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import call_window
+from ..tools import call_window, official_calendar
 from ..tools.attempt_policy import AttemptPolicy
 from ..tools.script import split_phrases
+
+_logger = logging.getLogger(__name__)
 
 # Every number of the SOPs is a per-company setting with the SOP's default.
 WINDOW_FIELDS = {
@@ -33,6 +38,18 @@ class ResCompany(models.Model):
     callback_holiday_to1 = fields.Float(string="Holiday window 1 to", default=12.0)
     callback_holiday_from2 = fields.Float(string="Holiday window 2 from", default=13.0)
     callback_holiday_to2 = fields.Float(string="Holiday window 2 to", default=20.0)
+    # Official calendar: public holidays and make-up workdays filled into the
+    # working-time calendar from maintained libraries.
+    callback_holiday_country_id = fields.Many2one(
+        "res.country",
+        string="Public holidays of",
+        compute="_compute_callback_holiday_country_id",
+        store=True,
+        readonly=False,
+        help="The country whose official public holidays and make-up workdays are filled "
+        "into the company's working-time calendar (by default the company's own country). "
+        "Customers in other countries are called with their own country's holidays in mind.",
+    )
     callback_slot_afternoon = fields.Float(
         string="Afternoon slot starts",
         default=12.0,
@@ -208,14 +225,23 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
 
-    def _callback_holiday_checker(self, start, days=120):
+    def _callback_holiday_checker(self, start, days=120, country=None):
         """A function date -> bool telling whether a day is a holiday.
 
-        Days come from the company's working-time calendar (weekends and
-        public holidays, Odoo's resource calendar leaves) over a horizon;
-        beyond it only the weekly pattern is used.
+        Days come from the company's working-time calendar (weekends, public
+        holidays as Odoo's resource calendar leaves, make-up workdays) over a
+        horizon; beyond it only the weekly pattern is used. For a customer in
+        another ``country`` than the company's public holidays, that
+        country's official calendar decides (weekends, its public holidays
+        and, for China, its make-up workdays).
         """
         self.ensure_one()
+        if (
+            country
+            and self.callback_holiday_country_id
+            and country != self.callback_holiday_country_id
+        ):
+            return official_calendar.holiday_checker(country.code)
         calendar = self.resource_calendar_id
         if not calendar:
             return lambda day: day.weekday() >= 5
@@ -349,3 +375,190 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The satisfaction target must lie on the 5-point scale (1–5).")
                 )
+
+    # ------------------------------------------------------------------
+    # Official calendar (public holidays and make-up workdays)
+    # ------------------------------------------------------------------
+
+    @api.depends("country_id")
+    def _compute_callback_holiday_country_id(self):
+        for company in self:
+            if not company.callback_holiday_country_id:
+                company.callback_holiday_country_id = company.country_id
+
+    def _callback_official_years(self):
+        """The years a refresh loads: this one and the next."""
+        year = fields.Date.context_today(self).year
+        return [year, year + 1]
+
+    def _callback_holiday_label(self, name):
+        """China's holiday names (chinese-calendar gives them in English), in
+        the context's language; other libraries' names unchanged."""
+        labels = {
+            "New Year's Day": self.env._("New Year's Day"),
+            "Spring Festival": self.env._("Spring Festival"),
+            "Tomb-sweeping Day": self.env._("Tomb-sweeping Day"),
+            "Labour Day": self.env._("Labour Day"),
+            "Dragon Boat Festival": self.env._("Dragon Boat Festival"),
+            "Mid-autumn Festival": self.env._("Mid-Autumn Festival"),
+            "National Day": self.env._("National Day"),
+        }
+        return labels.get(name, name)
+
+    def _callback_refresh_official_calendar(self, years=None):
+        """Fill each company's working-time calendar with its country's
+        public holidays (global time off) and make-up workdays for ``years``
+        (this one and the next by default). What the company entered by hand
+        is never changed: a day it covers by hand is left out. Days loaded
+        before and no longer in the schedule are removed. Idempotent.
+
+        Returns one message per company, in its language: which years were
+        loaded, which the library does not know yet."""
+        messages = {}
+        for company in self:
+            lang = company.partner_id.lang or self.env.lang
+            company = company.with_context(lang=lang)
+            calendar = company.resource_calendar_id
+            country = company.callback_holiday_country_id
+            if not calendar or not country:
+                messages[company.id] = company.env._(
+                    "Choose the country of the public holidays and a working-time calendar first."
+                )
+                continue
+            loaded, missing = [], []
+            for year in years or company._callback_official_years():
+                try:
+                    official = official_calendar.official_year(country.code, year, language=lang)
+                except official_calendar.YearNotPublished:
+                    missing.append(year)
+                    continue
+                except official_calendar.CountryUnknown:
+                    messages[company.id] = company.env._(
+                        "No holiday library knows the public holidays of %s.", country.name
+                    )
+                    break
+                company._callback_apply_official_year(calendar, official)
+                loaded.append(year)
+            else:
+                messages[company.id] = company._callback_refresh_message(country, loaded, missing)
+            _logger.info("Official calendar of %s: %s", company.name, messages[company.id])
+        return messages
+
+    def _callback_refresh_message(self, country, loaded, missing):
+        self.ensure_one()
+        parts = []
+        if loaded:
+            parts.append(
+                self.env._(
+                    "Public holidays of %(country)s loaded for %(years)s.",
+                    country=country.name,
+                    years=", ".join(map(str, loaded)),
+                )
+            )
+        if missing:
+            known = official_calendar.known_years(country.code)
+            parts.append(
+                self.env._(
+                    "%(years)s: not published yet (%(library)s knows %(first)s to %(last)s). "
+                    "The official schedule of a year is published in the autumn before it: "
+                    "update the library, then refresh again.",
+                    years=", ".join(map(str, missing)),
+                    library=official_calendar.library_version(country.code),
+                    first=known[0],
+                    last=known[1],
+                )
+            )
+        return " ".join(parts)
+
+    def _callback_apply_official_year(self, calendar, official):
+        """Replace the official days of ``official.year`` in ``calendar``,
+        leaving out the days covered by time off or make-up workdays entered
+        by hand."""
+        self.ensure_one()
+        zone = timezone(calendar.tz or self._callback_tz())
+
+        def utc_naive(day, moment):
+            local = zone.localize(datetime.combine(day, moment))
+            return local.astimezone(utc).replace(tzinfo=None)
+
+        first_day = datetime(official.year, 1, 1).date()
+        next_first_day = datetime(official.year + 1, 1, 1).date()
+        begin, end = utc_naive(first_day, time.min), utc_naive(next_first_day, time.min)
+        Leaves = self.env["resource.calendar.leaves"].sudo()
+        leaves = Leaves.search(
+            [
+                ("calendar_id", "=", calendar.id),
+                ("resource_id", "=", False),
+                ("date_from", "<", end),
+                ("date_to", ">", begin),
+            ]
+        )
+        manual_days = set()
+        for leave in leaves.filtered(lambda leave: not leave.callback_official):
+            day = utc.localize(leave.date_from).astimezone(zone).date()
+            last = utc.localize(leave.date_to).astimezone(zone).date()
+            while day <= last:
+                manual_days.add(day)
+                day += timedelta(days=1)
+        wanted = {
+            (utc_naive(first, time.min), utc_naive(last, time.max.replace(microsecond=0)), name)
+            for first, last, name in official_calendar.runs(
+                {
+                    day: self._callback_holiday_label(name)
+                    for day, name in official.holidays.items()
+                    if day not in manual_days
+                }
+            )
+        }
+        official_leaves = leaves.filtered("callback_official")
+        have = {(leave.date_from, leave.date_to, leave.name) for leave in official_leaves}
+        official_leaves.filtered(
+            lambda leave: (leave.date_from, leave.date_to, leave.name) not in wanted
+        ).unlink()
+        Leaves.create(
+            [
+                {
+                    "name": name,
+                    "calendar_id": calendar.id,
+                    "company_id": calendar.company_id.id or self.id,
+                    "date_from": date_from,
+                    "date_to": date_to,
+                    "time_type": "leave",
+                    "callback_official": True,
+                }
+                for date_from, date_to, name in sorted(wanted - have)
+            ]
+        )
+        Workdays = self.env["resource.calendar.workday"].sudo()
+        workdays = Workdays.search(
+            [
+                ("calendar_id", "=", calendar.id),
+                ("date", ">=", first_day),
+                ("date", "<", next_first_day),
+            ]
+        )
+        manual = {w.date for w in workdays if not w.official}
+        wanted_days = {
+            day: self._callback_holiday_label(name)
+            for day, name in official.workdays.items()
+            if day not in manual
+        }
+        official_days = workdays.filtered("official")
+        official_days.filtered(lambda w: wanted_days.get(w.date) != (w.name or "")).unlink()
+        kept = {w.date for w in official_days.exists()}
+        Workdays.create(
+            [
+                {"calendar_id": calendar.id, "date": day, "name": name, "official": True}
+                for day, name in sorted(wanted_days.items())
+                if day not in kept
+            ]
+        )
+
+    @api.model
+    def _cron_refresh_official_calendar(self):
+        """Scheduled action: refresh every company's official days (this year
+        and the next). Idempotent; a refresh running at the same time in
+        another process waits for this one (lock on the companies)."""
+        companies = self.search([("callback_holiday_country_id", "!=", False)])
+        companies.lock_for_update(allow_referencing=True)
+        companies._callback_refresh_official_calendar()

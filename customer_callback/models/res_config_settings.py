@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from ..tools import official_calendar
 from .base import SUITE_PREFIX
 
 
@@ -65,6 +66,12 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.callback_holiday_from2", readonly=False
     )
     callback_holiday_to2 = fields.Float(related="company_id.callback_holiday_to2", readonly=False)
+    callback_holiday_country_id = fields.Many2one(
+        related="company_id.callback_holiday_country_id", readonly=False
+    )
+    callback_official_calendar_info = fields.Char(
+        string="Official calendar", compute="_compute_callback_official_calendar_info"
+    )
     callback_slot_afternoon = fields.Float(
         related="company_id.callback_slot_afternoon", readonly=False
     )
@@ -146,3 +153,39 @@ class ResConfigSettings(models.TransientModel):
     callback_spot_check_category_ids = fields.Many2many(
         related="company_id.callback_spot_check_category_ids", readonly=False
     )
+
+    @api.depends("callback_holiday_country_id")
+    def _compute_callback_official_calendar_info(self):
+        for settings in self:
+            country = settings.callback_holiday_country_id
+            known = official_calendar.known_years(country.code) if country else None
+            if not country:
+                settings.callback_official_calendar_info = False
+            elif known:
+                settings.callback_official_calendar_info = self.env._(
+                    "%(library)s knows the official schedule from %(first)s to %(last)s.",
+                    library=official_calendar.library_version(country.code),
+                    first=known[0],
+                    last=known[1],
+                )
+            else:
+                settings.callback_official_calendar_info = self.env._(
+                    "%(library)s computes the public holidays of any year.",
+                    library=official_calendar.library_version(country.code),
+                )
+
+    def action_callback_refresh_official_calendar(self):
+        """Settings button: save, then fill this company's calendar now."""
+        self.ensure_one()
+        self.execute()
+        company = self.company_id
+        message = company._callback_refresh_official_calendar()[company.id]
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Official calendar"),
+                "message": message,
+                "sticky": False,
+            },
+        }

@@ -6,7 +6,10 @@ measures of the agents' monthly report, care coverage and satisfaction.
   callbacks made, done, unreachable, declined, average score, problems raised
   (tickets created from callbacks) and how many are solved / still open.
 - *Care coverage*: group by due month (``deadline``) and team; the average of
-  ``coverage`` is callbacks done / callbacks due, in percent.
+  ``coverage`` is callbacks done / callbacks due, in percent. A callback still
+  open counts as missed only once its due date has passed in the company's
+  timezone (December's callbacks due later in the month are not "missed" on
+  the 1st).
 - *Satisfaction*: the average of ``score`` (scored callbacks only; unreachable
   and declined callbacks have no score).
 """
@@ -55,7 +58,8 @@ class CustomerCallbackAgentReport(models.Model):
         aggregator="avg",
         digits=(5, 1),
         readonly=True,
-        help="Callbacks done / callbacks due, in percent (callbacks with a due date).",
+        help="Callbacks done / callbacks due, in percent: an open callback counts once its "
+        "due date has passed.",
     )
     problem_count = fields.Integer(string="Problems raised", readonly=True)
     problem_solved_count = fields.Integer(string="Problems solved", readonly=True)
@@ -75,7 +79,13 @@ class CustomerCallbackAgentReport(models.Model):
                       (c.state = 'done' AND c.score > 0)::int AS scored_count,
                       CASE WHEN c.state = 'done' AND c.score > 0 THEN c.score END AS score,
                       CASE WHEN c.deadline IS NULL THEN NULL
-                           WHEN c.state = 'done' THEN 100.0 ELSE 0.0 END AS coverage,
+                           WHEN c.state = 'done' THEN 100.0
+                           -- still open and not due yet: neither made nor missed
+                           WHEN c.state IN ('draft', 'planned', 'in_progress')
+                                AND c.deadline >= (%(now)s::timestamp AT TIME ZONE 'UTC'
+                                     AT TIME ZONE COALESCE(cal.tz, cp.tz, 'UTC'))::date
+                           THEN NULL
+                           ELSE 0.0 END AS coverage,
                       COALESCE(pr.total, 0) AS problem_count,
                       COALESCE(pr.solved, 0) AS problem_solved_count,
                       COALESCE(pr.total, 0) - COALESCE(pr.solved, 0) AS problem_open_count
@@ -88,5 +98,10 @@ class CustomerCallbackAgentReport(models.Model):
                        WHERE t.origin_callback_id IS NOT NULL
                        GROUP BY t.origin_callback_id
                  ) pr ON pr.origin_callback_id = c.id
-                WHERE c.active"""
+                 LEFT JOIN res_company co ON co.id = c.company_id
+                 LEFT JOIN resource_calendar cal ON cal.id = co.resource_calendar_id
+                 LEFT JOIN res_partner cp ON cp.id = co.partner_id
+                WHERE c.active""",
+            # "today" in each company's timezone, from the application's clock
+            now=fields.Datetime.now(),
         )

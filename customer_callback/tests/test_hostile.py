@@ -18,6 +18,19 @@ USER_ERROR = ("odoo.exceptions.UserError",)
 VALIDATION = ("odoo.exceptions.ValidationError",)
 SPOT_CHECK_REPORT = "/report/xlsx/customer_callback.spot_check_xlsx/%s"
 AGENT_REPORT = "/report/xlsx/customer_callback.agent_report_xlsx/%s"
+CARE_RECORD = "/report/xlsx/customer_callback.care_record_xlsx/%s"
+
+
+def get_care_records(*records):
+    """The care record sheet of several callbacks at once."""
+
+    def run(case, profile):
+        ids = ",".join(str(getattr(case, record).id) for record in records)
+        return case.download(profile, CARE_RECORD % ids)
+
+    return run
+
+
 BIG = "x" * 1_000_000
 
 
@@ -280,6 +293,33 @@ ROWS = [
     Row("p02_other_supervisor_of_company_reads_export", "admin", REFUSED, read_foreign_export),
     Row("p02_supervisor_exports_agent_report", "supervisor", ALLOWED, export_agent_report, is_xlsx),
     Row("p02_agent_exports_agent_report", "agent", REFUSED, export_agent_report),
+    # -- 2b. the care record sheet: the callbacks' own rules decide ---------
+    Row(
+        "p02b_agent_prints_own_care_record", "agent", ALLOWED, get(CARE_RECORD, "callback"), is_xlsx
+    ),
+    Row(
+        "p02b_agent_prints_other_care_record", "agent", REFUSED, get(CARE_RECORD, "other_callback")
+    ),
+    Row(
+        "p02b_agent_slips_a_foreign_callback_in",
+        "agent",
+        REFUSED,
+        get_care_records("callback", "other_callback"),
+    ),
+    Row(
+        "p02b_foreign_supervisor_prints_care_record",
+        "foreign_supervisor",
+        REFUSED,
+        get(CARE_RECORD, "callback"),
+    ),
+    Row("p02b_portal_prints_care_record", "portal", REFUSED, get(CARE_RECORD, "callback")),
+    Row(
+        "p02b_supervisor_prints_care_records",
+        "supervisor",
+        ALLOWED,
+        get_care_records("callback", "other_callback"),
+        is_xlsx,
+    ),
     # -- 3. supervisor-only fields and state changes --------------------------
     Row(
         "p03_agent_assigns_portal_user",

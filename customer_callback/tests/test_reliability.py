@@ -40,6 +40,10 @@ ACCESS_MATRIX = {
     # a SQL view: read only
     "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
     "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    "customer.callback.quarterly.report": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # make-up workdays belong to the working-time calendar: like its
+    # attendances, read by every employee, kept by administrators
+    "resource.calendar.workday": (NONE, "r---", "r---", "r---", "r---", "r---"),
     # abstract models: no records, their methods are called by the code
     "customer.callback.generator": (NONE,) * 6,
     # the workday screen's data: each agent reads through it only what her
@@ -47,6 +51,11 @@ ACCESS_MATRIX = {
     "customer.callback.workday": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
     "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
+    "report.customer_callback.care_record": (NONE,) * 6,
+    "report.customer_callback.care_record_xlsx": (NONE,) * 6,
+    "report.customer_callback.agent_month_report": (NONE,) * 6,
+    "report.customer_callback.quarterly_report": (NONE,) * 6,
+    "report.customer_callback.quarterly_report_xlsx": (NONE,) * 6,
 }
 
 

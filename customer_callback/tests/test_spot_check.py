@@ -651,11 +651,39 @@ class TestAgentReport(SpotCheckCase):
             ],
         )
         figures = {user: values for user, _month, *values in rows}
-        self.assertEqual(figures[self.agent1], [5, 2, 1, 1, 3.0, 2, 1, 40.0])
+        # coverage: 2 done of the 4 closed; the planned one is not due yet
+        self.assertEqual(figures[self.agent1], [5, 2, 1, 1, 3.0, 2, 1, 50.0])
         self.assertEqual(figures[self.agent2], [1, 1, 0, 0, 5.0, 0, 0, 100.0])
         # agents see their own lines only
         mine = self.env["customer.callback.agent.report"].with_user(self.agent2).search([])
         self.assertEqual(mine.callback_id, self.other)
+
+    def test_coverage_counts_open_callbacks_once_due(self):
+        P = self.make_partner
+        yesterday, tomorrow = (
+            FROZEN_NOW.date() - timedelta(days=1),
+            FROZEN_NOW.date() + timedelta(days=1),
+        )
+        missed = self.make_callback(
+            P("C1"), deadline=yesterday, planned_date=FROZEN_NOW - timedelta(days=2)
+        )
+        not_due = self.make_callback(P("C2"), deadline=tomorrow)
+        due_today = self.make_callback(P("C3"), deadline=FROZEN_NOW.date())
+        Report = self.env["customer.callback.agent.report"].with_user(self.supervisor)
+        rows = Report.search_read(
+            [("callback_id", "in", (missed | not_due | due_today | self.done4).ids)],
+            ["callback_id", "coverage"],
+        )
+        coverage = {row["callback_id"][0]: row["coverage"] for row in rows}
+        self.assertEqual(coverage[missed.id], 0.0)
+        self.assertEqual(coverage[self.done4.id], 100.0)
+        # not missed yet (NULL): read as 0.0 by the ORM but left out of the average
+        [[average]] = Report._read_group(
+            [("callback_id", "in", (missed | not_due | due_today | self.done4).ids)],
+            [],
+            ["coverage:avg"],
+        )
+        self.assertEqual(average, 50.0)
 
     def test_xlsx_export(self):
         wizard = (

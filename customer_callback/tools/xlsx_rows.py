@@ -142,6 +142,47 @@ def agent_report_row(month, agent, counts):
     ]
 
 
+# The care record sheet (客户关怀记录表), its columns in the template's order.
+CARE_RECORD_KEYS = (
+    "number",
+    "customer",
+    "contact",
+    "industry",
+    "date",
+    "reason",
+    "channel",
+    "summary",
+    "feedback",
+    "problem_status",
+    "responsible",
+    "deadline",
+    "done_date",
+    "remarks",
+)
+
+
+def care_record_row(record):
+    """One row of the care record sheet from a dict with ``CARE_RECORD_KEYS``
+    (missing keys are blank)."""
+    return [record.get(key) for key in CARE_RECORD_KEYS]
+
+
+def joined(*parts, separator=" / "):
+    """The non-empty parts joined (the sheet's combined columns)."""
+    return separator.join(str(part).strip() for part in parts if part and str(part).strip())
+
+
+def display(value):
+    """A cell value as printed text: dates ISO, times to the minute."""
+    if value is None or value is False:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
 WORKBOOK_OPTIONS = {"constant_memory": True, "remove_timezone": True}
 
 

@@ -64,8 +64,8 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
             domain &= Domain("user_id", "in", self.user_ids.ids)
         return domain
 
-    def _rows(self):
-        """One row per month and agent: a single read-group."""
+    def _groups(self):
+        """(month, agent, counts) per month and agent: a single read-group."""
         self.ensure_one()
         groups = self.env["customer.callback.agent.report"]._read_group(
             self._domain(),
@@ -73,8 +73,7 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
             [f"{name}:sum" for name in SUMS] + ["score:sum"],
             order="date:month, user_id",
         )
-        no_agent = self.env._("Team queue (unassigned)")
-        rows = []
+        result = []
         for month, user, *values in groups:
             counts = dict(zip(SUMS + ("score_sum",), values, strict=True))
             counts = {
@@ -87,10 +86,18 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
                 "problems": counts["problem_count"],
                 "problems_solved": counts["problem_solved_count"],
             }
-            rows.append(
-                xlsx_rows.agent_report_row(month.strftime("%Y-%m"), user.name or no_agent, counts)
-            )
-        return rows
+            result.append((month, user, counts))
+        return result
+
+    def _agent_name(self, user):
+        return user.name or self.env._("Team queue (unassigned)")
+
+    def _rows(self):
+        """One row per month and agent."""
+        return [
+            xlsx_rows.agent_report_row(month.strftime("%Y-%m"), self._agent_name(user), counts)
+            for month, user, counts in self._groups()
+        ]
 
     def _headers(self):
         return [
@@ -105,6 +112,60 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
             self.env._("Problems solved"),
             self.env._("Problems open"),
         ]
+
+    def _pages(self):
+        """One printed page per month and agent: the month's figures and the
+        problems raised during the agent's callbacks, with their state."""
+        self.ensure_one()
+        Report = self.env["customer.callback.agent.report"]
+        labels = self._headers()[2:]
+        pages = []
+        for month, user, counts in self._groups():
+            row = xlsx_rows.agent_report_row(
+                month.strftime("%Y-%m"), self._agent_name(user), counts
+            )
+            callbacks = Report.search(
+                self._domain()
+                & Domain("user_id", "=", user.id)
+                & Domain("date", ">=", fields.Datetime.to_datetime(month))
+                & Domain("date", "<", fields.Datetime.to_datetime(month + relativedelta(months=1)))
+            ).callback_id
+            tickets = self.env["helpdesk.ticket"].search(
+                [("origin_callback_id", "in", callbacks.ids)], order="create_date, id"
+            )
+            pages.append(
+                {
+                    "month": row[0],
+                    "agent": row[1],
+                    "figures": list(zip(labels, self._figure_texts(row[2:]), strict=True)),
+                    "problems": [
+                        {
+                            "ticket": ticket.display_name,
+                            "customer": ticket.partner_id.display_name or "",
+                            "stage": ticket.stage_id.name or "",
+                            "closed": ticket.stage_id.closed,
+                        }
+                        for ticket in tickets
+                    ],
+                }
+            )
+        return pages
+
+    @api.model
+    def _figure_texts(self, values):
+        """The printed figures: counts as integers, the average score with two
+        decimals (empty when nothing was scored)."""
+        average = 4  # index of the average score after month and agent
+        return [
+            ("" if value is None else f"{value:.2f}") if index == average else str(int(value or 0))
+            for index, value in enumerate(values)
+        ]
+
+    def action_print(self):
+        self.ensure_one()
+        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.check_access("read")
+        return self.env.ref("customer_callback.agent_month_report_action").report_action(self)
 
     def _generate(self):
         """The XLSX file as bytes, as the report route makes it."""

@@ -1,0 +1,257 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import date, datetime
+
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+from ..tools import official_calendar
+from .common import TODAY, CallbackCase
+
+
+@tagged("post_install", "-at_install")
+class TestOfficialCalendar(CallbackCase):
+    """China's public holidays and make-up workdays filled into the working
+    time calendar, other countries' holidays for their customers, lunar
+    festivals without typed dates."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cn = cls.env.ref("base.cn")
+        cls.jp = cls.env.ref("base.jp")
+        cls.calendar = cls.company.resource_calendar_id
+        cls.company.callback_holiday_country_id = cls.cn
+        cls.partner_sh.country_id = cls.cn
+        cls.partner_tokyo = cls.env["res.partner"].create(
+            {"name": "佐藤 花子", "tz": "Asia/Tokyo", "country_id": cls.jp.id}
+        )
+
+    def official_leaves(self):
+        return self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", self.calendar.id), ("callback_official", "=", True)]
+        )
+
+    def local_day(self, moment):
+        return self.local(moment, "Asia/Shanghai").date()
+
+    def test_refresh_fills_holidays_and_make_up_workdays(self):
+        messages = self.company._callback_refresh_official_calendar([2025, 2026])
+        self.assertIn("2025, 2026", messages[self.company.id])
+        spring = self.official_leaves().filtered(
+            lambda leave: self.local_day(leave.date_from) == date(2026, 2, 15)
+        )
+        self.assertEqual(len(spring), 1, "one time off for the nine days of Spring Festival")
+        self.assertEqual(self.local_day(spring.date_to), date(2026, 2, 23))
+        self.assertEqual(self.local(spring.date_from, "Asia/Shanghai"), datetime(2026, 2, 15, 0, 0))
+        # 1-8 October 2025: National Day with Mid-Autumn (6 October) inside
+        is_holiday = self.company._callback_holiday_checker(date(2025, 9, 30), days=10)
+        self.assertEqual(
+            [is_holiday(date(2025, 10, d)) for d in range(1, 10)], [True] * 8 + [False]
+        )
+        self.assertEqual(
+            sorted(self.calendar.workday_ids.mapped("date")),
+            [
+                date(2025, 1, 26),
+                date(2025, 2, 8),
+                date(2025, 4, 27),
+                date(2025, 9, 28),
+                date(2025, 10, 11),
+                date(2026, 1, 4),
+                date(2026, 2, 14),
+                date(2026, 2, 28),
+                date(2026, 5, 9),
+                date(2026, 9, 20),
+                date(2026, 10, 10),
+            ],
+        )
+        self.assertTrue(all(self.calendar.workday_ids.mapped("official")))
+        # a second refresh changes nothing
+        leaves, workdays = self.official_leaves(), self.calendar.workday_ids
+        self.company._callback_refresh_official_calendar([2025, 2026])
+        self.assertEqual(self.official_leaves(), leaves)
+        self.assertEqual(self.calendar.workday_ids, workdays)
+
+    def test_window_kind_follows_the_official_days(self):
+        self.company._callback_refresh_official_calendar([2025, 2026])
+        is_holiday = self.company._callback_holiday_checker(date(2026, 9, 1), days=60)
+        self.assertFalse(is_holiday(date(2026, 9, 20)), "make-up Sunday: a working day")
+        self.assertTrue(is_holiday(date(2026, 9, 19)), "an ordinary Saturday")
+        self.assertTrue(is_holiday(date(2026, 10, 1)), "National Day")
+        self.assertFalse(is_holiday(date(2026, 10, 9)), "an ordinary Friday")
+        self.assertFalse(is_holiday(date(2026, 10, 10)), "make-up Saturday")
+        is_holiday = self.company._callback_holiday_checker(date(2025, 1, 20), days=30)
+        self.assertFalse(is_holiday(date(2025, 1, 26)), "make-up Sunday before Spring Festival")
+        self.assertTrue(is_holiday(date(2025, 1, 29)), "Spring Festival")
+        # the suite's call windows: working day 09:00, holiday 10:00
+        callback = self.make_callback(self.partner_sh)
+        sunday_0930 = datetime(2026, 9, 20, 1, 30)  # 09:30 in Shanghai
+        self.assertTrue(callback._is_in_window(sunday_0930))
+        saturday_0930 = datetime(2026, 9, 19, 1, 30)
+        self.assertFalse(callback._is_in_window(saturday_0930))
+
+    def test_customer_country_decides_the_window_kind(self):
+        self.company._callback_refresh_official_calendar([2026])
+        chinese = self.make_callback(self.partner_sh)
+        japanese = self.make_callback(self.partner_tokyo)
+        # Wednesday 11 February 2026: Japan's National Foundation Day, a working day in China
+        self.assertTrue(chinese._is_in_window(datetime(2026, 2, 11, 1, 30)))  # 09:30 Shanghai
+        self.assertFalse(japanese._is_in_window(datetime(2026, 2, 11, 0, 30)))  # 09:30 Tokyo
+        self.assertTrue(japanese._is_in_window(datetime(2026, 2, 11, 1, 30)))  # 10:30 Tokyo
+        # Tuesday 17 February 2026: Spring Festival in China, a working day in Japan
+        self.assertFalse(chinese._is_in_window(datetime(2026, 2, 17, 1, 30)))
+        self.assertTrue(japanese._is_in_window(datetime(2026, 2, 17, 0, 30)))
+
+    def test_working_time_deadline_runs_on_the_make_up_sunday(self):
+        self.company._callback_refresh_official_calendar([2026])
+        normal = self.env.ref("customer_callback.customer_complaint_grade_normal")
+        normal.working_time = True
+        # Friday 18 September 2026, 16:00 in Shanghai: one working hour left that day
+        friday = datetime(2026, 9, 18, 8, 0)
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Purifier leaks",
+                "description": "<p>Water on the floor</p>",
+                "partner_id": self.partner_sh.id,
+                "is_complaint": True,
+                "team_id": self.team.id,
+                "user_id": self.agent1.id,
+                "complaint_grade_id": normal.id,
+                "complaint_date": friday,
+            }
+        )
+        # 8 working hours: 1 h on Friday, 7 h on the make-up Sunday (08-12, 13-16)
+        self.assertEqual(normal.response_hours, 8)
+        self.assertEqual(ticket.response_deadline, datetime(2026, 9, 20, 8, 0))
+        # the date picker's unusual days agree
+        unusual = self.calendar._get_unusual_days(
+            datetime(2026, 9, 19), datetime(2026, 9, 21, 23, 0)
+        )
+        self.assertEqual(
+            (unusual["2026-09-19"], unusual["2026-09-20"], unusual["2026-09-21"]),
+            (True, False, False),
+        )
+
+    def test_hand_entered_days_survive_a_refresh(self):
+        # the company closes on 2 October 2026 afternoon by hand, and on a day of its own
+        own = self.env["resource.calendar.leaves"].create(
+            [
+                {
+                    "name": "Company outing",
+                    "calendar_id": self.calendar.id,
+                    "date_from": datetime(2026, 6, 11, 16, 0),  # 12 June 00:00 Shanghai
+                    "date_to": datetime(2026, 6, 12, 15, 59, 59),
+                    "time_type": "leave",
+                },
+                {
+                    "name": "National Day (our dates)",
+                    "calendar_id": self.calendar.id,
+                    "date_from": datetime(2026, 9, 30, 16, 0),  # 1 October 00:00 Shanghai
+                    "date_to": datetime(2026, 10, 1, 15, 59, 59),
+                    "time_type": "leave",
+                },
+            ]
+        )
+        own_workday = self.env["resource.calendar.workday"].create(
+            {"calendar_id": self.calendar.id, "date": date(2026, 9, 20), "name": "Inventory"}
+        )
+        self.company._callback_refresh_official_calendar([2026])
+        self.company._callback_refresh_official_calendar([2026])
+        self.assertTrue(own.exists() == own and own_workday.exists())
+        self.assertEqual(own_workday.name, "Inventory")
+        self.assertFalse(own_workday.official)
+        national = self.official_leaves().filtered(
+            lambda leave: leave.date_from <= datetime(2026, 10, 3) <= leave.date_to
+        )
+        # the official holiday starts after the day the company entered itself
+        self.assertEqual(self.local_day(national.date_from), date(2026, 10, 2))
+        self.assertEqual(self.local_day(national.date_to), date(2026, 10, 7))
+        self.assertEqual(
+            len(self.calendar.workday_ids.filtered(lambda w: w.date == date(2026, 9, 20))), 1
+        )
+
+    def test_unpublished_year_is_said(self):
+        known = official_calendar.known_years("CN")
+        message = self.company._callback_refresh_official_calendar([known[1] + 1])[self.company.id]
+        self.assertIn(str(known[1] + 1), message)
+        self.assertIn("not published yet", message)
+        self.assertFalse(self.official_leaves())
+
+    def test_settings_refresh_button(self):
+        settings = self.env["res.config.settings"].create({})
+        self.assertEqual(settings.callback_holiday_country_id, self.cn)
+        self.assertIn("chinese-calendar", settings.callback_official_calendar_info)
+        action = settings.action_callback_refresh_official_calendar()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn(str(TODAY.year), action["params"]["message"])
+        self.assertTrue(self.official_leaves())
+
+    def test_mid_autumn_greeting_without_typed_dates(self):
+        rule = self.make_rule(
+            segment="care_occasion",
+            trigger="occasion",
+            offset_days=-5,
+            window_days=2,
+            partner_domain="[('first_purchase_date', '!=', False)]",
+        )
+        occasion = self.env["customer.callback.occasion"].create(
+            {
+                "name": "中秋节",
+                "kind": "lunar",
+                "month": 8,
+                "day": 15,
+                "company_id": self.company.id,
+            }
+        )
+        self.assertNotIn(
+            date(2027, 9, 15), occasion.date_ids.filtered(lambda d: not d.computed).mapped("date")
+        )
+        self.make_order(self.partner_sh, days_ago=50)
+        # 11 September 2027: Mid-Autumn (15 September 2027) is four days away
+        self.generate(self.partner_sh, today=date(2027, 9, 11))
+        festival = occasion.date_ids.filtered(lambda d: d.date == date(2027, 9, 15))
+        callback = self.callbacks_of(self.partner_sh, rule).filtered(
+            lambda c: c.period_key == f"O{festival.id}"
+        )
+        self.assertEqual(len(callback), 1)
+        self.assertTrue(festival.computed)
+        days_before = (date(2027, 9, 15) - callback.deadline).days
+        self.assertTrue(3 <= days_before <= 5, days_before)
+
+    def test_occasion_dates_follow_their_rule(self):
+        occasion = self.env["customer.callback.occasion"].create(
+            {"name": "Founding day", "kind": "solar", "month": 3, "day": 18}
+        )
+        self.assertIn(date(TODAY.year + 1, 3, 18), occasion.date_ids.mapped("date"))
+        occasion.write({"kind": "lunar", "month": 1, "day": 15})
+        lantern = official_calendar.occasion_date("lunar", 1, 15, TODAY.year + 1)
+        future = occasion.date_ids.filtered(lambda d: d.date >= TODAY)
+        self.assertIn(lantern, future.mapped("date"))
+        self.assertNotIn(date(TODAY.year + 1, 3, 18), future.mapped("date"))
+
+
+@tagged("post_install", "-at_install")
+class TestOfficialCalendarTour(HttpCase):
+    def test_admin_refreshes_the_official_calendar_in_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        admin = self.env.ref("base.user_admin")
+        admin.lang = "zh_CN"
+        company = admin.company_id
+        company.callback_holiday_country_id = self.env.ref("base.cn")
+        # holiday names are stored in the company's language
+        company.partner_id.lang = "zh_CN"
+        calendar = company.resource_calendar_id
+        Leaves = self.env["resource.calendar.leaves"]
+        official = [("calendar_id", "=", calendar.id), ("callback_official", "=", True)]
+        Leaves.search(official).unlink()
+        calendar.workday_ids.filtered("official").unlink()
+        self.start_tour("/odoo", "customer_callback_official_calendar_tour", login="admin")
+        year = fields.Date.context_today(admin).year
+        first, last = official_calendar.known_years("CN")
+        loaded = Leaves.search(official)
+        if first <= year <= last:
+            # named in the administrator's language
+            self.assertIn("国庆节", loaded.mapped("name"))
+            self.assertTrue(calendar.workday_ids.filtered("official"))
+        else:
+            self.assertFalse(loaded, f"chinese-calendar does not know {year} yet")
