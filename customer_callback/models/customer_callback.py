@@ -353,10 +353,13 @@ class CustomerCallback(models.Model):
         """The timezone of the user reading: the context's, else the user's."""
         return self.env.context.get("tz") or self.env.user.tz or "UTC"
 
-    def _window_context(self, company, now):
-        """(windows, holiday checker) of ``company`` around ``now``."""
+    def _window_context(self, company, now, country=None):
+        """(windows, holiday checker) of ``company`` around ``now``, for a
+        customer of ``country`` (whose holidays decide the window kind)."""
         # two weeks of public holidays: the next window may be after a long holiday
-        return company._callback_windows(), company._callback_holiday_checker(now.date(), days=14)
+        return company._callback_windows(), company._callback_holiday_checker(
+            now.date(), days=14, country=country
+        )
 
     @api.depends_context("tz")
     def _compute_call_window_now(self):
@@ -366,9 +369,10 @@ class CustomerCallback(models.Model):
         per_company = {}
         for callback in self:
             company = callback.company_id
-            if company not in per_company:
-                per_company[company] = self._window_context(company, now)
-            windows, is_holiday = per_company[company]
+            country = callback.partner_id.country_id
+            if (company, country) not in per_company:
+                per_company[company, country] = self._window_context(company, now, country)
+            windows, is_holiday = per_company[company, country]
             tz_name = callback._tz()
             zone = call_window.get_zone(tz_name)
             local = call_window.to_local(now, zone)
@@ -407,14 +411,17 @@ class CustomerCallback(models.Model):
         zone, not per callback); customers without a timezone use the
         company's."""
         now = now or fields.Datetime.now()
-        # the timezones customers have (a handful), not the 600 Odoo offers
-        zones = [
-            tz
-            for (tz,) in self.env["res.partner"]
+        # the timezones (and countries: their holidays decide the window
+        # kind) customers have, a handful, not the 600 zones Odoo offers
+        zones_by_country = defaultdict(list)
+        for tz, country in (
+            self.env["res.partner"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group([("tz", "!=", False)], ["tz"])
-        ]
+            ._read_group([("tz", "!=", False)], ["tz", "country_id"])
+        ):
+            zones_by_country[country].append(tz)
+        Country = self.env["res.country"]
         domains = []
         # the companies with open callbacks: one grouped query
         companies = [
@@ -425,15 +432,20 @@ class CustomerCallback(models.Model):
         ]
         for company in companies:
             windows, is_holiday = self._window_context(company, now)
-            open_zones = call_window.open_zones(
-                now, [*zones, company._callback_tz()], windows, is_holiday
-            )
-            if not open_zones:
-                continue
-            tz_domain = Domain("partner_id.tz", "in", sorted(open_zones))
-            if company._callback_tz() in open_zones:
-                tz_domain |= Domain("partner_id.tz", "=", False)
-            domains.append(Domain("company_id", "=", company.id) & tz_domain)
+            # customers without a timezone: the company's, with its holidays
+            if call_window.open_zones(now, [company._callback_tz()], windows, is_holiday):
+                domains.append(
+                    Domain("company_id", "=", company.id) & Domain("partner_id.tz", "=", False)
+                )
+            for country, zones in zones_by_country.items():
+                windows, is_holiday = self._window_context(company, now, country or Country)
+                open_zones = call_window.open_zones(now, zones, windows, is_holiday)
+                if open_zones:
+                    domains.append(
+                        Domain("company_id", "=", company.id)
+                        & Domain("partner_id.tz", "in", sorted(open_zones))
+                        & Domain("partner_id.country_id", "=", country.id or False)
+                    )
         return Domain("state", "in", OPEN_STATES) & Domain.OR(domains or [Domain.FALSE])
 
     def _search_callable_now(self, operator, value):

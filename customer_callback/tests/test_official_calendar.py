@@ -2,6 +2,7 @@
 from datetime import date, datetime
 
 from odoo import fields
+from odoo.fields import Domain
 from odoo.tests import HttpCase, tagged
 
 from ..tools import official_calendar
@@ -100,6 +101,22 @@ class TestOfficialCalendar(CallbackCase):
         # Tuesday 17 February 2026: Spring Festival in China, a working day in Japan
         self.assertFalse(chinese._is_in_window(datetime(2026, 2, 17, 1, 30)))
         self.assertTrue(japanese._is_in_window(datetime(2026, 2, 17, 0, 30)))
+
+    def test_callable_now_follows_the_customer_country(self):
+        self.company._callback_refresh_official_calendar([2026])
+        # a Japanese customer living in Shanghai's timezone
+        expat = self.env["res.partner"].create(
+            {"name": "山田 太郎", "tz": "Asia/Shanghai", "country_id": self.jp.id}
+        )
+        chinese, japanese = self.make_callback(self.partner_sh), self.make_callback(expat)
+        # Wednesday 11 February 2026, 09:30 in Shanghai: a holiday in Japan only
+        # (holiday windows open at 10:00)
+        moment = datetime(2026, 2, 11, 1, 30)
+        Callback = self.env["customer.callback"]
+        callable_now = Callback.search(
+            Callback._callable_now_domain(moment) & Domain("id", "in", (chinese | japanese).ids)
+        )
+        self.assertEqual(callable_now, chinese)
 
     def test_working_time_deadline_runs_on_the_make_up_sunday(self):
         self.company._callback_refresh_official_calendar([2026])
