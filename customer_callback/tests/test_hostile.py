@@ -570,6 +570,12 @@ ROWS = [
             ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
+            ("customer.callback.quarterly.report", "quarterly_report", ("supervisor",)),
+            (
+                "resource.calendar.workday",
+                "workday",
+                ("agent", "other_agent", "internal", "supervisor"),
+            ),
         ]
         for profile in (
             "agent",
@@ -746,6 +752,16 @@ class TestHostile(HostileCase):
         )
         # the export as main made it: a file attached to the export
         cls.agent_report_export.with_user(supervisor).action_export()
+        cls.quarterly_report = (
+            env["customer.callback.quarterly.report"].with_user(supervisor).create({}).sudo()
+        )
+        cls.workday = env["resource.calendar.workday"].create(
+            {
+                "calendar_id": cls.company.resource_calendar_id.id,
+                "date": cls.month,
+                "name": "Hostile make-up day",
+            }
+        )
 
     def test_every_model_of_the_addon_has_rows(self):
         """A new model of the addon gets its rows in ROWS."""
