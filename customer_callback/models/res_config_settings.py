@@ -114,6 +114,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.callback_supervisor_id", readonly=False
     )
     complaint_soon_hours = fields.Float(related="company_id.complaint_soon_hours", readonly=False)
+    complaint_soon_percent = fields.Float(
+        related="company_id.complaint_soon_percent", readonly=False
+    )
     complaint_require_resolution_summary = fields.Boolean(
         related="company_id.complaint_require_resolution_summary", readonly=False
     )
