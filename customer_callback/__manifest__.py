@@ -39,6 +39,7 @@
         "views/res_config_settings_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
+        "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",

@@ -317,6 +317,12 @@ class ResCompany(models.Model):
         help="A dissatisfied customer whose problem cannot be solved on the call is "
         "promised an answer within this many minutes.",
     )
+    callback_spot_check_spacing = fields.Integer(
+        string="Spot-check calls apart (minutes)",
+        default=15,
+        help="The spot-check calls of one agent are planned at least this many minutes "
+        "apart, going round the call windows (morning, afternoon, evening).",
+    )
     callback_satisfaction_target = fields.Float(
         string="Satisfaction target",
         default=4.0,
@@ -339,6 +345,7 @@ class ResCompany(models.Model):
         "callback_spot_check_cap",
         "callback_spot_check_cap_months",
         "callback_spot_check_reply_minutes",
+        "callback_spot_check_spacing",
         "callback_satisfaction_target",
     )
     def _check_callback_spot_check_settings(self):
@@ -354,6 +361,10 @@ class ResCompany(models.Model):
                     self.env._(
                         "The spot-check limit cannot be negative and its window is at least one month."  # noqa: E501
                     )
+                )
+            if company.callback_spot_check_spacing < 0:
+                raise ValidationError(
+                    self.env._("The time between spot-check calls cannot be negative.")
                 )
             if company.callback_spot_check_reply_minutes < 1:
                 raise ValidationError(

@@ -143,6 +143,9 @@ class ResConfigSettings(models.TransientModel):
     callback_spot_check_reply_minutes = fields.Integer(
         related="company_id.callback_spot_check_reply_minutes", readonly=False
     )
+    callback_spot_check_spacing = fields.Integer(
+        related="company_id.callback_spot_check_spacing", readonly=False
+    )
     callback_satisfaction_target = fields.Float(
         related="company_id.callback_satisfaction_target", readonly=False
     )

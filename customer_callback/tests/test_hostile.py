@@ -294,6 +294,16 @@ def regraded_to(grade_xmlid):
 URGENT = "customer_callback.customer_complaint_grade_urgent"
 
 
+def rebalanced_to_agent(case, _result):
+    calls = case.batch.callback_ids.filtered(lambda c: c.state in ("draft", "planned"))
+    case.assertTrue(calls)
+    # the agent checked is never her own caller: her call stays with another one
+    case.assertEqual(
+        calls.filtered(lambda c: c.checked_user_id != case.users["agent"]).user_id,
+        case.users["agent"],
+    )
+
+
 ROWS = [
     # -- 1. spot-check exports: no stored file; the report route checks -----
     Row(
@@ -584,6 +594,42 @@ ROWS = [
         ),
         regraded_to(URGENT),
     ),
+    # -- issue #16 point 11: only supervisors rebalance a spot-check ---------
+    Row(
+        "i16p11_agent_opens_rebalance",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.spot.check",
+            "action_open_rebalance_wizard",
+            lambda case: [case.batch.ids],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p11_agent_rebalances_to_herself",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.spot.check.rebalance",
+            "create",
+            lambda case: [
+                {"spot_check_id": case.batch.id, "user_ids": [(6, 0, case.users["agent"].ids)]}
+            ],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p11_supervisor_rebalances",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.spot.check.rebalance",
+            "action_rebalance",
+            lambda case: [case.rebalance_wizard.ids],
+        ),
+        rebalanced_to_agent,
+    ),
     # -- access matrix through the server: one record of each model ---------
     *[
         Row(
@@ -607,6 +653,7 @@ ROWS = [
             ("customer.complaint.grade", "grade", ("agent", "other_agent", "supervisor")),
             ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
             ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
+            ("customer.callback.spot.check.rebalance", "rebalance_wizard", ("supervisor",)),
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
         ]
@@ -785,6 +832,12 @@ class TestHostile(HostileCase):
             env["customer.callback.spot.check.wizard"]
             .with_user(supervisor)
             .create({"spot_check_id": cls.batch.id})
+            .sudo()
+        )
+        cls.rebalance_wizard = (
+            env["customer.callback.spot.check.rebalance"]
+            .with_user(supervisor)
+            .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
             .sudo()
         )
         cls.report_line = env["customer.callback.agent.report"].search(
