@@ -40,9 +40,11 @@
         "views/customer_callback_spot_check_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
+        "wizards/customer_callback_workload_reassign_views.xml",
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
+        "report/customer_callback_workload_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

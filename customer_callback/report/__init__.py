@@ -2,3 +2,4 @@
 from . import spot_check_xlsx
 from . import customer_callback_agent_report
 from . import agent_report_xlsx
+from . import customer_callback_workload

@@ -294,6 +294,21 @@ def regraded_to(grade_xmlid):
 URGENT = "customer_callback.customer_complaint_grade_urgent"
 
 
+def workload_counted(case, result):
+    open_callbacks = case.env["customer.callback"].search_count(
+        [
+            ("user_id", "=", case.users["agent"].id),
+            ("state", "in", ("draft", "planned", "in_progress")),
+        ]
+    )
+    case.assertEqual(result, [{"id": case.users["agent"].id, "callback_count": open_callbacks}])
+
+
+def reassigned_to_other_agent(case, _result):
+    # the agent's callbacks planned today went to the other agent
+    case.assertEqual(case.callback.user_id, case.users["other_agent"])
+
+
 def rebalanced_to_agent(case, _result):
     calls = case.batch.callback_ids.filtered(lambda c: c.state in ("draft", "planned"))
     case.assertTrue(calls)
@@ -630,6 +645,52 @@ ROWS = [
         ),
         rebalanced_to_agent,
     ),
+    # -- issue #16 point 13: the team workload is the supervisors' ----------
+    Row(
+        "i16p13_agent_reads_team_workload",
+        "agent",
+        REFUSED,
+        call("customer.callback.workload", "search_read", lambda case: [[], ["user_id"]]),
+        ACCESS,
+    ),
+    Row(
+        "i16p13_agent_reassigns_team_work",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.workload.reassign",
+            "create",
+            lambda case: [
+                {
+                    "from_user_ids": [(6, 0, case.users["other_agent"].ids)],
+                    "to_user_ids": [(6, 0, case.users["agent"].ids)],
+                }
+            ],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p13_supervisor_reads_team_workload",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.workload",
+            "search_read",
+            lambda case: [[("user_id", "=", case.users["agent"].id)], ["callback_count"]],
+        ),
+        workload_counted,
+    ),
+    Row(
+        "i16p13_supervisor_reassigns_team_work",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.workload.reassign",
+            "action_reassign",
+            lambda case: [case.reassign_wizard.ids],
+        ),
+        reassigned_to_other_agent,
+    ),
     # -- access matrix through the server: one record of each model ---------
     *[
         Row(
@@ -654,6 +715,8 @@ ROWS = [
             ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
             ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
             ("customer.callback.spot.check.rebalance", "rebalance_wizard", ("supervisor",)),
+            ("customer.callback.workload", "workload_row", ("supervisor",)),
+            ("customer.callback.workload.reassign", "reassign_wizard", ("supervisor",)),
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
         ]
@@ -838,6 +901,20 @@ class TestHostile(HostileCase):
             env["customer.callback.spot.check.rebalance"]
             .with_user(supervisor)
             .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
+            .sudo()
+        )
+        cls.workload_row = env["customer.callback.workload"].browse(agent.id)
+        cls.reassign_wizard = (
+            env["customer.callback.workload.reassign"]
+            .with_user(supervisor)
+            .create(
+                {
+                    "from_user_ids": [(6, 0, agent.ids)],
+                    "to_user_ids": [(6, 0, other_agent.ids)],
+                    "include_complaints": False,
+                    "scope": "today",
+                }
+            )
             .sudo()
         )
         cls.report_line = env["customer.callback.agent.report"].search(
