@@ -44,6 +44,8 @@
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
+        "wizards/customer_callback_spot_check_rebalance_views.xml",
+        "wizards/customer_callback_workload_reassign_views.xml",
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
@@ -51,6 +53,7 @@
         "report/customer_callback_agent_month_reports.xml",
         "wizards/customer_callback_quarterly_report_views.xml",
         "report/customer_callback_quarterly_reports.xml",
+        "report/customer_callback_workload_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

@@ -162,3 +162,61 @@ def test_second_run_at_the_same_time_plans_nothing(elapsed, owner, customer):
     }
     again, _ = reminders(now, **args, **state)
     assert again == []
+
+
+# ----------------------------------------------------------------------
+# Warning lead scaled with the deadline (issue #16 point 8)
+# ----------------------------------------------------------------------
+
+MINUTE = timedelta(minutes=1)
+
+
+def test_warning_lead_scales_with_the_deadline_and_is_capped():
+    first_response = START + 10 * MINUTE
+    # 20 % of 10 minutes: 2 minutes, not the 2-hour absolute lead
+    assert cd.warning_lead(START, first_response, 2, 20) == 2 * MINUTE
+    # 20 % of 24 hours is 4.8 hours: capped by the absolute 2 hours
+    assert cd.warning_lead(START, START + 24 * HOUR, 2, 20) == 2 * HOUR
+    # no percentage, or no report time: the absolute lead alone
+    assert cd.warning_lead(START, first_response, 2, 0) == 2 * HOUR
+    assert cd.warning_lead(None, first_response, 2, 20) == 2 * HOUR
+    # a deadline before its report (moved by hand) never warns after it
+    assert cd.warning_lead(START, START - HOUR, 2, 20) == timedelta(0)
+    assert cd.warn_at(START, first_response, 2, 20) == START + 8 * MINUTE
+
+
+def test_ten_minute_first_response_is_not_breaching_soon_at_birth():
+    pairs = [(START + 10 * MINUTE, None), (START + 8 * HOUR, None), (START + 24 * HOUR, None)]
+    assert cd.sla_state(START, pairs, 2, start=START, soon_percent=20) == cd.ON_TRACK
+    assert cd.sla_state(START + 7 * MINUTE, pairs, 2, start=START, soon_percent=20) == cd.ON_TRACK
+    assert cd.sla_state(START + 8 * MINUTE, pairs, 2, start=START, soon_percent=20) == cd.SOON
+    # without scaling it would be "breaching soon" at birth (the old behaviour)
+    assert cd.sla_state(START, pairs, 2) == cd.SOON
+    # first response met: the 8-hour response warns 1.6 hours before (20 %)
+    met = [(START + 10 * MINUTE, START + MINUTE), *pairs[1:]]
+    assert cd.sla_state(START + 6 * HOUR, met, 2, start=START, soon_percent=20) == cd.ON_TRACK
+    assert cd.sla_state(START + 6.5 * HOUR, met, 2, start=START, soon_percent=20) == cd.SOON
+
+
+def test_deadline_near_reminder_uses_the_scaled_lead():
+    first_response = START + 10 * MINUTE
+    args = {"pairs": [(first_response, None)], "soon_percent": 20}
+    kinds, next_check = reminders(START, **args)
+    assert cd.DEADLINE_NEAR not in kinds
+    assert next_check == START + 8 * MINUTE
+    kinds, next_check = reminders(START + 8 * MINUTE, **args)
+    assert kinds == [cd.DEADLINE_NEAR]
+    assert next_check == first_response + timedelta(seconds=1)
+
+
+@given(
+    hours=st.floats(min_value=0.01, max_value=500),
+    soon=st.floats(min_value=0, max_value=48),
+    percent=st.floats(min_value=0, max_value=100),
+)
+def test_warning_lead_never_exceeds_the_cap_nor_the_deadline(hours, soon, percent):
+    deadline = START + cd.hours_delta(hours)
+    lead = cd.warning_lead(START, deadline, soon, percent)
+    assert timedelta(0) <= lead <= cd.hours_delta(soon)
+    if percent:
+        assert lead <= (deadline - START) * (percent / 100) + timedelta(seconds=1)

@@ -9,6 +9,7 @@ month against the target and is exported as a detail and a summary sheet.
 """
 
 import calendar
+from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -19,10 +20,14 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import call_window, sampling
+from ..tools import assignment, call_window, sampling
 from ..tools import satisfaction as sat
+from .customer_callback import OPEN_STATES
 
 SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
+AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+# Spot-check calls not started yet: the ones a rebalance moves.
+NOT_STARTED_STATES = ("draft", "planned")
 SPOT_CHECK_STATES = [
     ("draft", "Draft"),
     ("sampled", "Sampled"),
@@ -105,8 +110,9 @@ class CustomerCallbackSpotCheck(models.Model):
         "res.users",
         string="Callers",
         domain=[("share", "=", False)],
-        help="Agents making the spot-check calls, balanced between them; nobody checks "
-        "their own work when another caller is available. Empty: the team lead.",
+        help="Agents making the spot-check calls, balanced by their open callbacks; nobody "
+        "checks their own work when another caller is available. Empty: the agents of the "
+        "team checked (or of the lead's teams), the lead only when nobody else can call.",
     )
     state = fields.Selection(
         SPOT_CHECK_STATES, required=True, default="draft", tracking=True, index=True, copy=False
@@ -338,6 +344,19 @@ class CustomerCallbackSpotCheck(models.Model):
             "type": "ir.actions.act_window",
             "name": self.env._("Draw the sample"),
             "res_model": "customer.callback.spot.check.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_spot_check_id": self.id},
+        }
+
+    def action_open_rebalance_wizard(self):
+        self.ensure_one()
+        self._check_supervisor()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Rebalance the calls"),
+            "res_model": "customer.callback.spot.check.rebalance",
             "view_mode": "form",
             "views": [(False, "form")],
             "target": "new",
@@ -674,12 +693,128 @@ class CustomerCallbackSpotCheck(models.Model):
             limit=1,
         )
 
+    # ------------------------------------------------------------------
+    # Spreading the calls over agents and call windows
+    # ------------------------------------------------------------------
+
+    def _spot_check_agents(self):
+        """The agents the calls are spread over: the batch's callers, else the
+        agents of the team checked (else of the teams the lead leads, else of
+        the company); the lead only when nobody else can call."""
+        self.ensure_one()
+        if self.caller_ids:
+            return self.caller_ids
+        company = self.company_id
+        agent_group = self.env.ref(AGENT_GROUP)
+        teams = self.team_id or self.env["helpdesk.ticket.team"].sudo().search(
+            [("user_id", "=", self.leader_id.id), ("company_id", "in", [company.id, False])]
+        )
+        users = teams.user_ids if teams else agent_group.sudo().all_user_ids
+        agents = users.filtered(
+            lambda u: u.active
+            and not u.share
+            and company in u.company_ids
+            and agent_group in u.all_group_ids
+        ).sorted("id")
+        return (agents - self.leader_id) or agents or self.leader_id
+
+    def _spot_check_open_loads(self, agents, exclude=None):
+        """Open callbacks per agent (user id -> count), ``exclude`` left out."""
+        domain = Domain("user_id", "in", agents.ids) & Domain("state", "in", OPEN_STATES)
+        if exclude:
+            domain &= Domain("id", "not in", exclude.ids)
+        return {
+            user.id: count
+            for user, count in self.env["customer.callback"]
+            .sudo()
+            ._read_group(domain, ["user_id"], ["__count"])
+        }
+
+    def _spot_check_spread(self, entries, agents, exclude=None):
+        """Who calls and when, for ``entries`` (partner, checked user id).
+
+        The agents are balanced by their open load (``tools.assignment``),
+        never the agent checked when another one can call; each agent's calls
+        are planned in the customers' call windows at least the company's
+        spacing apart, going round the windows' slots. Returns a list of
+        (user id, planned datetime)."""
+        self.ensure_one()
+        company = self.company_id
+        Callback = self.env["customer.callback"]
+        callers = assignment.spread(
+            [checked for _partner, checked in entries],
+            agents.ids,
+            self._spot_check_open_loads(agents, exclude),
+        )
+        bounds = company._callback_slot_bounds()
+        available = call_window.window_slots(company._callback_windows(), bounds)
+        spacing = timedelta(minutes=company.callback_spot_check_spacing)
+        now = fields.Datetime.now()
+        is_holiday = company._callback_holiday_checker(fields.Date.context_today(self))
+        last, used = {}, defaultdict(list)
+        result = []
+        for (partner, _checked), caller in zip(entries, callers, strict=True):
+            earliest = last[caller] + spacing if caller in last else now
+            # a customer's preferred time wins over the round of the slots
+            avoid = (
+                ()
+                if partner.callback_preferred_time
+                else assignment.slots_to_avoid(used[caller], available)
+            )
+            planned = Callback._place_in_window(
+                company, partner, earliest, avoid_slots=avoid, is_holiday=is_holiday
+            )
+            used[caller].append(
+                call_window.slot_at(planned, partner.tz or company._callback_tz(), bounds)
+            )
+            last[caller] = max(last.get(caller, planned), planned)
+            result.append((caller, planned))
+        return result
+
+    def _rebalance(self, agents):
+        """Spread the calls not started yet over ``agents`` again (the lead's
+        Rebalance). Returns the callbacks moved."""
+        self.ensure_one()
+        self._check_supervisor()
+        if not agents:
+            raise UserError(self.env._("Choose at least one agent to make the calls."))
+        calls = self.callback_ids.filtered(lambda c: c.state in NOT_STARTED_STATES).sorted(
+            lambda c: (c.planned_date or datetime.max, c.id)
+        )
+        if not calls:
+            raise UserError(self.env._("%s has no call left to rebalance.", self.name))
+        plan = self._spot_check_spread(
+            [(call.partner_id, call.checked_user_id.id) for call in calls], agents, exclude=calls
+        )
+        for call, (caller, planned) in zip(calls, plan, strict=True):
+            day = call_window.to_local(planned, call_window.get_zone(call._tz())).date()
+            values = {"user_id": caller, "planned_date": planned}
+            if call.deadline and day > call.deadline:
+                values["deadline"] = day
+            call.write(values)
+        self.message_post(
+            body=self.env._(
+                "%(count)s calls rebalanced over %(agents)s.",
+                count=len(calls),
+                agents=", ".join(agents.mapped("name")),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return calls
+
     def _create_spot_check_callbacks(self, chosen):
         self.ensure_one()
         if not chosen:
             return self.env["customer.callback"]
         company = self.company_id
-        callers = sampling.assign_callers(chosen, (self.caller_ids or self.leader_id).ids)
+        partners = self.env["res.partner"].browse([c.partner_id for c in chosen])
+        plan = self._spot_check_spread(
+            [
+                (partners.browse(candidate.partner_id), candidate.agent_id or False)
+                for candidate in chosen
+            ],
+            self._spot_check_agents(),
+        )
         script = self._spot_check_script()
         vals_list = [
             {
@@ -690,11 +825,12 @@ class CustomerCallbackSpotCheck(models.Model):
                 "ticket_id": candidate.ticket_id or False,
                 "checked_user_id": candidate.agent_id or False,
                 "user_id": caller,
+                "planned_date": planned,
                 "team_id": self.team_id.id or False,
                 "channel": "phone",
                 "script_id": script.id,
                 "deadline": self.due_date or False,
             }
-            for candidate, caller in zip(chosen, callers, strict=True)
+            for candidate, (caller, planned) in zip(chosen, plan, strict=True)
         ]
         return self.env["customer.callback"].sudo()._plan_callbacks(vals_list)

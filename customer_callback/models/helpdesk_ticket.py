@@ -130,7 +130,8 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         tracking=True,
         copy=False,
-        help="Severity grade: decides the deadlines. Only supervisors change it.",
+        help="Severity grade: decides the deadlines. The agent recording the complaint sets "
+        "it; afterwards only supervisors change it.",
     )
     complaint_date = fields.Datetime(
         string="Reported on",
@@ -260,16 +261,30 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             state = None
             if ticket.is_complaint:
-                state = cd.sla_state(
-                    now, ticket._complaint_pairs(), ticket.company_id.complaint_soon_hours
-                )
+                state = ticket._complaint_sla_state_at(now)
             ticket.complaint_sla_state = state or False
+
+    def _complaint_sla_state_at(self, now):
+        """The deadline status at ``now``: the warning lead of each deadline
+        scales with its duration (the company's percentage, capped by its
+        warning hours)."""
+        self.ensure_one()
+        company = self.company_id
+        return cd.sla_state(
+            now,
+            self._complaint_pairs(),
+            company.complaint_soon_hours,
+            start=self.complaint_date or self.create_date,
+            soon_percent=company.complaint_soon_percent,
+        )
 
     def _search_complaint_sla_state(self, operator, value):
         if operator not in ("in", "not in"):
             return NotImplemented
         now = fields.Datetime.now()
-        soon_limit = now + cd.hours_delta(self.env.company.complaint_soon_hours)
+        soon_limit = now + cd.hours_delta(
+            max(self.env.companies.mapped("complaint_soon_hours") or [0.0])
+        )
         unmet = [
             Domain("first_response_deadline", "!=", False)
             & Domain("first_response_date", "=", False),
@@ -280,12 +295,18 @@ class HelpdeskTicket(models.Model):
         breached = base & Domain.OR(
             u & Domain(f, "<", now) for u, f in zip(unmet, DEADLINE_FIELDS, strict=True)
         )
-        soon = (
+        # the absolute lead bounds the candidates; the scaled lead of each
+        # deadline (a share of its own duration) decides among them
+        near = (
             base
             & ~breached
             & Domain.OR(
                 u & Domain(f, "<=", soon_limit) for u, f in zip(unmet, DEADLINE_FIELDS, strict=True)
             )
+        )
+        candidates = self.sudo().with_context(active_test=False).search(near)
+        soon = Domain(
+            "id", "in", candidates.filtered(lambda t: t._complaint_sla_state_at(now) == cd.SOON).ids
         )
         any_open = base & Domain.OR(unmet)
         by_state = {cd.BREACHED: breached, cd.SOON: soon, cd.ON_TRACK: any_open & ~breached & ~soon}
@@ -622,6 +643,7 @@ class HelpdeskTicket(models.Model):
                 start=ticket.complaint_date or ticket.create_date,
                 pairs=pairs,
                 soon_hours=ticket.company_id.complaint_soon_hours,
+                soon_percent=ticket.company_id.complaint_soon_percent,
                 owner_interval=grade.owner_update_hours or 24.0,
                 customer_interval=grade.customer_update_hours or 12.0,
                 last_owner_update=ticket.complaint_owner_update_date,

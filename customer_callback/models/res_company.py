@@ -267,7 +267,17 @@ class ResCompany(models.Model):
         string="Complaint deadline warning (hours)",
         default=2.0,
         help="A complaint is 'breaching soon' when an unmet deadline falls within this many "
-        "hours; its owner gets a reminder.",
+        "hours; its owner gets a reminder. Short deadlines warn earlier: see the "
+        "percentage below.",
+    )
+    complaint_soon_percent = fields.Float(
+        string="Complaint deadline warning (% of the deadline)",
+        default=20.0,
+        digits=(5, 1),
+        help="The warning of a deadline starts when this share of the time from the report "
+        "to the deadline is left, at most the warning hours above: with 20 %, a 10-minute "
+        "first response warns 2 minutes before it, a 24-hour resolution 2 hours before. "
+        "0: the warning hours apply to every deadline.",
     )
     complaint_require_resolution_summary = fields.Boolean(
         string="Resolution summary required to close a complaint", default=True
@@ -279,12 +289,16 @@ class ResCompany(models.Model):
         "complaint. 0: the score alone never reopens it.",
     )
 
-    @api.constrains("complaint_soon_hours", "complaint_reopen_score")
+    @api.constrains("complaint_soon_hours", "complaint_soon_percent", "complaint_reopen_score")
     def _check_complaint_settings(self):
         for company in self:
             if company.complaint_soon_hours < 0:
                 raise ValidationError(
                     self.env._("The complaint deadline warning cannot be negative.")
+                )
+            if not 0 <= company.complaint_soon_percent <= 100:
+                raise ValidationError(
+                    self.env._("The complaint deadline warning must be between 0 and 100 %.")
                 )
             if not 0 <= company.complaint_reopen_score <= 5:
                 raise ValidationError(
@@ -329,6 +343,12 @@ class ResCompany(models.Model):
         help="A dissatisfied customer whose problem cannot be solved on the call is "
         "promised an answer within this many minutes.",
     )
+    callback_spot_check_spacing = fields.Integer(
+        string="Spot-check calls apart (minutes)",
+        default=15,
+        help="The spot-check calls of one agent are planned at least this many minutes "
+        "apart, going round the call windows (morning, afternoon, evening).",
+    )
     callback_satisfaction_target = fields.Float(
         string="Satisfaction target",
         default=4.0,
@@ -351,6 +371,7 @@ class ResCompany(models.Model):
         "callback_spot_check_cap",
         "callback_spot_check_cap_months",
         "callback_spot_check_reply_minutes",
+        "callback_spot_check_spacing",
         "callback_satisfaction_target",
     )
     def _check_callback_spot_check_settings(self):
@@ -366,6 +387,10 @@ class ResCompany(models.Model):
                     self.env._(
                         "The spot-check limit cannot be negative and its window is at least one month."  # noqa: E501
                     )
+                )
+            if company.callback_spot_check_spacing < 0:
+                raise ValidationError(
+                    self.env._("The time between spot-check calls cannot be negative.")
                 )
             if company.callback_spot_check_reply_minutes < 1:
                 raise ValidationError(

@@ -121,6 +121,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.callback_supervisor_id", readonly=False
     )
     complaint_soon_hours = fields.Float(related="company_id.complaint_soon_hours", readonly=False)
+    complaint_soon_percent = fields.Float(
+        related="company_id.complaint_soon_percent", readonly=False
+    )
     complaint_require_resolution_summary = fields.Boolean(
         related="company_id.complaint_require_resolution_summary", readonly=False
     )
@@ -146,6 +149,9 @@ class ResConfigSettings(models.TransientModel):
     )
     callback_spot_check_reply_minutes = fields.Integer(
         related="company_id.callback_spot_check_reply_minutes", readonly=False
+    )
+    callback_spot_check_spacing = fields.Integer(
+        related="company_id.callback_spot_check_spacing", readonly=False
     )
     callback_satisfaction_target = fields.Float(
         related="company_id.callback_satisfaction_target", readonly=False

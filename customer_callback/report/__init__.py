@@ -7,3 +7,4 @@ from . import care_record_xlsx
 from . import customer_callback_agent_month_report
 from . import customer_callback_quarterly_report
 from . import quarterly_report_xlsx
+from . import customer_callback_workload

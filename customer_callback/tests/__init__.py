@@ -13,3 +13,4 @@ from . import test_spot_check
 from . import test_i18n
 from . import test_hostile
 from . import test_screens
+from . import test_workload

@@ -206,24 +206,70 @@ class TestComplaint(CallbackCase):
         self.assertEqual(self.partner_sh.promised_reply_date, promise + HOUR)
 
     def test_breaching_soon_and_breached_filters(self):
+        minute = timedelta(minutes=1)
         fresh = self.make_complaint()  # first response due in 10 minutes
+        near = self.make_complaint(complaint_date=FROZEN_NOW - 9 * minute)  # 1 minute left
         old = self.make_complaint(complaint_date=FROZEN_NOW - 3 * HOUR)
         calm = self.make_complaint(complaint_grade_id=self.minor.id)
         calm.stage_id = self.stage_solution  # answered: next deadline in 72 h
-        self.assertEqual(fresh.complaint_sla_state, "soon")
+        # the warning lead scales with the deadline (20 % of 10 minutes: 2
+        # minutes): a complaint is not "breaching soon" at birth
+        self.assertEqual(self.company.complaint_soon_percent, 20.0)
+        self.assertEqual(fresh.complaint_sla_state, "on_track")
+        self.assertEqual(near.complaint_sla_state, "soon")
         self.assertEqual(old.complaint_sla_state, "breached")
         self.assertEqual(calm.complaint_sla_state, "on_track")
-        tickets = fresh | old | calm
-        for state, expected in (("soon", fresh), ("breached", old), ("on_track", calm)):
+        tickets = fresh | near | old | calm
+        for state, expected in (
+            ("soon", near),
+            ("breached", old),
+            ("on_track", fresh | calm),
+        ):
             found = self.Ticket.search(
                 [("id", "in", tickets.ids), ("complaint_sla_state", "=", state)]
             )
             self.assertEqual(found, expected, state)
-        self.company.complaint_soon_hours = 0.1
+        self.assertEqual(
+            self.Ticket.search(
+                [("id", "in", tickets.ids), ("complaint_sla_state", "not in", ["soon"])]
+            ),
+            fresh | old | calm,
+        )
+        # without scaling, the 2-hour lead makes the fresh one "breaching soon"
+        self.company.complaint_soon_percent = 0
+        fresh.invalidate_recordset(["complaint_sla_state"])
+        self.assertEqual(fresh.complaint_sla_state, "soon")
+        self.assertEqual(
+            self.Ticket.search([("id", "in", tickets.ids), ("complaint_sla_state", "=", "soon")]),
+            fresh | near,
+        )
+        # the absolute lead caps the scaled one: 0.01 h (36 s) leaves 1 minute on track
+        self.company.write({"complaint_soon_percent": 20, "complaint_soon_hours": 0.01})
         self.assertEqual(
             self.Ticket.search([("id", "in", tickets.ids), ("complaint_sla_state", "=", "soon")]),
             self.Ticket,
         )
+
+    def test_urgent_complaint_recorded_by_an_agent(self):
+        """The agent sets the grade at intake; afterwards only supervisors change it."""
+        ticket = self.Ticket.with_user(self.agent1).create(
+            {
+                "name": "Purifier sprays water",
+                "description": "<p>Urgent</p>",
+                "partner_id": self.partner_sh.id,
+                "is_complaint": True,
+                "team_id": self.team.id,
+                "user_id": self.agent1.id,
+                "complaint_grade_id": self.urgent.id,
+            }
+        )
+        self.assertEqual(ticket.complaint_grade_id, self.urgent)
+        self.assertEqual(ticket.response_deadline, FROZEN_NOW + 2 * HOUR)
+        self.assertEqual(ticket.complaint_sla_state, "on_track")
+        with self.assertRaises(UserError):
+            ticket.complaint_grade_id = self.normal
+        ticket.with_user(self.supervisor).complaint_grade_id = self.normal
+        self.assertEqual(ticket.response_deadline, FROZEN_NOW + 8 * HOUR)
 
     # ------------------------------------------------------------------
     # Classification and routing

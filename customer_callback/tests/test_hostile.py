@@ -265,6 +265,73 @@ def read_partner(*field_names):
     return call("res.partner", "read", lambda case: [case.partner.ids, list(field_names)])
 
 
+def record_complaint(grade_xmlid):
+    """The agent's intake of a complaint with its grade (issue #16 point 8)."""
+    return call(
+        "helpdesk.ticket",
+        "create",
+        lambda case: [
+            {
+                "name": "Hostile urgent complaint",
+                "description": "<p>Water everywhere</p>",
+                "partner_id": case.partner.id,
+                "is_complaint": True,
+                "team_id": case.team.id,
+                "user_id": case.users["agent"].id,
+                "complaint_grade_id": case.env.ref(grade_xmlid).id,
+            }
+        ],
+    )
+
+
+def complaint_graded(grade_xmlid):
+    def check(case, result):
+        ticket = case.env["helpdesk.ticket"].browse(result)
+        grade = case.env.ref(grade_xmlid)
+        case.assertEqual(ticket.complaint_grade_id, grade)
+        case.assertEqual(
+            ticket.response_deadline - ticket.complaint_date,
+            timedelta(hours=grade.response_hours),
+        )
+
+    return check
+
+
+def regraded_to(grade_xmlid):
+    def check(case, _result):
+        case.assertEqual(case.complaint.complaint_grade_id, case.env.ref(grade_xmlid))
+
+    return check
+
+
+URGENT = "customer_callback.customer_complaint_grade_urgent"
+
+
+def workload_counted(case, result):
+    open_callbacks = case.env["customer.callback"].search_count(
+        [
+            ("user_id", "=", case.users["agent"].id),
+            ("state", "in", ("draft", "planned", "in_progress")),
+        ]
+    )
+    case.assertEqual(result, [{"id": case.users["agent"].id, "callback_count": open_callbacks}])
+
+
+def reassigned_to_other_agent(case, _result):
+    # the agent's callbacks planned today went to the other agent
+    case.assertEqual(case.callback.user_id, case.users["other_agent"])
+
+
+def rebalanced_to_agent(case, _result):
+    calls = case.batch.callback_ids.filtered(lambda c: c.state in ("draft", "planned"))
+    case.assertTrue(calls)
+    # the agent checked is never her own caller: her call stays with another one
+    case.assertEqual(
+        calls.filtered(lambda c: c.checked_user_id != case.users["agent"]).user_id,
+        case.users["agent"],
+    )
+
+
 ROWS = [
     # -- 1. spot-check exports: no stored file; the report route checks -----
     Row(
@@ -545,6 +612,125 @@ ROWS = [
     Row("p09_agent_stores_normal_attempt_note", "agent", ALLOWED, attempt_with_note(500)),
     # -- 10. settings check the combined call windows --------------------------
     Row("p10_admin_saves_new_call_windows", "admin", ALLOWED, save_call_windows, windows_saved),
+    # -- issue #16 point 8: the agent grades at intake, supervisors after ----
+    Row(
+        "i16p08_agent_records_urgent_complaint",
+        "agent",
+        ALLOWED,
+        record_complaint(URGENT),
+        complaint_graded(URGENT),
+    ),
+    Row(
+        "i16p08_agent_regrades_recorded_complaint",
+        "agent",
+        REFUSED,
+        write(
+            "helpdesk.ticket",
+            "complaint",
+            lambda case: {"complaint_grade_id": case.env.ref(URGENT).id},
+        ),
+        USER_ERROR,
+    ),
+    Row(
+        "i16p08_agent_moves_recorded_deadline",
+        "agent",
+        REFUSED,
+        write("helpdesk.ticket", "complaint", {"resolution_deadline": "2099-01-01 00:00:00"}),
+        USER_ERROR,
+    ),
+    Row(
+        "i16p08_supervisor_regrades_recorded_complaint",
+        "supervisor",
+        ALLOWED,
+        write(
+            "helpdesk.ticket",
+            "complaint",
+            lambda case: {"complaint_grade_id": case.env.ref(URGENT).id},
+        ),
+        regraded_to(URGENT),
+    ),
+    # -- issue #16 point 11: only supervisors rebalance a spot-check ---------
+    Row(
+        "i16p11_agent_opens_rebalance",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.spot.check",
+            "action_open_rebalance_wizard",
+            lambda case: [case.batch.ids],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p11_agent_rebalances_to_herself",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.spot.check.rebalance",
+            "create",
+            lambda case: [
+                {"spot_check_id": case.batch.id, "user_ids": [(6, 0, case.users["agent"].ids)]}
+            ],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p11_supervisor_rebalances",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.spot.check.rebalance",
+            "action_rebalance",
+            lambda case: [case.rebalance_wizard.ids],
+        ),
+        rebalanced_to_agent,
+    ),
+    # -- issue #16 point 13: the team workload is the supervisors' ----------
+    Row(
+        "i16p13_agent_reads_team_workload",
+        "agent",
+        REFUSED,
+        call("customer.callback.workload", "search_read", lambda case: [[], ["user_id"]]),
+        ACCESS,
+    ),
+    Row(
+        "i16p13_agent_reassigns_team_work",
+        "agent",
+        REFUSED,
+        call(
+            "customer.callback.workload.reassign",
+            "create",
+            lambda case: [
+                {
+                    "from_user_ids": [(6, 0, case.users["other_agent"].ids)],
+                    "to_user_ids": [(6, 0, case.users["agent"].ids)],
+                }
+            ],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "i16p13_supervisor_reads_team_workload",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.workload",
+            "search_read",
+            lambda case: [[("user_id", "=", case.users["agent"].id)], ["callback_count"]],
+        ),
+        workload_counted,
+    ),
+    Row(
+        "i16p13_supervisor_reassigns_team_work",
+        "supervisor",
+        ALLOWED,
+        call(
+            "customer.callback.workload.reassign",
+            "action_reassign",
+            lambda case: [case.reassign_wizard.ids],
+        ),
+        reassigned_to_other_agent,
+    ),
     # -- access matrix through the server: one record of each model ---------
     *[
         Row(
@@ -568,6 +754,9 @@ ROWS = [
             ("customer.complaint.grade", "grade", ("agent", "other_agent", "supervisor")),
             ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
             ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
+            ("customer.callback.spot.check.rebalance", "rebalance_wizard", ("supervisor",)),
+            ("customer.callback.workload", "workload_row", ("supervisor",)),
+            ("customer.callback.workload.reassign", "reassign_wizard", ("supervisor",)),
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
             ("customer.callback.quarterly.report", "quarterly_report", ("supervisor",)),
@@ -722,6 +911,19 @@ class TestHostile(HostileCase):
         cls.grade = env["customer.complaint.grade"].create(
             {"name": "Hostile grade", "company_id": cls.company.id}
         )
+        cls.complaint = env["helpdesk.ticket"].create(
+            {
+                "name": "Hostile recorded complaint",
+                "description": "<p>Late delivery</p>",
+                "partner_id": cls.partner.id,
+                "is_complaint": True,
+                "team_id": cls.team.id,
+                "user_id": agent.id,
+                "complaint_grade_id": env.ref(
+                    "customer_callback.customer_complaint_grade_normal"
+                ).id,
+            }
+        )
         # a spot-check batch: one callback of the agent, others she may not read
         cls.month = cls.now.date().replace(day=1)
         cls.batch = env["customer.callback.spot.check"].create(
@@ -739,6 +941,26 @@ class TestHostile(HostileCase):
             env["customer.callback.spot.check.wizard"]
             .with_user(supervisor)
             .create({"spot_check_id": cls.batch.id})
+            .sudo()
+        )
+        cls.rebalance_wizard = (
+            env["customer.callback.spot.check.rebalance"]
+            .with_user(supervisor)
+            .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
+            .sudo()
+        )
+        cls.workload_row = env["customer.callback.workload"].browse(agent.id)
+        cls.reassign_wizard = (
+            env["customer.callback.workload.reassign"]
+            .with_user(supervisor)
+            .create(
+                {
+                    "from_user_ids": [(6, 0, agent.ids)],
+                    "to_user_ids": [(6, 0, other_agent.ids)],
+                    "include_complaints": False,
+                    "scope": "today",
+                }
+            )
             .sudo()
         )
         cls.report_line = env["customer.callback.agent.report"].search(

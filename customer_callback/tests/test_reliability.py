@@ -37,6 +37,10 @@ ACCESS_MATRIX = {
     "customer.complaint.grade": (NONE, NONE, "r---", "r---", "rwcu", "rwcu"),
     "customer.callback.spot.check": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     "customer.callback.spot.check.wizard": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    "customer.callback.spot.check.rebalance": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # the team workload, a SQL view for the leads: read only
+    "customer.callback.workload": (NONE, NONE, NONE, NONE, "r---", "r---"),
+    "customer.callback.workload.reassign": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # a SQL view: read only
     "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
     "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),

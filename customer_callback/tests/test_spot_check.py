@@ -9,10 +9,10 @@ import psycopg2
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import sampling, xlsx_rows
+from ..tools import call_window, sampling, xlsx_rows
 from .common import FROZEN_NOW, CallbackCase
 
 MONTH = date(2026, 11, 1)
@@ -308,8 +308,116 @@ class TestSpotCheckSampling(SpotCheckCase):
         self.assertEqual(batch.state, "sampled")
         self.assertEqual(len(batch.callback_ids), 4)
         self.assertEqual(batch.seed, 99)
-        # the leader makes the calls when no caller is given
-        self.assertEqual(batch.callback_ids.user_id, self.supervisor)
+        # without callers, the team's agents make the calls, not the lead
+        self.assertTrue(batch.callback_ids.user_id)
+        self.assertLessEqual(batch.callback_ids.user_id, self.agent1 | self.agent2)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckSpread(SpotCheckCase):
+    """Calls drawn without callers are spread over the team's agents and the
+    call windows; the lead rebalances them (issue #16 point 11)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.agent3 = new_test_user(
+            cls.env,
+            "cb_agent3",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
+        cls.team.user_ids = [(4, cls.agent3.id)]
+        cls.company.write({"callback_spot_check_min_size": 1, "callback_spot_check_spacing": 15})
+        # agent 1's work: 5 customers, agent 2's: 3; agent 3 already has 2 open callbacks
+        cls.partners = cls.env["res.partner"]
+        for index in range(8):
+            partner = cls.make_partner(f"抽查客户 {index}", phone="+86 10 8888")
+            cls.make_ticket(partner, cls.agent1 if index < 5 else cls.agent2)
+            cls.partners |= partner
+        for index in range(2):
+            cls.env["customer.callback"].create(
+                {
+                    "partner_id": cls.make_partner(f"Busy {index}").id,
+                    "company_id": cls.company.id,
+                    "user_id": cls.agent3.id,
+                    "state": "planned",
+                    "planned_date": FROZEN_NOW,
+                }
+            )
+
+    def draw(self):
+        batch = self.make_batch(
+            sample_size=8, use_complaints=False, use_reviews=False, use_vip=False
+        )
+        batch._sample(seed=7)
+        self.assertEqual(len(batch.callback_ids), 8)
+        return batch
+
+    def assert_spread(self, callbacks):
+        spacing = timedelta(minutes=self.company.callback_spot_check_spacing)
+        bounds = self.company._callback_slot_bounds()
+        for agent in callbacks.user_id:
+            planned = sorted(
+                callbacks.filtered(lambda c, a=agent: c.user_id == a).mapped("planned_date")
+            )
+            for before, after in zip(planned, planned[1:], strict=False):
+                self.assertGreaterEqual(after - before, spacing, f"{agent.name}: {planned}")
+            slots = {sampling_slot(moment, bounds) for moment in planned}
+            if len(planned) > 1:
+                self.assertGreater(len(slots), 1, f"{agent.name}'s calls go round the windows")
+        for callback in callbacks:
+            self.assertNotEqual(callback.user_id, callback.checked_user_id)
+            self.assert_in_window(callback)
+
+    def test_calls_spread_over_the_team_not_the_lead(self):
+        batch = self.draw()
+        callbacks = batch.callback_ids
+        self.assertNotIn(self.supervisor, callbacks.user_id, "the lead checks, agents call")
+        # one agent's calls at distinct moments (assert_spread), not all at one minute
+        self.assertGreater(len(set(callbacks.mapped("planned_date"))), 2)
+        # balanced by open load: agent 3 already had 2 open callbacks
+        given = Counter(callback.user_id.id for callback in callbacks)
+        totals = [given[self.agent1.id], given[self.agent2.id], given[self.agent3.id] + 2]
+        self.assertEqual(sum(totals), 10)
+        self.assertLessEqual(max(totals) - min(totals), 1, totals)
+        self.assert_spread(callbacks)
+
+    def test_rebalance_over_chosen_agents(self):
+        batch = self.draw()
+        started = batch.callback_ids.filtered(lambda c: c.user_id == self.agent2)[:1]
+        started.with_user(self.agent2).action_start()
+        self.assertEqual(started.state, "in_progress")
+        wizard = (
+            self.env["customer.callback.spot.check.rebalance"]
+            .with_user(self.supervisor)
+            .create({"spot_check_id": batch.id, "user_ids": [(6, 0, self.agent3.ids)]})
+        )
+        self.assertEqual(wizard.call_count, 7)
+        wizard.action_rebalance()
+        moved = batch.callback_ids - started
+        self.assertEqual(moved.user_id, self.agent3)
+        self.assertEqual(started.user_id, self.agent2, "a started call stays with its caller")
+        self.assert_spread(moved)
+        self.assertIn("7 calls rebalanced", batch.message_ids[0].body)
+        # back over agents 1 and 2: agent 1 never checks her own work
+        batch.with_user(self.supervisor)._rebalance(self.agent1 | self.agent2)
+        self.assertEqual(moved.user_id, self.agent1 | self.agent2)
+        self.assert_spread(moved)
+
+    def test_only_supervisors_rebalance(self):
+        batch = self.draw()
+        with self.assertRaises(AccessError):
+            batch.with_user(self.agent1)._rebalance(self.agent2)
+        with self.assertRaises(AccessError):
+            self.env["customer.callback.spot.check.rebalance"].with_user(self.agent1).create(
+                {"spot_check_id": batch.id}
+            )
+
+
+def sampling_slot(moment, bounds):
+    return call_window.slot_at(moment, "Asia/Shanghai", bounds)
 
 
 @tagged("post_install", "-at_install")

@@ -206,3 +206,102 @@ class TestTours(HttpCase):
         self.assertEqual(ticket.callback_count, 1)
         self.assertFalse(ticket.stage_id.complaint_step, "an ordinary ticket's stage")
         self.assertEqual(closed.state, "planned", "the closed window was not called")
+
+
+@tagged("post_install", "-at_install")
+class TestLeadToursInChinese(HttpCase):
+    """Issue #16 points 8 and 11 in a real browser, in Chinese: the agent
+    records an urgent complaint, the team lead draws and rebalances a
+    spot-check."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        cls.company = cls.env.company
+        chinese = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
+        agent_group = "customer_callback.customer_callback_group_agent"
+        cls.lead = new_test_user(
+            cls.env,
+            "tour_zh_lead",
+            name="王组长",
+            groups="customer_callback.customer_callback_group_supervisor",
+            password="tour_zh_lead_pw",
+            **chinese,
+        )
+        cls.zhou = new_test_user(
+            cls.env,
+            "tour_zh_zhou",
+            name="周婷",
+            groups=agent_group,
+            password="tour_zh_zhou_pw",
+            **chinese,
+        )
+        cls.wu = new_test_user(
+            cls.env,
+            "tour_zh_wu",
+            name="吴刚",
+            groups=agent_group,
+            password="tour_zh_wu_pw",
+            **chinese,
+        )
+        cls.team = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "回访组",
+                "user_id": cls.lead.id,
+                "user_ids": [(6, 0, (cls.zhou | cls.wu).ids)],
+            }
+        )
+
+    def test_agent_records_urgent_complaint(self):
+        self.start_tour("/odoo", "customer_callback_urgent_complaint_tour", login="tour_zh_zhou")
+        ticket = self.env["helpdesk.ticket"].search([("name", "=", "净水器漏水严重")])
+        self.assertEqual(len(ticket), 1)
+        urgent = self.env.ref("customer_callback.customer_complaint_grade_urgent")
+        self.assertTrue(ticket.is_complaint)
+        self.assertEqual(ticket.create_uid, self.zhou)
+        self.assertEqual(ticket.complaint_grade_id, urgent, "graded at intake by the agent")
+        self.assertEqual(ticket.response_deadline - ticket.complaint_date, timedelta(hours=2))
+        self.assertEqual(
+            ticket.first_response_deadline - ticket.complaint_date, timedelta(minutes=10)
+        )
+        self.assertIn("喷水", ticket.description)
+
+    def test_lead_draws_and_rebalances_spot_check(self):
+        self.company.callback_spot_check_below_min = "warn"
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": f"抽查贵宾 {i}",
+                    "callback_vip": True,
+                    "phone": "+86 10 1",
+                    "tz": "Asia/Shanghai",
+                }
+                for i in range(4)
+            ]
+        )
+        batch = self.env["customer.callback.spot.check"].create(
+            {
+                "name": "抽查巡检",
+                "date_from": fields.Date.today().replace(day=1),
+                "leader_id": self.lead.id,
+                "sample_size": 4,
+                "use_after_sales": False,
+                "use_complaints": False,
+                "use_reviews": False,
+            }
+        )
+        self.start_tour(
+            "/odoo", "customer_callback_spot_check_rebalance_tour", login="tour_zh_lead"
+        )
+        self.assertEqual(batch.state, "sampled")
+        calls = batch.callback_ids
+        self.assertEqual(len(calls), 4)
+        self.assertEqual(calls.user_id, self.zhou, "rebalanced to the agent chosen")
+        planned = sorted(calls.mapped("planned_date"))
+        spacing = timedelta(minutes=self.company.callback_spot_check_spacing)
+        for before, after in zip(planned, planned[1:], strict=False):
+            self.assertGreaterEqual(after - before, spacing)
+        note = batch.message_ids.filtered(lambda m: "周婷" in str(m.body))
+        self.assertEqual(note.author_id, self.lead.partner_id)

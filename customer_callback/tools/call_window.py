@@ -119,6 +119,15 @@ def _segments(windows, bounds):
             yield seg_start, seg_end, slot_of(seg_start, bounds)
 
 
+def window_slots(windows_by_kind, bounds=DEFAULT_SLOT_BOUNDS):
+    """The slots (morning, afternoon, evening) the windows of any day kind
+    cover, in ``SLOTS`` order."""
+    found = {
+        slot for windows in windows_by_kind.values() for _s, _e, slot in _segments(windows, bounds)
+    }
+    return tuple(slot for slot in SLOTS if slot in found)
+
+
 def place(
     earliest,
     tz_name,

@@ -101,15 +101,38 @@ def upcoming_deadline(now, pairs):
     return min(upcoming) if upcoming else None
 
 
-def sla_state(now, pairs, soon_hours):
-    """BREACHED when an unmet deadline has passed, SOON when one falls within
-    ``soon_hours``, ON_TRACK otherwise, None without open deadline."""
+def warning_lead(start, deadline, soon_hours, soon_percent=0.0):
+    """How long before ``deadline`` its "breaching soon" warning starts.
+
+    The lead scales with the deadline it warns about: ``soon_percent`` % of
+    the time from ``start`` (the report) to the deadline, capped by the
+    absolute lead ``soon_hours``. A 10-minute first response with 20 % warns
+    2 minutes before, not 2 hours (it would be "breaching soon" at birth); a
+    24-hour resolution warns 2 hours before. Without ``start`` or with
+    ``soon_percent`` 0 the absolute lead applies alone."""
+    lead = hours_delta(soon_hours)
+    if start and deadline and soon_percent and soon_percent > 0:
+        duration = max(deadline - start, timedelta(0))
+        scaled = timedelta(seconds=round(duration.total_seconds() * soon_percent / 100.0))
+        lead = min(lead, scaled)
+    return max(lead, timedelta(0))
+
+
+def warn_at(start, deadline, soon_hours, soon_percent=0.0):
+    """The moment the warning of ``deadline`` starts."""
+    return deadline - warning_lead(start, deadline, soon_hours, soon_percent)
+
+
+def sla_state(now, pairs, soon_hours, start=None, soon_percent=0.0):
+    """BREACHED when an unmet deadline has passed, SOON when one has entered
+    its warning lead (``warning_lead``), ON_TRACK otherwise, None without
+    open deadline."""
     unmet = [deadline for deadline, done_at in pairs if deadline and not done_at]
     if not unmet:
         return None
     if min(unmet) < now:
         return BREACHED
-    if min(unmet) <= now + hours_delta(soon_hours):
+    if any(now >= warn_at(start, deadline, soon_hours, soon_percent) for deadline in unmet):
         return SOON
     return ON_TRACK
 
@@ -121,6 +144,7 @@ def plan_reminders(
     pairs,
     soon_hours,
     owner_interval,
+    soon_percent=0.0,
     customer_interval,
     last_owner_update=None,
     last_customer_update=None,
@@ -139,8 +163,10 @@ def plan_reminders(
     - owner update: ``owner_interval`` hours after the latest of the report,
       the owner's last update and the last reminder;
     - customer update: the same with ``customer_interval``;
-    - deadline near: the next unmet deadline falls within ``soon_hours``,
-      once per deadline value (a moved deadline is reminded again);
+    - deadline near: the next unmet deadline has entered its warning lead
+      (``soon_hours`` capped, scaled by ``soon_percent`` of its duration:
+      ``warning_lead``), once per deadline value (a moved deadline is
+      reminded again);
     - breach: an unmet deadline has passed, once per (latest) breached deadline.
     """
     kinds = []
@@ -171,11 +197,11 @@ def plan_reminders(
             kinds.append(BREACH)
     deadline = upcoming_deadline(now, pairs)
     if deadline:
-        warn_at = deadline - hours_delta(soon_hours)
-        if now >= warn_at:
+        warn_moment = warn_at(start, deadline, soon_hours, soon_percent)
+        if now >= warn_moment:
             if near_reminded_deadline != deadline and DEADLINE_NEAR not in open_kinds:
                 kinds.append(DEADLINE_NEAR)
             checks.append(deadline + timedelta(seconds=1))
         else:
-            checks.append(warn_at)
+            checks.append(warn_moment)
     return kinds, (min(checks) if checks else None)

@@ -19,6 +19,8 @@ generator is used, so the order of the SQL rows does not matter.
 import random
 from dataclasses import dataclass
 
+from . import assignment
+
 # Why a customer of the pool was left out.
 EXCLUDED_DO_NOT_CALL = "do_not_call"
 EXCLUDED_OPEN_CALLBACK = "open_callback"
@@ -168,16 +170,5 @@ def assign_callers(chosen, caller_ids):
     """One caller per chosen candidate, balanced (least loaded first, ties to
     the earlier caller). Nobody is asked to spot-check their own work when
     another caller is available. Returns a list of user ids (False when
-    there is no caller)."""
-    callers = list(dict.fromkeys(caller_ids))
-    if not callers:
-        return [False] * len(chosen)
-    rank = {uid: index for index, uid in enumerate(callers)}
-    loads = dict.fromkeys(callers, 0)
-    result = []
-    for candidate in chosen:
-        options = [uid for uid in callers if uid != candidate.agent_id] or callers
-        uid = min(options, key=lambda u: (loads[u], rank[u]))
-        loads[uid] += 1
-        result.append(uid)
-    return result
+    there is no caller). The loads of the callers: ``assignment.spread``."""
+    return assignment.spread([candidate.agent_id for candidate in chosen], caller_ids)
