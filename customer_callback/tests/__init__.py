@@ -13,3 +13,5 @@ from . import test_spot_check
 from . import test_i18n
 from . import test_hostile
 from . import test_screens
+from . import test_numbering
+from . import test_manual_fatigue
