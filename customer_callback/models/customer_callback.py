@@ -1019,25 +1019,49 @@ class CustomerCallback(models.Model):
             vals = dict(vals, planned_date=fields.Datetime.to_datetime(vals["planned_date"]))
             by_company[vals.get("company_id") or self.env.company.id].append(vals)
         for company_id, company_vals in by_company.items():
-            company = self.env["res.company"].sudo().browse(company_id)
-            _accepted, refused = self._fatigue_split(company, company_vals)
-            if refused:
-                partners = (
-                    self.env["res.partner"]
-                    .sudo()
-                    .browse(dict.fromkeys(vals["partner_id"] for vals in refused))
-                )
-                raise UserError(
-                    self.env._(
-                        "%(customers)s would get more than %(cap)s callbacks within %(days)s "
-                        "days (contact-fatigue cap, Settings > Callbacks). Plan the callback "
-                        "on another day, or cancel one of the customer's callbacks of that "
-                        "period.",
-                        customers=", ".join(partners.mapped("display_name")),
-                        cap=company.callback_fatigue_max,
-                        days=company.callback_fatigue_days,
-                    )
-                )
+            message = self._fatigue_refusal(company_id, company_vals)
+            if message:
+                raise UserError(message)
+
+    def _fatigue_refusal(self, company_id, vals_list):
+        """Why the cap refuses some of ``vals_list`` (planned datetimes), or None."""
+        company = self.env["res.company"].sudo().browse(company_id)
+        _accepted, refused = self._fatigue_split(company, vals_list)
+        if not refused:
+            return None
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .browse(dict.fromkeys(vals["partner_id"] for vals in refused))
+        )
+        return self.env._(
+            "%(customers)s would get more than %(cap)s callbacks within %(days)s "
+            "days (contact-fatigue cap, Settings > Callbacks). Plan the callback "
+            "on another day, or cancel one of the customer's callbacks of that "
+            "period.",
+            customers=", ".join(partners.mapped("display_name")),
+            cap=company.callback_fatigue_max,
+            days=company.callback_fatigue_days,
+        )
+
+    @api.onchange("partner_id", "planned_date")
+    def _onchange_fatigue_warning(self):
+        """Tell the user in the form, before saving, that the cap refuses it."""
+        if self.env.su or self._origin or not (self.partner_id and self.planned_date):
+            return None
+        message = self._fatigue_refusal(
+            self.company_id.id or self.env.company.id,
+            [
+                {
+                    "partner_id": self.partner_id.id,
+                    "rule_id": self.rule_id.id,
+                    "planned_date": self.planned_date,
+                }
+            ],
+        )
+        if message:
+            return {"warning": {"title": self.env._("Contact-fatigue cap"), "message": message}}
+        return None
 
     def _is_in_window(self, moment):
         self.ensure_one()

@@ -45,10 +45,12 @@ class TestManualFatigue(CallbackCase):
             )
         )
 
-    def test_the_form_refuses_it_too(self):
-        form = Form(self.Callback)
-        form.partner_id = self.partner_sh
-        form.planned_date = FROZEN_NOW + timedelta(days=1)
+    def test_the_form_warns_then_refuses_it_too(self):
+        with self.assertLogs("odoo.tests.form.onchange", "WARNING") as warned:
+            form = Form(self.Callback)
+            form.partner_id = self.partner_sh
+            form.planned_date = FROZEN_NOW + timedelta(days=1)
+        self.assertIn("contact-fatigue cap", "\n".join(warned.output))
         with self.assertRaises(UserError):
             form.save()
 
