@@ -491,8 +491,39 @@ class CustomerCallback(models.Model):
             # created by a user (form, import, RPC): the planner's cap applies
             self._check_fatigue(vals_list)
         self._number(vals_list)
+        pending = self._partner_stats_pending()
         callbacks = super().create(vals_list)
+        callbacks._skip_unchanged_partner_stats(pending)
         return callbacks
+
+    # The customer's statistics computed from the done and scored callbacks
+    # (res.partner._compute_callback_stats).
+    _PARTNER_STATS = ("last_callback_date", "callback_satisfaction")
+
+    def _partner_stats_pending(self):
+        """The partners whose callback statistics are to be recomputed already."""
+        Partner = self.env["res.partner"]
+        return {
+            name: set(self.env.records_to_compute(Partner._fields[name])._ids)
+            for name in self._PARTNER_STATS
+        }
+
+    def _skip_unchanged_partner_stats(self, pending):
+        """A new callback that is neither done nor scored changes none of its
+        customer's statistics: the recomputation its creation queued is
+        dropped (it would rewrite the same values on every customer of a
+        bulk creation, and their write date). Customers queued before, or
+        that also got a done or scored callback, are recomputed as usual;
+        the other fields depending on callbacks too."""
+        changing = self.filtered(lambda c: c.state == "done" or c.score or c.done_date)
+        neutral = self.partner_id - changing.partner_id
+        if not neutral:
+            return
+        for name in self._PARTNER_STATS:
+            field = neutral._fields[name]
+            queued = neutral.browse(set(neutral._ids) - pending[name])
+            if queued:
+                self.env.remove_to_compute(field, queued)
 
     def _check_company(self, fnames=None):
         """The ORM's company check, set-wise: per company and field, the

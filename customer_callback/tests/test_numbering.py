@@ -136,3 +136,24 @@ class TestNumbering(CallbackCase):
         vals[1] = dict(vals[1], rule_id=foreign_rule.id)
         with self.assertRaisesRegex(UserError, "company"):
             self.Callback.create(vals)
+
+    def test_new_planned_callbacks_leave_the_customers_statistics_alone(self):
+        partner = self.partner_paris
+        self.make_callback(partner, state="done", score=4, done_date=FROZEN_NOW)
+        self.assertEqual(partner.callback_satisfaction, 4.0)
+        Partner = type(self.env["res.partner"])
+        original = Partner._compute_callback_stats
+        computed = []
+
+        def counting(records):
+            computed.append(records.ids)
+            return original(records)
+
+        with patch.object(Partner, "_compute_callback_stats", counting):
+            self.make_callback(partner)
+            self.env.flush_all()
+            self.assertEqual(computed, [], "a planned callback changes no statistic")
+            self.make_callback(partner, state="done", score=2, done_date=FROZEN_NOW)
+            self.env.flush_all()
+        self.assertTrue(computed, "a done, scored callback is counted")
+        self.assertEqual(partner.callback_satisfaction, 3.0)
