@@ -12,6 +12,7 @@ from unittest.mock import patch
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
+from ..models.customer_callback import _format_serials
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
 MIGRATION = os.path.join(
@@ -84,10 +85,6 @@ class TestNumbering(CallbackCase):
         )
         numbers = list(range(1, 12))
         expected = [sequence.get_next_char(number) for number in numbers]
-        from odoo.addons.customer_callback.models.customer_callback import (  # noqa: PLC0415
-            _format_serials,
-        )
-
         self.assertEqual(_format_serials(sequence, numbers), expected)
         self.assertEqual(_format_serials(sequence, numbers[:2]), expected[:2])
 
