@@ -354,7 +354,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _partner_subquery(self, rule, ctx):
-        """SQL selecting the ids of the partners the rule applies to."""
+        """SQL selecting the ids of the batch's partners the rule applies to."""
         company = ctx["company"]
         domain = (
             Domain("callback_do_not_call", "=", False)
@@ -364,7 +364,11 @@ class CustomerCallbackGenerator(models.AbstractModel):
         if rule.partner_tier:
             limit = ctx["today"] - timedelta(days=company.callback_long_term_days)
             domain &= self.env["res.partner"]._callback_tier_domain(rule.partner_tier, limit)
-        return self.env["res.partner"].sudo()._search(domain).subselect()
+        query = self.env["res.partner"].sudo()._search(domain)
+        # the batch's partners only: the subquery reads an id range, not the
+        # whole partner table, once per rule and batch
+        query.add_where(SQL("%s %s", SQL.identifier(query.table, "id"), ctx["partner_filter"]))
+        return query.subselect()
 
     def _local_date(self, column, ctx):
         return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date", column, ctx["tz"])
