@@ -12,6 +12,7 @@ from . import customer_callback_occasion_date
 from . import customer_callback
 from . import customer_callback_attempt
 from . import customer_callback_generator
+from . import customer_callback_generation_progress
 from . import res_partner
 from . import sale_order
 from . import helpdesk_ticket

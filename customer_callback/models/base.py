@@ -28,14 +28,14 @@ class Base(models.AbstractModel):
 
     @api.constrains(suite_text_fields)
     def _check_suite_text_length(self):
-        names = suite_text_fields(self)
-        for record in self:
-            for name in names:
-                if len(record[name] or "") > MAX_TEXT:
-                    raise ValidationError(
-                        self.env._(
-                            "%(field)s is too long (%(max)s characters at most).",
-                            field=self._fields[name].get_description(self.env)["string"],
-                            max=MAX_TEXT,
-                        )
+        # field by field over the whole recordset (one cache read per value,
+        # not a record access each): this runs on every bulk creation
+        for name in suite_text_fields(self):
+            if any(len(value or "") > MAX_TEXT for value in self.mapped(name)):
+                raise ValidationError(
+                    self.env._(
+                        "%(field)s is too long (%(max)s characters at most).",
+                        field=self._fields[name].get_description(self.env)["string"],
+                        max=MAX_TEXT,
                     )
+                )

@@ -55,6 +55,29 @@ def average_ignoring_zero(model, aggregate_spec, query, fnames):
     return SQL("AVG(NULLIF(%s, 0))", model._field_to_sql(model._table, fname, query))
 
 
+def _format_serials(sequence, numbers):
+    """The references of ``numbers``, as ``sequence.get_next_char`` writes
+    them. Its prefix and suffix depend on the date only (not on the number):
+    they are read off the first reference and checked against the last one
+    (and the second), so the other references are formatted without
+    interpolating the prefix again for each; when the check fails (a number
+    that also appears in the prefix, say), every reference is asked of the
+    sequence."""
+    first = sequence.get_next_char(numbers[0])
+    if len(numbers) < 3:
+        return [first] + [sequence.get_next_char(number) for number in numbers[1:]]
+    checks = [(number, sequence.get_next_char(number)) for number in (numbers[1], numbers[-1])]
+    padding = sequence.padding
+    text = f"{numbers[0]:0{padding}d}"
+    start = first.find(text)
+    while start >= 0:
+        prefix, suffix = first[:start], first[start + len(text) :]
+        if all(f"{prefix}{number:0{padding}d}{suffix}" == ref for number, ref in checks):
+            return [f"{prefix}{number:0{padding}d}{suffix}" for number in numbers]
+        start = first.find(text, start + 1)
+    return [first] + [sequence.get_next_char(number) for number in numbers[1:]]
+
+
 class CustomerCallback(models.Model):
     _name = "customer.callback"
     _description = "Customer Callback"
@@ -639,9 +662,80 @@ class CustomerCallback(models.Model):
         for vals in vals_list:
             self._validate_score_value(vals.get("score"))
             self._check_agent_write(vals, create=True)
+        # copies: a batch retried after a rollback is numbered again
+        vals_list = [dict(vals) for vals in vals_list]
+        if not (self.env.su or self.env.context.get("callback_fatigue_checked")):
+            # created by a user (form, import, RPC): the planner's cap applies
+            self._check_fatigue(vals_list)
         self._number(vals_list)
+        pending = self._partner_stats_pending()
         callbacks = super().create(vals_list)
+        callbacks._skip_unchanged_partner_stats(pending)
         return callbacks
+
+    # The customer's statistics computed from the done and scored callbacks
+    # (res.partner._compute_callback_stats).
+    _PARTNER_STATS = ("last_callback_date", "callback_satisfaction")
+
+    def _partner_stats_pending(self):
+        """The partners whose callback statistics are to be recomputed already."""
+        Partner = self.env["res.partner"]
+        return {
+            name: set(self.env.records_to_compute(Partner._fields[name])._ids)
+            for name in self._PARTNER_STATS
+        }
+
+    def _skip_unchanged_partner_stats(self, pending):
+        """A new callback that is neither done nor scored changes none of its
+        customer's statistics: the recomputation its creation queued is
+        dropped (it would rewrite the same values on every customer of a
+        bulk creation, and their write date). Customers queued before, or
+        that also got a done or scored callback, are recomputed as usual;
+        the other fields depending on callbacks too."""
+        changing = self.filtered(lambda c: c.state == "done" or c.score or c.done_date)
+        neutral = self.partner_id - changing.partner_id
+        if not neutral:
+            return
+        for name in self._PARTNER_STATS:
+            field = neutral._fields[name]
+            queued = neutral.browse(set(neutral._ids) - pending[name])
+            if queued:
+                self.env.remove_to_compute(field, queued)
+
+    def _check_company(self, fnames=None):
+        """The ORM's company check, set-wise: per company and field, the
+        distinct linked records are checked once (``_check_company_domain``
+        and ``filtered_domain``, as the ORM does) instead of once per
+        callback, which is most of the cost of creating callbacks in bulk.
+        The callbacks linked to a record of another company are handed to
+        the ORM's own check, which raises its usual message."""
+        if len(self) < 2:
+            return super()._check_company(fnames)
+        if fnames is None or {"company_id", "company_ids"} & set(fnames):
+            fnames = self._fields
+        names, others = [], []
+        for name in fnames:
+            field = self._fields[name]
+            if field.relational and field.check_company:
+                (others if field.company_dependent else names).append(name)
+        if others:
+            super()._check_company(others)
+        suspects = self.browse()
+        for company, records in self.grouped("company_id").items():
+            records = records.sudo()
+            for name in names:
+                linked = records[name]
+                if not linked:
+                    continue
+                domain = linked._check_company_domain(company)
+                if not domain:
+                    continue
+                wrong = linked - linked.with_context(active_test=False).filtered_domain(domain)
+                if wrong:
+                    suspects |= records.filtered(lambda record, n=name, w=wrong: record[n] & w)
+        if suspects:
+            super(CustomerCallback, suspects.with_env(self.env))._check_company(names)
+        return None
 
     _zero_means_unscored = ("score",)
 
@@ -755,7 +849,9 @@ class CustomerCallback(models.Model):
     @api.model
     def _callback_sequence(self, company, day=None):
         """The company's callback sequence (year + month + serial: 202405001),
-        with the date range of ``day``'s month when a day is given."""
+        with the date range of ``day``'s month when a day is given. "No gap":
+        a serial is taken in the transaction that uses it, so a rollback
+        gives it back (see ``_callback_names``)."""
         sequence = (
             self.env["ir.sequence"]
             .sudo()
@@ -773,6 +869,7 @@ class CustomerCallback(models.Model):
                         "prefix": "%(range_year)s%(range_month)s",
                         "padding": 3,
                         "use_date_range": True,
+                        "implementation": "no_gap",
                     }
                 )
             )
@@ -800,22 +897,84 @@ class CustomerCallback(models.Model):
         return date_range
 
     @api.model
-    def _number(self, vals_list, day=None):
-        """Give a reference to the values without one, from the company's
-        sequence through ``ir.sequence``'s public API. The serial restarts
-        every month (202405001, 202405002 … 202406001): the sequence has one
-        date range per month."""
+    def _callback_names(self, company, count, day=None):
+        """``count`` consecutive references of ``company``'s callbacks in the
+        month of ``day`` (default today), reserved at once: the month's
+        counter is read under a row lock, moved on by ``count`` through the
+        ORM and the references are formatted by the sequence itself
+        (``get_next_char``, with the date context keys ``ir.sequence``
+        reads). The lock is held until the transaction ends, as for
+        ``ir.sequence``'s own "no gap" numbering (``next_by_id``), which
+        therefore never hands out the same serial: a rollback gives the
+        serials back, a concurrent transaction waits for the commit.
+
+        A sequence an administrator turned back to the standard
+        implementation (or without date ranges) is numbered one serial at a
+        time through ``next_by_id``."""
+        if count <= 0:
+            return []
         day = day or fields.Date.context_today(self)
-        sequences = {}
+        sequence = self._callback_sequence(company)
+        if sequence.implementation != "no_gap" or not sequence.use_date_range:
+            return [sequence.next_by_id(sequence_date=day) for _i in range(count)]
+        date_range = self._callback_sequence_month(sequence, day)
+        first = self._lock_month_counter(date_range)
+        step = sequence.number_increment or 1
+        date_range.write({"number_next": first + step * count})
+        sequence = sequence.with_context(
+            ir_sequence_date=day, ir_sequence_date_range=date_range.date_from
+        )
+        return _format_serials(sequence, [first + step * index for index in range(count)])
+
+    @api.model
+    def _lock_month_counter(self, date_range):
+        """Lock the month's counter until the transaction ends; its next number."""
+        date_range.flush_recordset(["number_next"])
+        # SQL: a row lock that waits for the transaction holding it
+        # (lock_for_update() skips a locked row and raises instead); a read.
+        self.env.cr.execute(
+            SQL(
+                "SELECT number_next FROM %s WHERE id = %s FOR UPDATE",
+                SQL.identifier(date_range._table),
+                date_range.id,
+            )
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _lock_callback_numbers(self, companies, day=None):
+        """Take the counters of ``companies``' callback month of ``day``
+        (default today) for this transaction, in company order: a long
+        transaction that will number callbacks (a generation batch) locks
+        them first: a callback numbered meanwhile waits for its commit (and
+        is retried, as the platform retries any transaction that met a
+        concurrent update) instead of making the batch fail."""
+        day = day or fields.Date.context_today(self)
+        for company in companies.sorted("id"):
+            sequence = self._callback_sequence(company)
+            if sequence.implementation == "no_gap" and sequence.use_date_range:
+                self._lock_month_counter(self._callback_sequence_month(sequence, day))
+
+    @api.model
+    def _number(self, vals_list, day=None):
+        """Give a reference to the values without one (``name`` missing or
+        "/"): per company, one reservation of consecutive serials
+        (``_callback_names``). The serial restarts every month (202405001,
+        202405002 … 202406001): the sequence has one date range per month.
+        Companies are numbered in id order, so two transactions lock their
+        months in the same order."""
+        day = day or fields.Date.context_today(self)
+        by_company = defaultdict(list)
         for vals in vals_list:
-            if vals.get("name", "/") != "/":
-                continue
-            company_id = vals.get("company_id") or self.env.company.id
-            if company_id not in sequences:
-                sequences[company_id] = self._callback_sequence(
-                    self.env["res.company"].browse(company_id), day
-                )
-            vals["name"] = sequences[company_id].next_by_id(sequence_date=day)
+            if vals.get("name", "/") == "/":
+                by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id in sorted(by_company):
+            company_vals = by_company[company_id]
+            names = self._callback_names(
+                self.env["res.company"].browse(company_id), len(company_vals), day
+            )
+            for vals, name in zip(company_vals, names, strict=True):
+                vals["name"] = name
 
     # ------------------------------------------------------------------
     # Call windows
@@ -916,8 +1075,11 @@ class CustomerCallback(models.Model):
             accepted += placed
         if not accepted:
             return self.browse()
-        self._number(accepted, today)
-        return bulk.create_in_batches(self, accepted)
+        # numbered by create(), batch by batch: a batch rolled back gives its
+        # serials back (tools.bulk)
+        return bulk.create_in_batches(
+            self.with_context(callback_fatigue_checked=True), accepted
+        ).with_env(self.env)
 
     def _plan_place(self, company, vals_list, today, now):
         # the customer's country decides which days are holidays for the call
@@ -1029,9 +1191,16 @@ class CustomerCallback(models.Model):
         """The contact-fatigue cap: at most ``callback_fatigue_max`` callbacks
         per customer in any ``callback_fatigue_days`` days, whoever creates
         them; the rules that ignore fatigue are exempt."""
+        return self._fatigue_split(company, vals_list)[0]
+
+    def _fatigue_split(self, company, vals_list):
+        """(accepted, refused) values of ``vals_list`` (with a datetime
+        ``planned_date`` each) under ``company``'s contact-fatigue cap, the
+        callbacks the customers already have and the accepted ones before
+        them counted."""
         cap, days = company.callback_fatigue_max, company.callback_fatigue_days
         if not cap or not vals_list:
-            return vals_list
+            return vals_list, []
         rule_ids = {vals["rule_id"] for vals in vals_list if vals.get("rule_id")}
         exempt = set(
             self.env["customer.callback.rule"]
@@ -1046,13 +1215,74 @@ class CustomerCallback(models.Model):
             min(planned_days) - timedelta(days=days),
             max(planned_days) + timedelta(days=days + 1),
         )
-        accepted = []
+        accepted, refused = [], []
         for vals, day in zip(vals_list, planned_days, strict=True):
             dates = existing[vals["partner_id"]]
             if vals.get("rule_id") in exempt or cadence.fatigue_allows(dates, day, cap, days):
                 dates.append(day)
                 accepted.append(vals)
-        return accepted
+            else:
+                refused.append(vals)
+        return accepted, refused
+
+    def _check_fatigue(self, vals_list):
+        """The contact-fatigue cap for callbacks a user creates or plans
+        (form, import, RPC): a callback that would go beyond it is refused
+        with the customers, the cap and the way out. Callbacks without a
+        planned date are checked when they are planned; cancelled ones
+        never count."""
+        by_company = defaultdict(list)
+        for vals in vals_list:
+            if not vals.get("planned_date") or vals.get("state") == "cancelled":
+                continue
+            if not vals.get("partner_id"):
+                continue
+            vals = dict(vals, planned_date=fields.Datetime.to_datetime(vals["planned_date"]))
+            by_company[vals.get("company_id") or self.env.company.id].append(vals)
+        for company_id, company_vals in by_company.items():
+            message = self._fatigue_refusal(company_id, company_vals)
+            if message:
+                raise UserError(message)
+
+    def _fatigue_refusal(self, company_id, vals_list):
+        """Why the cap refuses some of ``vals_list`` (planned datetimes), or None."""
+        company = self.env["res.company"].sudo().browse(company_id)
+        _accepted, refused = self._fatigue_split(company, vals_list)
+        if not refused:
+            return None
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .browse(dict.fromkeys(vals["partner_id"] for vals in refused))
+        )
+        return self.env._(
+            "%(customers)s would get more than %(cap)s callbacks within %(days)s "
+            "days (contact-fatigue cap, Settings > Callbacks). Plan the callback "
+            "on another day, or cancel one of the customer's callbacks of that "
+            "period.",
+            customers=", ".join(partners.mapped("display_name")),
+            cap=company.callback_fatigue_max,
+            days=company.callback_fatigue_days,
+        )
+
+    @api.onchange("partner_id", "planned_date")
+    def _onchange_fatigue_warning(self):
+        """Tell the user in the form, before saving, that the cap refuses it."""
+        if self.env.su or self._origin or not (self.partner_id and self.planned_date):
+            return None
+        message = self._fatigue_refusal(
+            self.company_id.id or self.env.company.id,
+            [
+                {
+                    "partner_id": self.partner_id.id,
+                    "rule_id": self.rule_id.id,
+                    "planned_date": self.planned_date,
+                }
+            ],
+        )
+        if message:
+            return {"warning": {"title": self.env._("Contact-fatigue cap"), "message": message}}
+        return None
 
     def _is_in_window(self, moment):
         self.ensure_one()
@@ -1083,6 +1313,18 @@ class CustomerCallback(models.Model):
                 )
             if not callback.deadline:
                 vals["deadline"] = (vals.get("planned_date") or callback.planned_date).date()
+            if not (callback.planned_date or self.env.su):
+                # a draft without a date did not count yet: it does from now on
+                self._check_fatigue(
+                    [
+                        {
+                            "partner_id": callback.partner_id.id,
+                            "company_id": callback.company_id.id,
+                            "rule_id": callback.rule_id.id,
+                            "planned_date": vals["planned_date"],
+                        }
+                    ]
+                )
             callback._write_state(vals)
         return True
 

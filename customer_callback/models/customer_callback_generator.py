@@ -7,20 +7,28 @@ in one query per rule, and the new callbacks go through
 ``customer.callback._plan_callbacks`` (placement, fatigue, numbering,
 ``create()`` in batches), like the callbacks of every other creator.
 
-Progress lives in the data: a run evaluates the partners whose
-``callback_evaluated_date`` is before the day of the run and stamps it in
-the batch's transaction, so a killed run, another process or another worker
-resumes exactly where the last commit left. One run at a time: each batch
-takes a transaction-level advisory lock; a run that cannot get it stops
-(one log line), the run holding it finishes the work. The unique index on
-(partner, rule, period key) stays the last guard against duplicates.
+Progress lives in the data: one row per day
+(``customer.callback.generation.progress``) holds the highest partner id
+evaluated that day; a batch evaluates the next partners by id and moves the
+row on in its own transaction, so a killed run, another process or another
+worker resumes exactly where the last commit left. One run at a time: each
+batch takes a transaction-level advisory lock; a run that cannot get it
+stops (one log line), the run holding it finishes the work. A batch that
+meets a concurrent commit (a run that committed after this transaction
+began, a callback numbered meanwhile) is rolled back and retried by the
+scheduled action, never half done. The unique index on (partner, rule,
+period key) stays the last guard against duplicates.
 """
 
 import logging
+import time as time_module
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+
+from psycopg2 import errors
+from psycopg2.extensions import TransactionRollbackError
 
 from odoo import api, fields, models
 from odoo.fields import Domain
@@ -33,6 +41,12 @@ _logger = logging.getLogger(__name__)
 
 # The advisory lock that keeps generation runs one at a time.
 LOCK_KEY = zlib.crc32(b"customer_callback.generate")
+# A batch meeting a concurrent commit is retried this many times.
+MAX_RETRIES = 5
+# What a concurrent commit makes a batch fail with: a serialization failure
+# (a row this transaction locks was changed by a transaction committed after
+# it began), a deadlock, or the day's progress row created meanwhile.
+RETRIED_ERRORS = (TransactionRollbackError, errors.UniqueViolation)
 
 
 @dataclass(frozen=True)
@@ -109,26 +123,38 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     @api.model
     def _cron_generate_callbacks(self, batch_size=10000):
-        """Scheduled action: evaluate today's partners in batches, committing each."""
+        """Scheduled action: evaluate today's partners in batches, committing
+        each; a batch that meets a concurrent commit is rolled back and
+        retried in a new transaction."""
         today = fields.Date.context_today(self)
+        retries = 0
         while True:
-            processed, remaining = self._generate_next_batch(batch_size=batch_size, today=today)
+            try:
+                processed, remaining = self._generate_next_batch(batch_size=batch_size, today=today)
+            except RETRIED_ERRORS as error:
+                retries += 1
+                if retries > MAX_RETRIES:
+                    raise
+                _logger.info(
+                    "Callback generation: batch rolled back after a concurrent commit (%s); "
+                    "retrying.",
+                    type(error).__name__,
+                )
+                self.env.cr.rollback()
+                time_module.sleep(0.1 * retries)
+                continue
+            retries = 0
             if not processed:
                 break
             time_left = self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
             if not remaining or not time_left:
                 break
 
-    def _to_evaluate_domain(self, today):
-        return Domain("active", "=", True) & (
-            Domain("callback_evaluated_date", "=", False)
-            | Domain("callback_evaluated_date", "<", today)
-        )
-
     @api.model
     def _generate_next_batch(self, batch_size=10000, today=None):
-        """Generate for the next ``batch_size`` partners not evaluated on
-        ``today`` yet, and mark them evaluated in the same transaction.
+        """Generate for the next ``batch_size`` partners (by id) not evaluated
+        on ``today`` yet, and move the day's progress on in the same
+        transaction.
 
         Returns (partners processed, partners remaining); (0, 0) when all
         are done or when another run holds the generation lock."""
@@ -139,17 +165,27 @@ class CustomerCallbackGenerator(models.AbstractModel):
         if not cr.fetchone()[0]:
             _logger.info("Callback generation: another run is in progress; this run stops.")
             return 0, 0
+        progress = self.env["customer.callback.generation.progress"].sudo()._lock_day(today)
         Partner = self.env["res.partner"].sudo().with_context(active_test=False)
-        domain = self._to_evaluate_domain(today)
+        domain = Domain("active", "=", True) & Domain("id", ">", progress.last_partner_id)
         partners = Partner.search(domain, order="id", limit=batch_size)
         if not partners:
             return 0, 0
+        # Numbering first: the months' counters are this batch's until it
+        # commits (a callback created meanwhile by a user waits for it).
+        rules = self.env["customer.callback.rule"].sudo().search([("active", "=", True)])
+        self.env["customer.callback"]._lock_callback_numbers(rules.company_id)
         # The batch holds the lowest ids not evaluated today: the ids in between
         # were evaluated already (or are archived), a range is what the
         # planner handles best.
-        self._generate(SQL("BETWEEN %s AND %s", partners[0].id, partners[-1].id), today=today)
-        partners.with_context(tracking_disable=True).write({"callback_evaluated_date": today})
-        remaining = Partner.search_count(domain) if len(partners) == batch_size else 0
+        last = partners[-1].id
+        self._generate(SQL("BETWEEN %s AND %s", partners[0].id, last), today=today)
+        progress.write({"last_partner_id": last})
+        remaining = (
+            Partner.search_count(Domain("active", "=", True) & Domain("id", ">", last))
+            if len(partners) == batch_size
+            else 0
+        )
         return len(partners), remaining
 
     @api.model
@@ -318,7 +354,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
     # ------------------------------------------------------------------
 
     def _partner_subquery(self, rule, ctx):
-        """SQL selecting the ids of the partners the rule applies to."""
+        """SQL selecting the ids of the batch's partners the rule applies to."""
         company = ctx["company"]
         domain = (
             Domain("callback_do_not_call", "=", False)
@@ -328,7 +364,11 @@ class CustomerCallbackGenerator(models.AbstractModel):
         if rule.partner_tier:
             limit = ctx["today"] - timedelta(days=company.callback_long_term_days)
             domain &= self.env["res.partner"]._callback_tier_domain(rule.partner_tier, limit)
-        return self.env["res.partner"].sudo()._search(domain).subselect()
+        query = self.env["res.partner"].sudo()._search(domain)
+        # the batch's partners only: the subquery reads an id range, not the
+        # whole partner table, once per rule and batch
+        query.add_where(SQL("%s %s", SQL.identifier(query.table, "id"), ctx["partner_filter"]))
+        return query.subselect()
 
     def _local_date(self, column, ctx):
         return SQL("(%s AT TIME ZONE 'UTC' AT TIME ZONE %s)::date", column, ctx["tz"])

@@ -63,13 +63,6 @@ class ResPartner(models.Model):
         groups=SALES_OR_AGENT,
         help="The customer asked not to be contacted.",
     )
-    callback_evaluated_date = fields.Date(
-        string="Callbacks evaluated on",
-        readonly=True,
-        copy=False,
-        help="The day the scheduled callback generation last looked at this customer: "
-        "a run resumes with the customers not evaluated that day.",
-    )
     birthday = fields.Date(groups=AGENT_GROUP)
     first_purchase_date = fields.Date(
         compute="_compute_order_dates", store=True, string="First purchase"

@@ -14,3 +14,5 @@ from . import test_i18n
 from . import test_hostile
 from . import test_screens
 from . import test_workload
+from . import test_numbering
+from . import test_manual_fatigue

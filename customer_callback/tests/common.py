@@ -164,6 +164,14 @@ class CallbackCase(TransactionCase):
         vals.update(values)
         return self.env["customer.callback"].create(vals)
 
+    def set_generation_progress(self, last_partner_id, day=TODAY):
+        """The scheduled generation evaluated the partners up to
+        ``last_partner_id`` on ``day``: its next batch starts after it."""
+        Progress = self.env["customer.callback.generation.progress"]
+        progress = Progress.search([("day", "=", day)]) or Progress.create({"day": day})
+        progress.last_partner_id = last_partner_id
+        return progress
+
     def generate(self, partners, **kwargs):
         return self.env["customer.callback.generator"]._generate_for_partners(
             partners.ids, **kwargs

@@ -246,7 +246,8 @@ class TestGeneration(CallbackCase):
                 break
         first_run = self.callbacks_of(partners, rule)
         self.assertEqual(len(first_run), 3)
-        self.assertEqual(set(partners.mapped("callback_evaluated_date")), {TODAY})
+        progress = self.env["customer.callback.generation.progress"].search([("day", "=", TODAY)])
+        self.assertGreaterEqual(progress.last_partner_id, max(partners.ids))
         # second run the same day: every partner is evaluated, nothing to do
         self.assertEqual(generator._generate_next_batch(batch_size=50), (0, 0))
         # the next day's run evaluates everybody again and creates nothing twice

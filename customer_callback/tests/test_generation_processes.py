@@ -1,16 +1,20 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Scheduled generation in real, separate processes (each its own registry
-and connection, committing): a run killed after a committed batch and
-resumed by another process, and two runs started at the same moment.
+and connection, committing): a run killed after a committed batch, resumed
+by another process and finished by the scheduled action in a real Odoo
+server's cron worker, and two runs started at the same moment.
 
 The data is committed in its own cursor (the test's transaction is not
 visible to other processes) and removed afterwards."""
 
 import os
+import re
+import socket
 import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, tagged
@@ -66,7 +70,12 @@ SCRIPT = textwrap.dedent(
                 time.sleep(0.3)  # keep the batch (and its lock) open a while
                 return original_generate(self, *args, **kwargs)
             Generator._generate = slow_generate
-        generator._cron_generate_callbacks(batch_size=BATCH_SIZE)
+        if mode == "one":
+            # one batch, committed, then the process ends
+            processed, remaining = generator._generate_next_batch(batch_size=BATCH_SIZE)
+            env["ir.cron"]._commit_progress(processed, remaining=remaining)
+        else:
+            generator._cron_generate_callbacks(batch_size=BATCH_SIZE)
         print("PROCESSED", sum(commits), flush=True)
     """
 ).replace("BATCH_SIZE", str(BATCH))
@@ -80,20 +89,22 @@ class TestGenerationInProcesses(TransactionCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             Partner = env["res.partner"].with_context(active_test=False)
-            # the database's other partners are done today, its rules off:
-            # the runs deal with this test's customers only (restored below)
-            others = Partner.search([("callback_evaluated_date", "!=", self.today)])
+            # the database's rules are off: the runs deal with this test's
+            # customers only (restored below)
             rules = env["customer.callback.rule"].search([])
-            self.saved = {
-                "others": {p.id: p.callback_evaluated_date for p in others},
-                "rules": rules.ids,
-            }
-            others.write({"callback_evaluated_date": self.today})
+            self.saved = {"rules": rules.ids}
             rules.active = False
             product = env["product.product"].create({"name": "Process product"})
             partners = Partner.create(
                 [{"name": f"Process customer {i}", "tz": "Asia/Shanghai"} for i in range(PARTNERS)]
             )
+            # the database's other partners are evaluated today: the runs start
+            # after them (the day's progress is restored below)
+            Progress = env["customer.callback.generation.progress"]
+            progress = Progress.search([("day", "=", self.today)])
+            self.saved["progress"] = progress.last_partner_id if progress else None
+            progress = progress or Progress.create({"day": self.today})
+            progress.last_partner_id = partners[0].id - 1
             orders = env["sale.order"].create(
                 [
                     {"partner_id": p.id, "order_line": [(0, 0, {"product_id": product.id})]}
@@ -111,11 +122,15 @@ class TestGenerationInProcesses(TransactionCase):
                     "assignment": "team",
                 }
             )
+            month = env["customer.callback"]._callback_sequence_month(
+                env["customer.callback"]._callback_sequence(env.company), self.today
+            )
             self.ids = {
                 "partners": partners.ids,
                 "orders": orders.ids,
                 "rule": rule.id,
                 "product": product.id,
+                "month": month.id,
             }
         self.addCleanup(self.remove_data)
 
@@ -130,9 +145,13 @@ class TestGenerationInProcesses(TransactionCase):
             env["res.partner"].browse(self.ids["partners"]).unlink()
             env["product.product"].browse(self.ids["product"]).product_tmpl_id.unlink()
             env["customer.callback.rule"].browse(self.saved["rules"]).active = True
-            Partner = env["res.partner"].with_context(active_test=False)
-            for partner_id, day in self.saved["others"].items():
-                Partner.browse(partner_id).callback_evaluated_date = day
+            progress = env["customer.callback.generation.progress"].search(
+                [("day", "=", self.today)]
+            )
+            if self.saved["progress"] is None:
+                progress.unlink()
+            else:
+                progress.last_partner_id = self.saved["progress"]
 
     def start(self, mode, *arguments):
         return subprocess.Popen(
@@ -141,9 +160,7 @@ class TestGenerationInProcesses(TransactionCase):
                 "-c",
                 SCRIPT,
                 self.env.cr.dbname,
-                config["addons_path"]
-                if isinstance(config["addons_path"], str)
-                else ",".join(config["addons_path"]),
+                self.addons_path(),
                 mode,
                 *map(str, arguments),
             ],
@@ -167,28 +184,128 @@ class TestGenerationInProcesses(TransactionCase):
             )
             counts = dict(cr.fetchall())
             cr.execute(
-                """SELECT count(*) FROM res_partner
-                    WHERE id = ANY(%s) AND callback_evaluated_date = %s""",
-                [self.ids["partners"], self.today],
+                "SELECT last_partner_id FROM customer_callback_generation_progress WHERE day = %s",
+                [self.today],
             )
-            return counts, cr.fetchone()[0]
+            last = cr.fetchone()[0]
+            return counts, len([pid for pid in self.ids["partners"] if pid <= last])
 
-    def test_killed_run_resumes_in_another_process(self):
+    def assert_serials_continue(self):
+        """The runs' callbacks hold consecutive serials, the last ones given in
+        the month: no gap (a killed run gave its serials back), no duplicate."""
+        with self.registry.cursor() as cr:
+            cr.execute("SELECT name FROM customer_callback WHERE rule_id = %s", [self.ids["rule"]])
+            serials = sorted(int(name[6:]) for (name,) in cr.fetchall())
+            cr.execute(
+                "SELECT number_next FROM ir_sequence_date_range WHERE id = %s",
+                [self.ids["month"]],
+            )
+            number_next = cr.fetchone()[0]
+        self.assertEqual(serials, list(range(number_next - PARTNERS, number_next)))
+
+    def run_cron_worker(self):
+        """The generation's scheduled action, run by the cron worker of a real
+        Odoo server on this database (the database's other scheduled actions
+        paused meanwhile). Returns the server's log."""
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            cron = env.ref("customer_callback.ir_cron_generate_callbacks")
+            others = env["ir.cron"].search([("id", "!=", cron.id)])
+            paused = {"others": others.ids, "active": cron.active, "cron": cron.id}
+            others.active = False
+            cron.active = True
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
+            server = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "odoo",
+                    "server",
+                    "-d",
+                    self.env.cr.dbname,
+                    f"--db-filter=^{re.escape(self.env.cr.dbname)}$",
+                    "--addons-path=" + self.addons_path(),
+                    "--max-cron-threads=1",
+                    "--workers=0",
+                    "--http-interface=127.0.0.1",
+                    f"--http-port={port}",
+                    "--log-level=info",
+                    f"--logfile={log.name}",
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                deadline = time.monotonic() + 240
+                triggered = 0.0
+                while time.monotonic() < deadline:
+                    if server.poll() is not None:
+                        self.fail(f"the server stopped:\n{open(log.name).read()[-3000:]}")
+                    finished = re.search(
+                        rf"Job .* \({paused['cron']}\) (fully done|partially done|failed)",
+                        open(log.name).read(),
+                    )
+                    if finished:
+                        break
+                    if time.monotonic() - triggered > 15:
+                        # committed, so that the cron worker is woken up (again
+                        # when it was not listening yet)
+                        with self.registry.cursor() as cr:
+                            env = api.Environment(cr, SUPERUSER_ID, {})
+                            env.ref("customer_callback.ir_cron_generate_callbacks")._trigger()
+                        triggered = time.monotonic()
+                    time.sleep(0.5)
+                else:
+                    self.fail(f"the cron worker did not run:\n{open(log.name).read()[-3000:]}")
+            finally:
+                server.terminate()
+                try:
+                    server.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    server.kill()
+                    server.wait(timeout=30)
+                text = open(log.name).read()
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, SUPERUSER_ID, {})
+                    env["ir.cron"].browse(paused["others"]).active = True
+                    env.ref("customer_callback.ir_cron_generate_callbacks").active = paused[
+                        "active"
+                    ]
+        return text
+
+    def addons_path(self):
+        path = config["addons_path"]
+        return path if isinstance(path, str) else ",".join(path)
+
+    def test_killed_run_resumes_in_another_process_and_the_cron_worker(self):
         code, out, err = self.finish(self.start("crash", 2))
         self.assertNotEqual(code, 0, "the first process was killed")
         self.assertIn(f"KILLED AFTER {2 * BATCH}", out, err)
         counts, evaluated = self.state()
         self.assertEqual(evaluated, 2 * BATCH, "the two committed batches stay done")
         self.assertEqual(sum(counts.values()), 2 * BATCH)
-        code, out, err = self.finish(self.start("resume"))
+        # another process does one batch, and only the next one
+        code, out, err = self.finish(self.start("one"))
         self.assertEqual(code, 0, err)
-        # the second process does the rest, and only the rest: no batch twice
-        self.assertIn(f"PROCESSED {PARTNERS - 2 * BATCH}", out, err)
+        self.assertIn(f"PROCESSED {BATCH}", out, err)
         self.assertNotIn("Traceback", err)
+        counts, evaluated = self.state()
+        self.assertEqual(evaluated, 3 * BATCH)
+        self.assertEqual(sum(counts.values()), 3 * BATCH, "no batch twice")
+        # the scheduled action in a real server's cron worker does the rest
+        log = self.run_cron_worker()
+        for marker in ("Traceback", " ERROR ", "could not serialize"):
+            self.assertNotIn(marker, log)
         counts, evaluated = self.state()
         self.assertEqual(evaluated, PARTNERS)
         self.assertEqual(set(counts.values()), {1}, "every due callback exists once")
-        # a third run the same day has nothing left to do
+        self.assertEqual(len(counts), PARTNERS, "nothing skipped")
+        self.assert_serials_continue()
+        # a run the same day has nothing left to do
         code, out, err = self.finish(self.start("resume"))
         self.assertIn("PROCESSED 0", out, err)
 
@@ -211,3 +328,4 @@ class TestGenerationInProcesses(TransactionCase):
         counts, evaluated = self.state()
         self.assertEqual(evaluated, PARTNERS)
         self.assertEqual(set(counts.values()), {1}, "no duplicate, no gap")
+        self.assert_serials_continue()

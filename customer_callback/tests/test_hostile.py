@@ -6,7 +6,7 @@ Rows named ``pNN_...`` prove the numbered points of the issue; the others
 are the access matrix through the real server (``read`` of one record of
 every model per profile, exports)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
@@ -765,6 +765,12 @@ ROWS = [
                 "workday",
                 ("agent", "other_agent", "internal", "supervisor"),
             ),
+            # the scheduled generation's progress: no company, read by supervisors
+            (
+                "customer.callback.generation.progress",
+                "generation_progress",
+                ("supervisor", "foreign_supervisor"),
+            ),
         ]
         for profile in (
             "agent",
@@ -908,6 +914,9 @@ class TestHostile(HostileCase):
             }
         )
         cls.occasion_date = cls.occasion.date_ids
+        cls.generation_progress = env["customer.callback.generation.progress"].create(
+            {"day": date(2001, 1, 1), "last_partner_id": 1}
+        )
         cls.grade = env["customer.complaint.grade"].create(
             {"name": "Hostile grade", "company_id": cls.company.id}
         )

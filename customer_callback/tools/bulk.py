@@ -7,6 +7,11 @@ follower, no tracking). A unique index guards against duplicates: when a
 concurrent transaction created one of the records after this transaction's
 snapshot, the batch is retried record by record, each in its own savepoint,
 and the duplicates are left out instead of aborting the transaction.
+
+Whatever ``create()`` does inside a batch is undone with it: callbacks are
+numbered there (one reservation of serials per batch), so a batch rolled
+back gives its serials back and the records created one by one afterwards
+are numbered again, without a gap.
 """
 
 import logging
