@@ -30,18 +30,24 @@ import websocket
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-# Open a notebook tab of a form by its label.
-CLICK_TAB = """(label) => {
-    const tab = [...document.querySelectorAll('.o_notebook .nav-link')]
-        .find((link) => link.textContent.trim() === label);
+# Open a notebook tab of a form by its page name (the label is translated).
+CLICK_TAB = """(name) => {
+    const tab = document.querySelector(`.o_notebook .nav-link[name="${name}"]`);
     if (tab) { tab.click(); }
     return Boolean(tab);
 }"""
 
 # One entry per PNG (README.md, "Screenshots"): name, who looks ("agent" or
 # "admin", the default), the page (a path, or (model, xml id, action path) for
-# a demo record), the CSS selector of the rendered view, a notebook tab to open.
+# a demo record), the CSS selector of the rendered view, a notebook tab to open (its
+# page name).
 SHOTS = [
+    {
+        "name": "agent-workday",
+        "user": "agent",
+        "page": "/odoo/my-workday",
+        "ready": ".o_callback_workday .o_workday_callbacks",
+    },
     {
         "name": "agent-list",
         "user": "agent",
@@ -56,7 +62,7 @@ SHOTS = [
             "/odoo/callbacks",
         ),
         "ready": ".o_form_view .o_form_sheet",
-        "tab": "Attempts",
+        "tab": "attempts",
     },
     {
         "name": "complaint-ticket",
@@ -66,7 +72,7 @@ SHOTS = [
             "/odoo/action-customer_callback.helpdesk_ticket_action_complaints",
         ),
         "ready": ".o_form_view .o_form_sheet",
-        "tab": "Complaint",
+        "tab": "complaint",
     },
     {
         "name": "complaint-list",
@@ -103,6 +109,11 @@ SHOTS = [
         "name": "kpi-satisfaction",
         "page": "/odoo/action-customer_callback.customer_callback_agent_report_action_satisfaction",
         "ready": ".o_pivot table",
+    },
+    {
+        "name": "team-workload",
+        "page": "/odoo/action-customer_callback.customer_callback_workload_action",
+        "ready": ".o_list_view .o_data_row",
     },
     {
         "name": "kpi-care-coverage",
