@@ -16,9 +16,10 @@ class ResCompany(models.Model):
     )
     callback_survey_delay_hours = fields.Float(
         string="Send survey after (hours)",
-        default=24.0,
-        help="Hours between the closing and the survey (the survey reaches the customer "
-        "within 24 hours of the problem being solved).",
+        default=2.0,
+        help="Hours between the closing and the survey. The survey must reach the customer "
+        "within 24 hours of the problem being solved, and the scheduled sending runs every "
+        "hour: keep this below 23 hours.",
     )
     callback_survey_on_complaint = fields.Boolean(
         string="Survey closed complaints",

@@ -296,9 +296,36 @@ class TestSurveySending(SurveyCase):
             self.Request._cron_send_surveys()
         self.assertEqual(request.state, "sent")
 
+    def test_default_delay_keeps_the_24_hour_promise(self):
+        """With the default delay and the hourly scheduled sending, whatever
+        minute the scheduler runs at, the survey leaves within 24 hours of
+        the solution."""
+        default = self.env["res.company"].default_get(["callback_survey_delay_hours"])
+        self.company.callback_survey_delay_hours = default["callback_survey_delay_hours"]
+        cron = self.env.ref("customer_callback_survey.ir_cron_send_surveys")
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "hours"))
+        for offset in (1, 30, 59):  # the scheduler's minute past the closing
+            # one customer each: the contact cap would stop a second survey
+            partner = self.env["res.partner"].create(
+                {"name": f"Customer {offset}", "email": f"c{offset}@example.com"}
+            )
+            request = self.close(
+                self.make_ticket(partner=partner, name=f"Solved, cron at +{offset} min")
+            )
+            closed = request.ticket_id.closed_date
+            tick = closed + timedelta(minutes=offset)
+            sent_at = None
+            while sent_at is None and tick < closed + timedelta(hours=48):
+                self.send(now=tick)
+                if request.state == "sent":
+                    sent_at = tick
+                tick += timedelta(hours=1)
+            self.assertEqual(request.state, "sent")
+            self.assertLess(sent_at - closed, timedelta(hours=24))
+
     def test_settings_are_per_company_with_the_sop_defaults(self):
         company = self.env["res.company"].create({"name": "Other company"})
-        self.assertEqual(company.callback_survey_delay_hours, 24)
+        self.assertEqual(company.callback_survey_delay_hours, 2)
         self.assertEqual(company.callback_survey_reminder_days, 2)
         self.assertEqual(company.callback_survey_followup_score, 3)
         self.assertTrue(company.callback_survey_on_complaint)
