@@ -416,10 +416,11 @@ class ResCompany(models.Model):
         year = fields.Date.context_today(self).year
         return [year, year + 1]
 
-    def _callback_holiday_label(self, name):
+    def _callback_holiday_labels(self):
         """China's holiday names (chinese-calendar gives them in English), in
-        the context's language; other libraries' names unchanged."""
-        labels = {
+        the context's language: {library name: label}. Other libraries' names
+        are used as they come."""
+        return {
             "New Year's Day": self.env._("New Year's Day"),
             "Spring Festival": self.env._("Spring Festival"),
             "Tomb-sweeping Day": self.env._("Tomb-sweeping Day"),
@@ -428,7 +429,6 @@ class ResCompany(models.Model):
             "Mid-autumn Festival": self.env._("Mid-Autumn Festival"),
             "National Day": self.env._("National Day"),
         }
-        return labels.get(name, name)
 
     def _callback_refresh_official_calendar(self, years=None):
         """Fill each company's working-time calendar with its country's
@@ -518,6 +518,7 @@ class ResCompany(models.Model):
                 ("date_to", ">", begin),
             ]
         )
+        labels = self._callback_holiday_labels()
         manual_days = set()
         for leave in leaves.filtered(lambda leave: not leave.callback_official):
             day = utc.localize(leave.date_from).astimezone(zone).date()
@@ -529,7 +530,7 @@ class ResCompany(models.Model):
             (utc_naive(first, time.min), utc_naive(last, time.max.replace(microsecond=0)), name)
             for first, last, name in official_calendar.runs(
                 {
-                    day: self._callback_holiday_label(name)
+                    day: labels.get(name, name)
                     for day, name in official.holidays.items()
                     if day not in manual_days
                 }
@@ -564,7 +565,7 @@ class ResCompany(models.Model):
         )
         manual = {w.date for w in workdays if not w.official}
         wanted_days = {
-            day: self._callback_holiday_label(name)
+            day: labels.get(name, name)
             for day, name in official.workdays.items()
             if day not in manual
         }

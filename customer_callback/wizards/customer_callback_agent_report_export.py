@@ -5,6 +5,8 @@ The file is served by the report ``customer_callback.agent_report_xlsx``
 (report/agent_report_xlsx.py); an export belongs to its company and to the
 user who made it (record rules)."""
 
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -117,21 +119,32 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         """One printed page per month and agent: the month's figures and the
         problems raised during the agent's callbacks, with their state."""
         self.ensure_one()
-        Report = self.env["customer.callback.agent.report"]
         labels = self._headers()[2:]
+        # the callbacks of each month and agent, then their tickets: two queries
+        callback_ids = {
+            (month, user): ids
+            for month, user, ids in self.env["customer.callback.agent.report"]._read_group(
+                self._domain(), ["date:month", "user_id"], ["callback_id:array_agg"]
+            )
+        }
+        tickets_by_callback = defaultdict(list)
+        for ticket in self.env["helpdesk.ticket"].search(
+            [("origin_callback_id", "in", [i for ids in callback_ids.values() for i in ids])],
+            order="create_date, id",
+        ):
+            tickets_by_callback[ticket.origin_callback_id.id].append(ticket)
         pages = []
         for month, user, counts in self._groups():
             row = xlsx_rows.agent_report_row(
                 month.strftime("%Y-%m"), self._agent_name(user), counts
             )
-            callbacks = Report.search(
-                self._domain()
-                & Domain("user_id", "=", user.id)
-                & Domain("date", ">=", fields.Datetime.to_datetime(month))
-                & Domain("date", "<", fields.Datetime.to_datetime(month + relativedelta(months=1)))
-            ).callback_id
-            tickets = self.env["helpdesk.ticket"].search(
-                [("origin_callback_id", "in", callbacks.ids)], order="create_date, id"
+            tickets = sorted(
+                (
+                    ticket
+                    for callback_id in callback_ids.get((month, user), ())
+                    for ticket in tickets_by_callback[callback_id]
+                ),
+                key=lambda ticket: (ticket.create_date, ticket.id),
             )
             pages.append(
                 {
