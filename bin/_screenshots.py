@@ -39,14 +39,27 @@ CLICK_TAB = """(name) => {
 
 # One entry per PNG (README.md, "Screenshots"): name, who looks ("agent" or
 # "admin", the default), the page (a path, or (model, xml id, action path) for
-# a demo record), the CSS selector of the rendered view, a notebook tab to open (its
-# page name).
+# a demo record; "{id}" in a path is the id of a record the shot creates first,
+# "create": (model, values)), the CSS selector of the rendered view, a notebook
+# tab to open (its page name).
 SHOTS = [
     {
         "name": "agent-workday",
         "user": "agent",
         "page": "/odoo/my-workday",
         "ready": ".o_callback_workday .o_workday_callbacks",
+    },
+    {
+        "name": "kpi-dashboard",
+        "page": "/odoo/callback-dashboard",
+        "ready": ".o_callback_dashboard .o_dashboard_figures .o_dashboard_value",
+    },
+    {
+        "name": "quarterly-report",
+        # the printed analysis of this quarter, as HTML
+        "create": ("customer.callback.quarterly.report", {}),
+        "page": "/report/html/customer_callback.quarterly_report/{id}",
+        "ready": ".customer_callback_quarterly .o_quarterly_key_figures",
     },
     {
         "name": "agent-list",
@@ -185,6 +198,12 @@ class Odoo:
         if not rows:
             fail(f"{xmlid} is not in the database: is it a demo database (bin/demo)?")
         return rows[0]["res_id"]
+
+    def create(self, model, values):
+        return self.call(
+            "/web/dataset/call_kw",
+            {"model": model, "method": "create", "args": [values], "kwargs": {}},
+        )
 
 
 class Browser:
@@ -373,6 +392,9 @@ def main(argv=None):
             if isinstance(page, tuple):
                 model, xmlid, action_url = page
                 page = f"{action_url}/{odoo['admin'].xmlid_to_id(model, xmlid)}"
+            if shot.get("create"):
+                created = odoo[shot.get("user", "admin")].create(*shot["create"])
+                page = page.format(id=created[0] if isinstance(created, list) else created)
             browser.set_session(args.url, sessions[shot.get("user", "admin")])
             try:
                 browser.open(args.url.rstrip("/") + page, selector)

@@ -43,6 +43,7 @@
         "views/res_config_settings_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
+        "views/customer_callback_dashboard_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_workload_reassign_views.xml",
@@ -63,6 +64,7 @@
         "web.assets_backend": [
             "customer_callback/static/src/fields/*.js",
             "customer_callback/static/src/workday/*",
+            "customer_callback/static/src/dashboard/*",
         ],
         "web.assets_tests": [
             "customer_callback/static/tests/tours/*.js",

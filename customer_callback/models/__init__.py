@@ -21,4 +21,5 @@ from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
 from . import customer_callback_spot_check
 from . import customer_callback_workday
+from . import customer_callback_dashboard
 from . import mail_tracking_value

@@ -731,6 +731,31 @@ ROWS = [
         ),
         reassigned_to_other_agent,
     ),
+    # -- issue #17 point 5: the supervisors' dashboard -------------------------
+    *[
+        Row(
+            f"i17p5_{profile}_cannot_read_the_dashboard",
+            profile,
+            REFUSED,
+            call("customer.callback.dashboard", "get_dashboard_data"),
+            ACCESS,
+        )
+        for profile in ("agent", "other_agent", "internal", "helpdesk", "portal")
+    ],
+    Row(
+        "i17p5_supervisor_reads_the_dashboard_of_its_company",
+        "supervisor",
+        ALLOWED,
+        call("customer.callback.dashboard", "get_dashboard_data"),
+        lambda case, result: case.assertEqual(result["company"], case.company.name),
+    ),
+    Row(
+        "i17p5_foreign_supervisor_reads_only_its_own_company",
+        "foreign_supervisor",
+        ALLOWED,
+        call("customer.callback.dashboard", "get_dashboard_data"),
+        lambda case, result: case.assertEqual(result["company"], case.company_b.name),
+    ),
     # -- access matrix through the server: one record of each model ---------
     *[
         Row(

@@ -57,6 +57,9 @@ ACCESS_MATRIX = {
     # the workday screen's data: each agent reads through it only what her
     # own rights let her read (test_workday)
     "customer.callback.workday": (NONE,) * 6,
+    # the dashboard's data: supervisors only, through the rights they have
+    # (test_dashboard)
+    "customer.callback.dashboard": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
     "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
     "report.customer_callback.care_record": (NONE,) * 6,

@@ -305,3 +305,85 @@ class TestLeadToursInChinese(HttpCase):
             self.assertGreaterEqual(after - before, spacing)
         note = batch.message_ids.filtered(lambda m: "周婷" in str(m.body))
         self.assertEqual(note.author_id, self.lead.partner_id)
+
+
+@tagged("post_install", "-at_install")
+class TestSupervisorDashboardTour(HttpCase):
+    """服务看板 in a real browser, in Chinese (issue #17): a supervisor reads a
+    figure, opens the list behind it, exports the quarter's report from the
+    dashboard and the care record sheet of a selection of callbacks."""
+
+    def test_supervisor_dashboard_tour(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        # a company of its own: the demo data's figures stay out
+        company = self.env["res.company"].create({"name": "看板测试公司"})
+        company.resource_calendar_id.tz = "Asia/Shanghai"
+        supervisor = new_test_user(
+            self.env,
+            "tour_zh_dashboard",
+            name="李主管",
+            groups="customer_callback.customer_callback_group_supervisor",
+            password="tour_zh_dashboard_pw",
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+        today = fields.Date.context_today(supervisor.with_context(tz="Asia/Shanghai"))
+        now = fields.Datetime.now()
+        Partner = self.env["res.partner"]
+
+        def callback(name, deadline, **values):
+            return self.env["customer.callback"].create(
+                {
+                    "partner_id": Partner.create({"name": name, "tz": "Asia/Shanghai"}).id,
+                    "company_id": company.id,
+                    "user_id": supervisor.id,
+                    "state": "planned",
+                    "planned_date": now,
+                    "deadline": deadline,
+                    **values,
+                }
+            )
+
+        # this month: one made (score 5) and one cancelled of the two due; two open later
+        callback("看板完成", today).sudo().write({"state": "done", "score": 5, "done_date": now})
+        callback("看板取消", today).sudo().write({"state": "cancelled"})
+        chosen = callback("看板客户甲", today + timedelta(days=3)) | callback(
+            "看板客户乙", today + timedelta(days=3)
+        )
+        callback("看板客户丙", today + timedelta(days=3))
+        team = self.env["helpdesk.ticket.team"].create({"name": "看板组", "company_id": company.id})
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "看板投诉",
+                "description": "<p>漏水</p>",
+                "company_id": company.id,
+                "team_id": team.id,
+                "is_complaint": True,
+                "complaint_grade_id": self.env.ref(
+                    "customer_callback.customer_complaint_grade_urgent"
+                ).id,
+                "complaint_date": now - timedelta(hours=3),
+            }
+        )
+        self.start_tour(
+            "/odoo", "customer_callback_supervisor_dashboard_tour", login="tour_zh_dashboard"
+        )
+        # the wizard the tour opened from the dashboard was on this quarter
+        wizard = self.env["customer.callback.quarterly.report"].search(
+            [("create_uid", "=", supervisor.id)]
+        )
+        self.assertEqual(
+            (wizard.year, wizard.quarter), (today.year, str((today.month - 1) // 3 + 1))
+        )
+        self.assertEqual(wizard.company_id, company)
+        # the sheet of that selection holds the customers selected
+        self.authenticate("tour_zh_dashboard", "tour_zh_dashboard_pw")
+        response = self.url_open(
+            f"/report/xlsx/customer_callback.care_record_xlsx/{','.join(map(str, chosen.ids))}"
+        )
+        self.assertEqual(response.status_code, 200)
+        rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
+        self.assertTrue(any("看板客户甲" in str(row) for row in rows))

@@ -4,14 +4,21 @@
 against the previous quarter and the target. Printed (QWeb) or as XLSX
 (report ``quarterly_report_xlsx``), from Reporting > Quarterly analysis."""
 
+import logging
 from datetime import datetime, time
 
-from odoo import api, fields, models
+from markupsafe import Markup, escape
+
+from odoo import Command, api, fields, models
 from odoo.fields import Domain
 
-from ..tools import call_window, quarters
+from ..tools import call_window, periods, quarters
+
+_logger = logging.getLogger(__name__)
 
 TOP_PROBLEMS = 10
+SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _quarter_selection():
@@ -257,3 +264,150 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
         self.ensure_one()
         self._check_reader()
         return self.env.ref("customer_callback.quarterly_report_xlsx_action").report_action(self)
+
+    # ------------------------------------------------------------------
+    # Quarter-end e-mail to the supervisors
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_send_quarterly_reports(self):
+        """Scheduled action (daily): e-mail the supervisors of each company
+        that asks for it (Settings) the analysis of the quarter before, once:
+        on the first run on or after the quarter's first day in the company's
+        timezone. Each company's mail and its stamp are committed together,
+        so a run killed half-way or run again sends nothing twice."""
+        while True:
+            done, remaining = self._send_quarterly_report_batch()
+            if not done:
+                break
+            if not self.env["ir.cron"]._commit_progress(done, remaining=remaining):
+                break
+
+    @api.model
+    def _quarterly_mail_due(self, companies=None):
+        """{company: (year, quarter)}: the reports due now."""
+        if companies is None:
+            companies = self.env["res.company"].search(
+                [("callback_quarterly_mail", "=", True)], order="id"
+            )
+        now = fields.Datetime.now()
+        due = {}
+        for company in companies:
+            today = call_window.to_local(now, call_window.get_zone(company._callback_tz())).date()
+            quarter = periods.quarter_to_send(today, company.callback_quarterly_mail_sent)
+            if company.callback_quarterly_mail and quarter:
+                due[company] = quarter
+        return due
+
+    @api.model
+    def _send_quarterly_report_batch(self, batch_size=10):
+        """Send the due reports of up to ``batch_size`` companies: (companies
+        done, companies left). A company another worker is sending is
+        skipped (row lock) and its stamp read again once locked."""
+        due = self._quarterly_mail_due()
+        candidates = self.env["res.company"].union(*list(due)[:batch_size])
+        locked = candidates.try_lock_for_update(allow_referencing=True)
+        locked.invalidate_recordset(["callback_quarterly_mail", "callback_quarterly_mail_sent"])
+        for company, quarter in self._quarterly_mail_due(locked).items():
+            self._send_quarterly_report(company, *quarter)
+            company.callback_quarterly_mail_sent = periods.quarter_key(*quarter)
+        return len(locked), len(due) - len(locked)
+
+    @api.model
+    def _quarterly_report_recipients(self, company):
+        """The active supervisors of ``company`` with an e-mail address."""
+        return (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("all_group_ids", "in", self.env.ref(SUPERVISOR_GROUP).id),
+                    ("company_ids", "in", company.id),
+                    ("share", "=", False),
+                    ("email", "!=", False),
+                ],
+                order="id",
+            )
+        )
+
+    @api.model
+    def _send_quarterly_report(self, company, year, quarter):
+        """Queue one e-mail per language of the supervisors of ``company``,
+        with the XLSX of ``(year, quarter)`` computed as the first of them
+        reads it. Returns the mails."""
+        Mail = self.env["mail.mail"].sudo()
+        mails = Mail
+        recipients = self._quarterly_report_recipients(company)
+        if not recipients:
+            _logger.info(
+                "Quarterly report %s of %s: no supervisor with an e-mail address",
+                quarters.label(year, quarter),
+                company.name,
+            )
+        for lang, users in recipients.grouped("lang").items():
+            reader = users[0]
+            env = self.with_user(reader).with_company(company).with_context(lang=lang).env
+            report = env["customer.callback.quarterly.report"].create(
+                {"company_id": company.id, "year": year, "quarter": str(quarter)}
+            )
+            analysis = report._data()
+            content, _kind = env["ir.actions.report"]._render(
+                "customer_callback.quarterly_report_xlsx_action", report.ids
+            )
+            title = f"{analysis['title']} {analysis['quarter']}"
+            mail = Mail.create(
+                {
+                    "subject": f"{title} — {company.name}",
+                    "body_html": self._quarterly_mail_body(env, analysis),
+                    "email_from": company.email_formatted
+                    or self.env["ir.mail_server"]._get_default_from_address(),
+                    "recipient_ids": [Command.set(users.partner_id.ids)],
+                    # the message's recipients, and they only, may read its attachment
+                    "partner_ids": [Command.set(users.partner_id.ids)],
+                    "auto_delete": False,
+                }
+            )
+            mail.attachment_ids = (
+                self.env["ir.attachment"]
+                .sudo()
+                .create(
+                    {
+                        "name": f"{title}.xlsx",
+                        "raw": content,
+                        "mimetype": XLSX_MIMETYPE,
+                        "res_model": "mail.message",
+                        "res_id": mail.mail_message_id.id,
+                    }
+                )
+            )
+            mails |= mail
+        return mails
+
+    @api.model
+    def _quarterly_mail_body(self, env, analysis):
+        cell = Markup("<td style='text-align: right'>%s</td>")
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td>%s%s</tr>")
+            % (
+                line["label"],
+                cell % self._text(line["value"], line["kind"]),
+                cell % self._text(line["previous"], line["kind"]),
+            )
+            for line in analysis["key_figures"]
+        )
+        intro = env._(
+            "The customer care and after-sales analysis of %(quarter)s for %(company)s is "
+            "attached (XLSX).",
+            quarter=analysis["quarter"],
+            company=analysis["company"],
+        )
+        return Markup(
+            "<p>%s</p><table border='1' cellpadding='4' style='border-collapse: collapse'>"
+            "<tr><th>%s</th><th>%s</th><th>%s</th></tr>%s</table>"
+        ) % (
+            escape(intro),
+            env._("Figure"),
+            analysis["quarter"],
+            analysis["previous_quarter"],
+            rows,
+        )
