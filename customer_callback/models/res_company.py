@@ -358,7 +358,8 @@ class ResCompany(models.Model):
     callback_quarterly_mail = fields.Boolean(
         string="Quarter-end report by e-mail",
         help="On the first day of each quarter, the supervisors of the company receive the "
-        "customer care and after-sales analysis of the quarter before (XLSX attached).",
+        "customer care and after-sales analysis of the quarter before (XLSX attached, and the "
+        "printed PDF when the server prints PDF).",
     )
     callback_quarterly_mail_sent = fields.Char(
         string="Quarterly report sent for",

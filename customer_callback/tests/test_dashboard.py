@@ -242,7 +242,7 @@ class TestDashboard(CallbackCase):
         report = (
             self.env["customer.callback.quarterly.report"]
             .with_user(self.supervisor)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({})
         )
         self.assertEqual((report.year, report.quarter), (2026, "4"))

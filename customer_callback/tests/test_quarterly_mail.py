@@ -131,6 +131,32 @@ class TestQuarterlyMail(CallbackCase):
         self.run_cron()
         self.assertEqual(len(self.mails()), 1)
 
+    def test_the_printed_pdf_joins_when_wkhtmltopdf_prints(self):
+        ActionsReport = type(self.env["ir.actions.report"])
+        printed = []
+
+        def render_pdf(actions, report_ref, res_ids=None, data=None):
+            printed.append((report_ref, actions.env.user))
+            return b"%PDF-1.4 printed", "pdf"
+
+        with (
+            patch.object(ActionsReport, "get_wkhtmltopdf_state", lambda actions: "ok"),
+            patch.object(ActionsReport, "_render_qweb_pdf", render_pdf),
+        ):
+            mail = self.Report._send_quarterly_report(self.company, 2026, 3)
+        self.assertEqual(printed, [("customer_callback.quarterly_report_action", self.supervisor)])
+        self.assertEqual(
+            sorted(mail.attachment_ids.mapped("mimetype")),
+            [
+                "application/pdf",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ],
+        )
+        # without wkhtmltopdf: the XLSX alone
+        with patch.object(ActionsReport, "get_wkhtmltopdf_state", lambda actions: "install"):
+            mail = self.Report._send_quarterly_report(self.company, 2026, 3)
+        self.assertEqual(len(mail.attachment_ids), 1)
+
     def test_cron_record_runs_the_driver(self):
         cron = self.env.ref("customer_callback.ir_cron_send_quarterly_reports")
         self.assertEqual(cron.code.strip(), "model._cron_send_quarterly_reports()")

@@ -333,8 +333,9 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
     @api.model
     def _send_quarterly_report(self, company, year, quarter):
         """Queue one e-mail per language of the supervisors of ``company``,
-        with the XLSX of ``(year, quarter)`` computed as the first of them
-        reads it. Returns the mails."""
+        with the analysis of ``(year, quarter)`` as the first of them reads
+        it: the XLSX, and the PDF when wkhtmltopdf is there. Returns the
+        mails."""
         Mail = self.env["mail.mail"].sudo()
         mails = Mail
         recipients = self._quarterly_report_recipients(company)
@@ -367,21 +368,40 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
                     "auto_delete": False,
                 }
             )
+            files = [(f"{title}.xlsx", content, XLSX_MIMETYPE)]
+            pdf = self._quarterly_report_pdf(env, report)
+            if pdf:
+                files.append((f"{title}.pdf", pdf, "application/pdf"))
             mail.attachment_ids = (
                 self.env["ir.attachment"]
                 .sudo()
                 .create(
-                    {
-                        "name": f"{title}.xlsx",
-                        "raw": content,
-                        "mimetype": XLSX_MIMETYPE,
-                        "res_model": "mail.message",
-                        "res_id": mail.mail_message_id.id,
-                    }
+                    [
+                        {
+                            "name": name,
+                            "raw": raw,
+                            "mimetype": mimetype,
+                            "res_model": "mail.message",
+                            "res_id": mail.mail_message_id.id,
+                        }
+                        for name, raw, mimetype in files
+                    ]
                 )
             )
             mails |= mail
         return mails
+
+    @api.model
+    def _quarterly_report_pdf(self, env, report):
+        """The printed analysis as PDF when wkhtmltopdf can make it; None
+        otherwise (the XLSX is attached alone)."""
+        Report = env["ir.actions.report"]
+        if Report.get_wkhtmltopdf_state() != "ok":
+            return None
+        content, kind = Report._render_qweb_pdf(
+            "customer_callback.quarterly_report_action", report.ids
+        )
+        return content if kind == "pdf" else None
 
     @api.model
     def _quarterly_mail_body(self, env, analysis):
@@ -397,7 +417,7 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
         )
         intro = env._(
             "The customer care and after-sales analysis of %(quarter)s for %(company)s is "
-            "attached (XLSX).",
+            "attached.",
             quarter=analysis["quarter"],
             company=analysis["company"],
         )
