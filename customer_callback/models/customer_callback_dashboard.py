@@ -279,6 +279,9 @@ class CustomerCallbackDashboard(models.AbstractModel):
 
         current, previous = month(period), month(previous_period)
         current["previous_progress"] = previous["progress"]
+        current["previous_called"] = previous["called"]
+        current["previous_total"] = previous["total"]
+        current["previous_action"] = previous["action"]
         current["change_text"] = (
             ""
             if current["progress"] is None or previous["progress"] is None

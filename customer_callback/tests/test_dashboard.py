@@ -216,8 +216,26 @@ class TestDashboard(CallbackCase):
         )
         self.assertEqual((spot["sample_size"], spot["target"]), (2, 50))
         self.assertEqual((spot["previous_progress"], spot["change_text"]), (None, ""))
+        self.assertEqual((spot["previous_called"], spot["previous_total"]), (0, 0))
         callbacks = self.env["customer.callback"].with_context(active_test=False)
         self.assertEqual(callbacks.search(spot["action"]["domain"]), self.batch.callback_ids)
+        # October's spot-check: its one call made
+        october = self.batch.copy({"date_from": datetime(2026, 10, 1).date()})
+        self.make_callback(
+            self.env["res.partner"].create({"name": "October spot"}),
+            segment="spot_check",
+            spot_check_id=october.id,
+            user_id=self.agent2.id,
+            checked_user_id=self.agent1.id,
+            deadline=False,
+        ).sudo().write({"state": "done", "score": 4, "done_date": datetime(2026, 10, 20, 2)})
+        spot = self.data()["spot_check"]
+        self.assertEqual(
+            (spot["previous_called"], spot["previous_total"], spot["previous_progress"]),
+            (1, 1, 100.0),
+        )
+        self.assertEqual(spot["change_text"], "-50.0")
+        self.assertEqual(callbacks.search(spot["previous_action"]["domain"]).spot_check_id, october)
 
     def test_each_card_opens_the_records_it_counts(self):
         figures = self.figures(self.data())
