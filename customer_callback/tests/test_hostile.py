@@ -760,6 +760,11 @@ ROWS = [
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
             ("customer.callback.quarterly.report", "quarterly_report", ("supervisor",)),
+            # the customer's say: every agent of the company reads it before calling
+            ("customer.callback.consent", "consent", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.link", "link", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.link.throttle", "throttle", ()),
+            ("customer.callback.data.request", "data_request", ("supervisor",)),
             (
                 "resource.calendar.workday",
                 "workday",
@@ -807,6 +812,56 @@ ROWS = [
         )
         for profile in ("agent", "internal", "portal", "foreign_supervisor")
     ],
+    # the consent ledger is history: agents add lines, nobody changes or deletes one
+    Row(
+        "c01_agent_records_consent",
+        "agent",
+        ALLOWED,
+        call(
+            "customer.callback.consent",
+            "create",
+            lambda case: [
+                {"partner_id": case.partner.id, "purpose": "survey", "decision": "withdrawn"}
+            ],
+        ),
+        lambda case, result: case.assertFalse(
+            case.env["res.partner"]
+            .browse(case.partner.id)
+            ._callback_consents()[case.partner.id]
+            .may_survey()
+        ),
+    ),
+    *[
+        Row(
+            f"c02_{profile}_changes_consent",
+            profile,
+            REFUSED,
+            write("customer.callback.consent", "consent", {"decision": "given"}),
+            USER_ERROR + ACCESS,
+        )
+        for profile in ("agent", "supervisor", "admin")
+    ],
+    *[
+        Row(
+            f"c03_{profile}_deletes_consent",
+            profile,
+            REFUSED,
+            call("customer.callback.consent", "unlink", lambda case: [case.consent.ids]),
+            USER_ERROR + ACCESS,
+        )
+        for profile in ("agent", "supervisor", "admin")
+    ],
+    Row(
+        "c04_internal_records_consent",
+        "internal",
+        REFUSED,
+        call(
+            "customer.callback.consent",
+            "create",
+            lambda case: [{"partner_id": case.partner.id, "purpose": "contact"}],
+        ),
+        ACCESS,
+    ),
 ]
 
 
@@ -992,6 +1047,24 @@ class TestHostile(HostileCase):
                 "date": cls.month,
                 "name": "Hostile make-up day",
             }
+        )
+        cls.consent = env["customer.callback.consent"].create(
+            {
+                "partner_id": cls.partner.id,
+                "company_id": cls.company.id,
+                "purpose": "recording",
+                "decision": "given",
+                "callback_id": cls.callback.id,
+            }
+        )
+        cls.link = env["customer.callback.link"].create(
+            {"partner_id": cls.partner.id, "company_id": cls.company.id}
+        )
+        cls.throttle = env["customer.callback.link.throttle"].create(
+            {"address_hash": "hostile", "window_start": cls.now}
+        )
+        cls.data_request = env["customer.callback.data.request"].create(
+            {"partner_id": cls.partner.id, "company_id": cls.company.id, "kind": "export"}
         )
 
     def test_every_model_of_the_addon_has_rows(self):
