@@ -44,11 +44,12 @@ class CustomerCallbackLinkThrottle(models.Model):
         return hashlib.sha256(f"{SCOPE}:{address or ''}".encode()).hexdigest()
 
     @api.model
-    def _allow(self, address, now=None, limit=MAX_REQUESTS, window=WINDOW):
+    def _allow(self, address, now=None, limit=None, window=WINDOW):
         """Count a request from ``address``; False when it is over the limit
         (or meets another request of the same address at the same moment).
         Committed in a cursor of its own."""
         now = now or fields.Datetime.now()
+        limit = MAX_REQUESTS if limit is None else limit
         address_hash = self._hash(address)
         try:
             with self.env.registry.cursor() as cr:

@@ -332,6 +332,30 @@ def rebalanced_to_agent(case, _result):
     )
 
 
+def open_personal_page(case, profile):
+    case.login(profile)
+    case.env.flush_all()
+    response = case.url_open(f"/callback/my/{case.link._token()}", allow_redirects=False)
+    case.env.invalidate_all()
+    case.assertEqual(response.status_code, 200)
+    return response
+
+
+def post_personal_page(action):
+    def run(case, profile):
+        case.login(profile)
+        case.env.flush_all()
+        response = case.url_open(
+            f"/callback/my/{case.link._token()}/{action}", data={"x": "1"}, allow_redirects=False
+        )
+        case.env.invalidate_all()
+        if response.status_code != 200:
+            raise Refused(f"HTTP {response.status_code}")
+        return response
+
+    return run
+
+
 ROWS = [
     # -- 1. spot-check exports: no stored file; the report route checks -----
     Row(
@@ -851,6 +875,52 @@ ROWS = [
         )
         for profile in ("agent", "supervisor", "admin")
     ],
+    # the personal page (HTTP from outside, whoever is logged in)
+    *[
+        Row(
+            f"c05_{profile}_opens_a_forged_link",
+            profile,
+            REFUSED,
+            get("/callback/my/%s.forged", "link"),
+        )
+        for profile in ("portal", "agent")
+    ],
+    Row(
+        "c06_customer_opens_his_link",
+        "portal",
+        ALLOWED,
+        open_personal_page,
+        lambda case, response: case.assertIn("Stop contacting me", response.text),
+    ),
+    Row(
+        "c07_portal_posts_without_csrf",
+        "portal",
+        REFUSED,
+        post_personal_page("stop_all"),
+    ),
+    Row(
+        "c08_agent_reads_link_secret",
+        "agent",
+        REFUSED,
+        call("customer.callback.link", "read", lambda case: [case.link.ids, ["secret"]]),
+        ACCESS,
+    ),
+    Row(
+        "c09_supervisor_extends_link",
+        "supervisor",
+        REFUSED,
+        write("customer.callback.link", "link", {"expiry_date": "2099-01-01 00:00:00"}),
+        USER_ERROR + ACCESS,
+    ),
+    Row(
+        "c10_supervisor_erases_on_request",
+        "supervisor",
+        REFUSED,
+        call(
+            "customer.callback.data.request", "action_erase", lambda case: [case.data_request.ids]
+        ),
+        USER_ERROR + ACCESS,
+    ),
     Row(
         "c04_internal_records_consent",
         "internal",
