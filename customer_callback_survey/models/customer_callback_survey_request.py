@@ -450,7 +450,9 @@ class CustomerCallbackSurveyRequest(models.Model):
         return {partner.id for (partner,) in rows}
 
     def _send_for_company(self, company, now):
-        requests = self.sorted(lambda r: (r.due_date, r.id))
+        # The customer's say first (consent ledger): no survey when he withdrew
+        # surveys or contact, none by a channel he withdrew.
+        requests = (self - self._skip_without_consent()).sorted(lambda r: (r.due_date, r.id))
         # Contact cap: the same customer at most once per fatigue period.
         recent = requests._recently_surveyed(now, company.callback_fatigue_days)
         accepted, capped = survey_score.apply_cap([r.partner_id.id for r in requests], recent)
@@ -466,9 +468,6 @@ class CustomerCallbackSurveyRequest(models.Model):
                 }
             )
         requests = self.browse([requests[i].id for i in accepted])
-        # The customer's say (consent ledger): no survey when he withdrew
-        # surveys or contact, none by a channel he withdrew.
-        requests -= requests._skip_without_consent()
         # Channel: email, or SMS when installed; nobody to write to: call.
         sms_available = company._callback_sms_available()
         by_channel = {survey_score.EMAIL: self.browse(), survey_score.SMS: self.browse()}
