@@ -85,9 +85,11 @@ class CustomerCallbackConsent(models.Model):
             line.display_name = " – ".join(part for part in parts if part)
 
     def write(self, vals):
-        raise UserError(
-            self.env._("The consent ledger is history: add a line instead of changing one.")
-        )
+        if vals:
+            raise UserError(
+                self.env._("The consent ledger is history: add a line instead of changing one.")
+            )
+        return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_never(self):

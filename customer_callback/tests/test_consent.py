@@ -2,6 +2,9 @@
 """The consent ledger (issue #20): the customer's fields derived from it,
 lines written by the screens, history kept, and placement honouring it."""
 
+import importlib.util
+import os
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -153,3 +156,51 @@ class TestConsentLedger(CallbackCase):
         local = self.local(planned.planned_date, "Asia/Shanghai")
         # Monday 10:00 in Shanghai: the same evening at 19:00, the customer's choice
         self.assertEqual((local.date(), local.hour, local.minute), (FROZEN_NOW.date(), 19, 0))
+
+
+@tagged("post_install", "-at_install")
+class TestConsentMigration(CallbackCase):
+    """19.0.1.4.0: the values typed before the ledger become its lines."""
+
+    def test_migration_writes_import_lines_and_keeps_the_values(self):
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Before the ledger",
+                "callback_do_not_call": True,
+                "callback_channel": "sms",
+                "callback_preferred_time": 18.5,
+            }
+        )
+        callback = self.make_callback(self.partner_paris, recording_consent=True)
+        path = os.path.join(
+            os.path.dirname(os.path.dirname(__file__)),
+            "migrations",
+            "19.0.1.4.0",
+            "post-migrate.py",
+        )
+        spec = importlib.util.spec_from_file_location("consent_post_migrate", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        self.env.flush_all()
+        module.migrate(self.env.cr, "19.0.1.3.0")
+        self.env.invalidate_all()
+        imported = self.env["customer.callback.consent"].search(
+            [("partner_id", "in", (partner | self.partner_paris).ids), ("source", "=", "import")]
+        )
+        self.assertEqual(
+            sorted((line.partner_id.id, line.purpose) for line in imported),
+            sorted(
+                [
+                    (partner.id, "contact"),
+                    (partner.id, "preference"),
+                    (self.partner_paris.id, "recording"),
+                ]
+            ),
+        )
+        self.assertEqual(
+            imported.filtered(lambda line: line.purpose == "recording").callback_id, callback
+        )
+        self.assertTrue(partner.callback_do_not_call)
+        self.assertEqual((partner.callback_channel, partner.callback_preferred_time), ("sms", 18.5))
+        # a fresh install has nothing to migrate
+        self.assertIsNone(module.migrate(self.env.cr, None))
