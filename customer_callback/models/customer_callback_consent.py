@@ -84,6 +84,18 @@ class CustomerCallbackConsent(models.Model):
                 parts.append(channels[line.channel])
             line.display_name = " – ".join(part for part in parts if part)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            # a user records what the customer said to him: his own name, as
+            # an agent (or an import); the customer page's lines are the page's
+            source = "import" if self.env.context.get("import_file") else "agent"
+            vals_list = [
+                dict(vals, user_id=self.env.user.id, source=source, date=fields.Datetime.now())
+                for vals in vals_list
+            ]
+        return super().create(vals_list)
+
     def write(self, vals):
         if vals:
             raise UserError(

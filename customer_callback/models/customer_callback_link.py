@@ -11,7 +11,7 @@ a wrong, tampered, expired or revoked token opens nothing, the signature
 being compared in constant time (``tools.consteq``)."""
 
 import secrets
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -82,6 +82,9 @@ class CustomerCallbackLink(models.Model):
     def create(self, vals_list):
         now = fields.Datetime.now()
         for vals in vals_list:
+            if not self.env.su:
+                # the validity is the company's setting, not the sender's choice
+                vals.pop("expiry_date", None)
             if not vals.get("expiry_date"):
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
@@ -398,8 +401,10 @@ class CustomerCallbackLink(models.Model):
             "tz_name": tz_name,
             "callback_count": len(callbacks),
             "done_count": len(done),
-            "last_done": done
-            and call_window.format_local(max(done.mapped("done_date") or [datetime.min]), tz_name),
+            "last_done": done.filtered("done_date")
+            and call_window.format_local(
+                max(done.filtered("done_date").mapped("done_date")), tz_name
+            ),
             "open_callback": open_callback,
             "open_planned": open_callback.planned_date
             and call_window.format_local(open_callback.planned_date, tz_name),
