@@ -4,6 +4,15 @@ import {registry} from "@web/core/registry";
 // A Chinese customer on his phone, from the link of a survey e-mail: Tuesday
 // and Thursday evenings, a callback tomorrow at 19:00 (his time, Shanghai),
 // and no more surveys.
+// The phone's own date and time pickers cannot be driven by the tour
+// helpers: the value is typed into the inputs as the picker would.
+function typeInto(selector, value) {
+    const input = document.querySelector(selector);
+    input.value = value;
+    input.dispatchEvent(new Event("input", {bubbles: true}));
+    input.dispatchEvent(new Event("change", {bubbles: true}));
+}
+
 function tomorrowInShanghai() {
     const format = new Intl.DateTimeFormat("en-CA", {timeZone: "Asia/Shanghai"});
     return format.format(new Date(Date.now() + 24 * 3600 * 1000));
@@ -51,12 +60,12 @@ registry.category("web_tour.tours").add("customer_callback_personal_page_tour", 
         {
             content: "Tomorrow",
             trigger: "input#date",
-            run: `edit ${tomorrowInShanghai()}`,
+            run: () => typeInto("input#date", tomorrowInShanghai()),
         },
         {
             content: "at 19:00",
             trigger: "input#time",
-            run: "edit 19:00",
+            run: () => typeInto("input#time", "19:00"),
         },
         {
             content: "请在这个时间给我回电",
