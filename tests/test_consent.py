@@ -154,3 +154,18 @@ def test_no_survey_where_no_contact(lines):
     for channel in ("phone", "sms", "email", "im"):
         if not consent.may_contact(channel):
             assert not consent.may_survey(channel)
+
+
+def test_preferred_days_from_the_latest_preference():
+    consent = ct.decide(
+        [
+            ct.Line(
+                T0, 1, ct.PREFERENCE, channel="phone", preferred_time=18.0, preferred_days=(3, 1)
+            ),
+        ]
+    )
+    assert consent.preferred_days == (1, 3)
+    assert ct.decide([]).preferred_days == ()
+    assert ct.format_days((3, 1, 3)) == "1,3"
+    assert ct.parse_days("1, 3,x,9,") == (1, 3)
+    assert ct.parse_days(False) == ()
