@@ -5,7 +5,7 @@ appended, never changed or deleted; what a customer allows now is decided
 from them by ``tools.consent``."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools import consent as consent_tools
 from .customer_callback_rule import CHANNELS
@@ -65,11 +65,14 @@ class CustomerCallbackConsent(models.Model):
     )
     text = fields.Text(string="Text shown", help="What the customer or the agent read.")
 
-    _preferred_time_range = models.Constraint(
-        "CHECK (preferred_time IS NULL OR (preferred_time >= 0 AND preferred_time < 24))",
-        "The preferred time must lie within the day (00:00–24:00).",
-    )
     _partner_date_idx = models.Index("(partner_id, date, id)")
+
+    @api.constrains("preferred_time")
+    def _check_preferred_time(self):
+        if any(not 0 <= line.preferred_time < 24 for line in self):
+            raise ValidationError(
+                self.env._("The preferred time must lie within the day (00:00–24:00).")
+            )
 
     @api.depends("purpose", "decision", "channel")
     def _compute_display_name(self):
