@@ -189,3 +189,35 @@ def test_format_local_names_the_zone():
     assert cw.format_local(moment, "Asia/Shanghai") == "2026-12-01 15:00 (Asia/Shanghai)"
     assert cw.format_local(moment, "Europe/Brussels") == "2026-12-01 08:00 (Europe/Brussels)"
     assert cw.format_local(moment, False) == "2026-12-01 07:00 (UTC)"
+
+
+def test_preferred_days_win_over_the_first_free_day():
+    """Tuesday and Thursday evenings: from a Monday morning (Shanghai), the
+    callback goes to Tuesday 18:00, not to Monday."""
+    monday = datetime(2026, 11, 23, 1, 0)  # 09:00 in Shanghai
+    placed = cw.place(
+        monday, "Asia/Shanghai", WINDOWS, weekends, preferred_hour=18.0, preferred_days=(1, 3)
+    )
+    assert local(placed, "Asia/Shanghai").replace(tzinfo=None) == datetime(2026, 11, 24, 18, 0)
+    # Tuesday evening already past: Thursday
+    tuesday_night = datetime(2026, 11, 24, 13, 0)  # 21:00 in Shanghai
+    placed = cw.place(
+        tuesday_night,
+        "Asia/Shanghai",
+        WINDOWS,
+        weekends,
+        preferred_hour=18.0,
+        preferred_days=(1, 3),
+    )
+    assert local(placed, "Asia/Shanghai").replace(tzinfo=None) == datetime(2026, 11, 26, 18, 0)
+    # no window on the chosen days (Sunday only, no holiday windows): any day
+    no_holiday = {cw.WORKDAY: WINDOWS[cw.WORKDAY], cw.HOLIDAY: []}
+    placed = cw.place(monday, "Asia/Shanghai", no_holiday, weekends, preferred_days=(6,))
+    assert local(placed, "Asia/Shanghai").replace(tzinfo=None) == datetime(2026, 11, 23, 9, 0)
+
+
+def test_slot_start_inside_the_windows():
+    assert cw.slot_start(WINDOWS, "morning", BOUNDS) == 9.0
+    assert cw.slot_start(WINDOWS, "afternoon", BOUNDS) == 13.0
+    assert cw.slot_start(WINDOWS, "evening", BOUNDS) == 18.0
+    assert cw.slot_start({cw.WORKDAY: [(9.0, 12.0)]}, "evening", BOUNDS) is None

@@ -237,7 +237,11 @@ class CustomerCallback(models.Model):
         PROBLEM_STATUSES, string="Problem status", copy=False, tracking=True
     )
     recording_consent = fields.Boolean(
-        copy=False, help="The customer agreed that the call is recorded."
+        copy=False,
+        help="The customer agreed that the call is recorded (written to the consent ledger).",
+    )
+    partner_consent_ids = fields.One2many(
+        related="partner_id.callback_consent_ids", string="Customer's consents"
     )
     done_date = fields.Datetime(string="Closed on", readonly=True, copy=False)
     close_reason = fields.Selection(
@@ -671,6 +675,7 @@ class CustomerCallback(models.Model):
         pending = self._partner_stats_pending()
         callbacks = super().create(vals_list)
         callbacks._skip_unchanged_partner_stats(pending)
+        callbacks.filtered("recording_consent")._log_recording_consent()
         return callbacks
 
     # The customer's statistics computed from the done and scored callbacks
@@ -749,10 +754,63 @@ class CustomerCallback(models.Model):
         if "score" in vals:
             self._validate_score_value(vals["score"])
         self._check_agent_write(vals)
+        changed_consent = (
+            self.filtered(lambda cb: cb.recording_consent != bool(vals["recording_consent"]))
+            if "recording_consent" in vals
+            else self.browse()
+        )
         result = super().write(vals)
         if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
             self._spot_check_batches_started()
+        changed_consent._log_recording_consent()
         return result
+
+    def action_send_personal_link(self):
+        """Send the customer his personal link (preferences page) by e-mail."""
+        self.check_access("read")
+        for callback in self:
+            if not callback.partner_id.email:
+                raise UserError(
+                    self.env._(
+                        "%s has no email address: give the link on the phone or by SMS.",
+                        callback.partner_id.display_name,
+                    )
+                )
+            link = self.env["customer.callback.link"]._for_partner(
+                callback.partner_id, "contact", callback.company_id
+            )
+            link.action_send_to_customer()
+            callback.message_post(
+                body=self.env._("Personal link sent to the customer by %s.", self.env.user.name),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def _log_recording_consent(self):
+        """The recording consent ticked or cleared on a call is a line of the
+        customer's consent ledger (source: agent)."""
+        vals_list = [
+            {
+                "partner_id": callback.partner_id.id,
+                "company_id": callback.company_id.id,
+                "purpose": "recording",
+                "decision": "given" if callback.recording_consent else "withdrawn",
+                "source": "agent",
+                "user_id": self.env.user.id,
+                "callback_id": callback.id,
+                "text": self.env._(
+                    "Recording consent on call %(name)s, recorded by %(user)s.",
+                    name=callback.name,
+                    user=self.env.user.name,
+                ),
+            }
+            for callback in self
+            if callback.partner_id
+        ]
+        if vals_list:
+            # the agent records the customer's answer: the ledger itself is
+            # not writable by her beyond adding lines
+            self.env["customer.callback.consent"].sudo().create(vals_list)
 
     def _spot_check_batches_started(self):
         """A spot-check batch is in progress once one of its callbacks is."""
@@ -998,10 +1056,13 @@ class CustomerCallback(models.Model):
             earliest,
             is_holiday,
             avoid_slots=avoid_slots,
+            preferred_days=partner._callback_preferred_weekdays(),
         )
 
     @api.model
-    def _window_place(self, company, tz_name, preferred, earliest, is_holiday, avoid_slots=()):
+    def _window_place(
+        self, company, tz_name, preferred, earliest, is_holiday, avoid_slots=(), preferred_days=()
+    ):
         """The placement in a call window, for one callback or a bulk plan:
         the first moment at or after ``earliest`` (UTC, or aware) inside the
         company's windows in ``tz_name``. Raises when no window exists."""
@@ -1013,6 +1074,7 @@ class CustomerCallback(models.Model):
             preferred_hour=preferred or None,
             avoid_slots=avoid_slots,
             bounds=company._callback_slot_bounds(),
+            preferred_days=preferred_days,
         )
         if not placed:
             raise UserError(
@@ -1068,6 +1130,7 @@ class CustomerCallback(models.Model):
         accepted = []
         for company_id, company_vals in by_company.items():
             company = self.env["res.company"].browse(company_id)
+            company_vals = self._plan_with_consent(company_vals)
             placed = self._plan_place(company, company_vals, today, now)
             placed = self._plan_without_existing(placed)
             if not fatigue_exempt:
@@ -1088,7 +1151,7 @@ class CustomerCallback(models.Model):
         holiday_checkers = {}
         company_tz = company._callback_tz()
         partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list})
-        partners.fetch(["tz", "callback_preferred_time", "country_id"])
+        partners.fetch(["tz", "callback_preferred_time", "callback_preferred_days", "country_id"])
         teams = self.env["helpdesk.ticket.team"]
         # Placement depends only on (timezone, start, preferred time):
         # computed once per distinct combination, not once per callback.
@@ -1097,6 +1160,7 @@ class CustomerCallback(models.Model):
             partner = partners.browse(vals["partner_id"])
             tz_name = partner.tz or company_tz
             preferred = partner.callback_preferred_time or None
+            days = partner._callback_preferred_weekdays()
             start = vals.pop("plan_start", None)
             earliest = max(vals.get("planned_date") or now, now)
             country = partner.country_id
@@ -1107,13 +1171,15 @@ class CustomerCallback(models.Model):
                     today, country=country
                 )
             is_holiday = holiday_checkers[country.id]
-            key = (tz_name, start or earliest, preferred, country.id)
+            key = (tz_name, start or earliest, preferred, days, country.id)
             if key not in placements:
                 zone = call_window.get_zone(tz_name)
                 moment = call_window.to_local(earliest, zone)
                 if start:
                     moment = max(datetime.combine(start, time.min, tzinfo=zone), moment)
-                planned = self._window_place(company, tz_name, preferred, moment, is_holiday)
+                planned = self._window_place(
+                    company, tz_name, preferred, moment, is_holiday, preferred_days=days
+                )
                 placements[key] = (planned, call_window.to_local(planned, zone).date())
             planned, planned_day = placements[key]
             vals["planned_date"] = planned
@@ -1123,6 +1189,19 @@ class CustomerCallback(models.Model):
                 team = teams.browse(vals.get("team_id") or [])
                 vals["user_id"] = self._callback_responsible(company, team).id
         return vals_list
+
+    def _plan_with_consent(self, vals_list):
+        """The values whose customer may be contacted by their channel: no
+        callback by a channel the customer withdrew (consent ledger)."""
+        partners = self.env["res.partner"].browse({vals["partner_id"] for vals in vals_list})
+        consents = partners._callback_consents()
+        return [
+            vals
+            for vals in vals_list
+            if consents[vals["partner_id"]].may_contact(
+                vals.get("channel") or self._fields["channel"].default(self)
+            )
+        ]
 
     def _plan_without_existing(self, vals_list):
         keyed = [v for v in vals_list if v.get("rule_id") and v.get("period_key")]
@@ -1683,10 +1762,15 @@ class CustomerCallback(models.Model):
                     vals["deadline"] = next_try.date()
                 callback._write_state(vals)
                 if decision.message_missing:
+                    link = self.env["customer.callback.link"]._for_partner(
+                        callback.partner_id, "contact", company
+                    )
                     callback.message_post(
                         body=self.env._(
                             "All call attempts failed: leave an SMS or IM message before "
-                            "the callback can close as unreachable."
+                            "the callback can close as unreachable. Put the customer's "
+                            "personal link in it, so he can choose when to be called: %s",
+                            link._url(),
                         ),
                         subtype_xmlid="mail.mt_note",
                     )

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
 
+from ..tools import consent as consent_tools
 from .customer_callback_rule import CHANNELS, TIERS
 
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
@@ -45,23 +46,48 @@ class ResPartner(models.Model):
         groups=AGENT_GROUP,
         help="How agents address the customer with the surname, e.g. 先生, 女士, Ms.",
     )
+    # The customer's say, derived from his consent ledger; typing them on the
+    # customer (screens, imports) appends a ledger line (source: agent).
+    callback_consent_ids = fields.One2many(
+        "customer.callback.consent", "partner_id", string="Consents", groups=AGENT_GROUP
+    )
     callback_channel = fields.Selection(
         CHANNELS,
         string="Preferred channel",
+        compute="_compute_callback_consent",
+        inverse="_inverse_callback_consent",
+        store=True,
+        readonly=False,
         groups=AGENT_GROUP,
-        help="How this customer prefers to be contacted.",
+        help="How this customer prefers to be contacted (from the consent ledger).",
     )
     callback_preferred_time = fields.Float(
         string="Preferred time",
+        compute="_compute_callback_consent",
+        inverse="_inverse_callback_consent",
+        store=True,
+        readonly=False,
         groups=AGENT_GROUP,
-        help="Preferred time of day for calls (customer's timezone). Used when it "
-        "falls inside a call window.",
+        help="Preferred time of day for calls (customer's timezone), from the consent "
+        "ledger. Used when it falls inside a call window.",
+    )
+    callback_preferred_days = fields.Char(
+        string="Preferred days",
+        compute="_compute_callback_consent",
+        store=True,
+        groups=AGENT_GROUP,
+        help="Weekdays the customer prefers to be called on (0 = Monday), from the "
+        "consent ledger; empty: any day.",
     )
     callback_do_not_call = fields.Boolean(
         string="Do not call",
+        compute="_compute_callback_consent",
+        inverse="_inverse_callback_consent",
+        store=True,
+        readonly=False,
         tracking=True,
         groups=SALES_OR_AGENT,
-        help="The customer asked not to be contacted.",
+        help="The customer asked not to be contacted (from the consent ledger).",
     )
     birthday = fields.Date(groups=AGENT_GROUP)
     first_purchase_date = fields.Date(
@@ -101,6 +127,66 @@ class ResPartner(models.Model):
         for partner in self:
             if partner.birthday and partner.birthday > today:
                 raise ValidationError(self.env._("A birthday cannot be in the future."))
+
+    @api.depends(
+        "callback_consent_ids.purpose",
+        "callback_consent_ids.decision",
+        "callback_consent_ids.channel",
+        "callback_consent_ids.preferred_time",
+        "callback_consent_ids.preferred_days",
+        "callback_consent_ids.date",
+    )
+    def _compute_callback_consent(self):
+        decisions = self.env["customer.callback.consent"]._decide(self._origin)
+        for partner in self:
+            consent = decisions.get(partner._origin.id) or consent_tools.Consent()
+            partner.callback_do_not_call = consent.do_not_call
+            partner.callback_channel = consent.preferred_channel or False
+            partner.callback_preferred_time = consent.preferred_time or 0.0
+            partner.callback_preferred_days = (
+                consent_tools.format_days(consent.preferred_days) or False
+            )
+
+    def _inverse_callback_consent(self):
+        """What was typed on the customer becomes ledger lines (source agent)."""
+        decisions = self.env["customer.callback.consent"]._decide(self)
+        vals_list = []
+        # as superuser: a salesperson's "do not call" is recorded with the
+        # customer's channel and time she may not read
+        for partner in self.sudo():
+            current = decisions[partner.id]
+            for purpose, decision, channel, preferred_time in consent_tools.changes(
+                current,
+                partner.callback_do_not_call,
+                partner.callback_channel,
+                partner.callback_preferred_time,
+            ):
+                vals_list.append(
+                    {
+                        "partner_id": partner.id,
+                        "company_id": (partner.company_id or self.env.company).id,
+                        "purpose": purpose,
+                        "decision": decision,
+                        "channel": channel or False,
+                        "preferred_time": preferred_time or 0.0,
+                        # the days chosen before are kept with the new channel or time
+                        "preferred_days": consent_tools.format_days(current.preferred_days)
+                        if purpose == consent_tools.PREFERENCE
+                        else False,
+                        "source": self.env.context.get("callback_consent_source", "agent"),
+                        "user_id": self.env.user.id,
+                        "text": self.env.context.get("callback_consent_text")
+                        or self.env._("Changed on the customer by %s.", self.env.user.name),
+                    }
+                )
+        if vals_list:
+            # agents and salespeople record the customer's say; nobody else
+            # writes the ledger
+            self.env["customer.callback.consent"].sudo().create(vals_list)
+
+    def _callback_consents(self):
+        """{partner id: tools.consent.Consent}: what each customer allows now."""
+        return self.env["customer.callback.consent"]._decide(self)
 
     def _compute_callback_count(self):
         counts = dict(
@@ -223,6 +309,10 @@ class ResPartner(models.Model):
     def _callback_preferred_hour(self):
         self.ensure_one()
         return self.callback_preferred_time or None
+
+    def _callback_preferred_weekdays(self):
+        self.ensure_one()
+        return consent_tools.parse_days(self.callback_preferred_days)
 
     def action_view_callbacks(self):
         self.ensure_one()

@@ -16,3 +16,5 @@ from . import test_screens
 from . import test_workload
 from . import test_numbering
 from . import test_manual_fatigue
+from . import test_consent
+from . import test_personal_page

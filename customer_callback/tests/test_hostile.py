@@ -332,6 +332,30 @@ def rebalanced_to_agent(case, _result):
     )
 
 
+def open_personal_page(case, profile):
+    case.login(profile)
+    case.env.flush_all()
+    response = case.url_open(f"/callback/my/{case.link._token()}", allow_redirects=False)
+    case.env.invalidate_all()
+    case.assertEqual(response.status_code, 200)
+    return response
+
+
+def post_personal_page(action):
+    def run(case, profile):
+        case.login(profile)
+        case.env.flush_all()
+        response = case.url_open(
+            f"/callback/my/{case.link._token()}/{action}", data={"x": "1"}, allow_redirects=False
+        )
+        case.env.invalidate_all()
+        if response.status_code != 200:
+            raise Refused(f"HTTP {response.status_code}")
+        return response
+
+    return run
+
+
 ROWS = [
     # -- 1. spot-check exports: no stored file; the report route checks -----
     Row(
@@ -785,6 +809,11 @@ ROWS = [
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
             ("customer.callback.quarterly.report", "quarterly_report", ("supervisor",)),
+            # the customer's say: every agent of the company reads it before calling
+            ("customer.callback.consent", "consent", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.link", "link", ("agent", "other_agent", "supervisor")),
+            ("customer.callback.link.throttle", "throttle", ()),
+            ("customer.callback.data.request", "data_request", ("supervisor",)),
             (
                 "resource.calendar.workday",
                 "workday",
@@ -832,6 +861,102 @@ ROWS = [
         )
         for profile in ("agent", "internal", "portal", "foreign_supervisor")
     ],
+    # the consent ledger is history: agents add lines, nobody changes or deletes one
+    Row(
+        "c01_agent_records_consent",
+        "agent",
+        ALLOWED,
+        call(
+            "customer.callback.consent",
+            "create",
+            lambda case: [
+                {"partner_id": case.partner.id, "purpose": "survey", "decision": "withdrawn"}
+            ],
+        ),
+        lambda case, result: case.assertFalse(
+            case.env["res.partner"]
+            .browse(case.partner.id)
+            ._callback_consents()[case.partner.id]
+            .may_survey()
+        ),
+    ),
+    *[
+        Row(
+            f"c02_{profile}_changes_consent",
+            profile,
+            REFUSED,
+            write("customer.callback.consent", "consent", {"decision": "given"}),
+            USER_ERROR + ACCESS,
+        )
+        for profile in ("agent", "supervisor", "admin")
+    ],
+    *[
+        Row(
+            f"c03_{profile}_deletes_consent",
+            profile,
+            REFUSED,
+            call("customer.callback.consent", "unlink", lambda case: [case.consent.ids]),
+            USER_ERROR + ACCESS,
+        )
+        for profile in ("agent", "supervisor", "admin")
+    ],
+    # the personal page (HTTP from outside, whoever is logged in)
+    *[
+        Row(
+            f"c05_{profile}_opens_a_forged_link",
+            profile,
+            REFUSED,
+            get("/callback/my/%s.forged", "link"),
+        )
+        for profile in ("portal", "agent")
+    ],
+    Row(
+        "c06_customer_opens_his_link",
+        "portal",
+        ALLOWED,
+        open_personal_page,
+        lambda case, response: case.assertIn("Stop contacting me", response.text),
+    ),
+    Row(
+        "c07_portal_posts_without_csrf",
+        "portal",
+        REFUSED,
+        post_personal_page("stop_all"),
+    ),
+    Row(
+        "c08_agent_reads_link_secret",
+        "agent",
+        REFUSED,
+        call("customer.callback.link", "read", lambda case: [case.link.ids, ["secret"]]),
+        ACCESS,
+    ),
+    Row(
+        "c09_supervisor_extends_link",
+        "supervisor",
+        REFUSED,
+        write("customer.callback.link", "link", {"expiry_date": "2099-01-01 00:00:00"}),
+        USER_ERROR + ACCESS,
+    ),
+    Row(
+        "c10_supervisor_erases_on_request",
+        "supervisor",
+        REFUSED,
+        call(
+            "customer.callback.data.request", "action_erase", lambda case: [case.data_request.ids]
+        ),
+        USER_ERROR + ACCESS,
+    ),
+    Row(
+        "c04_internal_records_consent",
+        "internal",
+        REFUSED,
+        call(
+            "customer.callback.consent",
+            "create",
+            lambda case: [{"partner_id": case.partner.id, "purpose": "contact"}],
+        ),
+        ACCESS,
+    ),
 ]
 
 
@@ -1017,6 +1142,24 @@ class TestHostile(HostileCase):
                 "date": cls.month,
                 "name": "Hostile make-up day",
             }
+        )
+        cls.consent = env["customer.callback.consent"].create(
+            {
+                "partner_id": cls.partner.id,
+                "company_id": cls.company.id,
+                "purpose": "recording",
+                "decision": "given",
+                "callback_id": cls.callback.id,
+            }
+        )
+        cls.link = env["customer.callback.link"].create(
+            {"partner_id": cls.partner.id, "company_id": cls.company.id}
+        )
+        cls.throttle = env["customer.callback.link.throttle"].create(
+            {"address_hash": "hostile", "window_start": cls.now}
+        )
+        cls.data_request = env["customer.callback.data.request"].create(
+            {"partner_id": cls.partner.id, "company_id": cls.company.id, "kind": "export"}
         )
 
     def test_every_model_of_the_addon_has_rows(self):

@@ -136,6 +136,7 @@ def place(
     preferred_hour=None,
     avoid_slots=(),
     bounds=DEFAULT_SLOT_BOUNDS,
+    preferred_days=(),
 ):
     """First moment at or after ``earliest`` inside a call window.
 
@@ -144,9 +145,40 @@ def place(
     - ``avoid_slots``: slots (morning/afternoon/evening) to skip, used to plan
       the next attempt in a slot not tried yet. When every slot is to be
       avoided, any slot is accepted.
+    - ``preferred_days`` (weekdays, 0 = Monday, the customer's choice): only
+      those days, unless none of them has a window within ``HORIZON_DAYS``.
     Returns a naive UTC datetime, or None when no window exists within
     ``HORIZON_DAYS`` (no windows configured).
     """
+    if preferred_days:
+        days = set(preferred_days)
+        placed = _place(
+            earliest,
+            tz_name,
+            windows_by_kind,
+            is_holiday,
+            preferred_hour,
+            avoid_slots,
+            bounds,
+            lambda day: day.weekday() in days,
+        )
+        if placed:
+            return placed
+    return _place(
+        earliest,
+        tz_name,
+        windows_by_kind,
+        is_holiday,
+        preferred_hour,
+        avoid_slots,
+        bounds,
+        lambda day: True,
+    )
+
+
+def _place(
+    earliest, tz_name, windows_by_kind, is_holiday, preferred_hour, avoid_slots, bounds, day_allowed
+):
     zone = get_zone(tz_name)
     start_local = to_local(earliest, zone)
     avoid = set(avoid_slots)
@@ -154,6 +186,8 @@ def place(
         avoid = set()
     for offset in range(HORIZON_DAYS):
         day = start_local.date() + timedelta(days=offset)
+        if not day_allowed(day):
+            continue
         windows = windows_by_kind.get(day_kind(day, is_holiday), ())
         if preferred_hour is not None:
             slot = slot_of(preferred_hour, bounds)
@@ -211,3 +245,17 @@ def format_local(moment: datetime, tz_name) -> str:
     ``tz_name``: a time written into a text says whose time it is."""
     zone = get_zone(tz_name)
     return f"{to_local(moment, zone):%Y-%m-%d %H:%M} ({zone.key})"
+
+
+def slot_start(windows_by_kind, slot, bounds=DEFAULT_SLOT_BOUNDS):
+    """The first hour of ``slot`` (morning/afternoon/evening) inside the
+    windows of a working day (else any day kind), or None when the windows
+    leave no time in that slot: the preferred time of a customer who
+    chooses "evenings"."""
+    for kind in (WORKDAY, HOLIDAY):
+        starts = [
+            start for start, _e, s in _segments(windows_by_kind.get(kind, ()), bounds) if s == slot
+        ]
+        if starts:
+            return min(starts)
+    return None

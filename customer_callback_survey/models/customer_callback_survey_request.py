@@ -7,6 +7,7 @@ it is seen. The scheduled action sends the due ones
 in batches; a failing send stays pending and is retried."""
 
 import logging
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -27,6 +28,7 @@ STATES = [
     ("answered", "Answered"),
     ("no_contact", "No contact: call instead"),
     ("skipped_cap", "Skipped: surveyed recently"),
+    ("skipped_consent", "Skipped: consent withdrawn"),
     ("failed", "Failed"),
 ]
 SURVEY_STATUSES = [
@@ -36,6 +38,7 @@ SURVEY_STATUSES = [
     ("answered", "Answered"),
     ("no_contact", "No contact: call instead"),
     ("skipped_cap", "Skipped: surveyed recently"),
+    ("skipped_consent", "Skipped: consent withdrawn"),
     ("failed", "Failed"),
 ]
 TRIGGERS = [
@@ -447,7 +450,9 @@ class CustomerCallbackSurveyRequest(models.Model):
         return {partner.id for (partner,) in rows}
 
     def _send_for_company(self, company, now):
-        requests = self.sorted(lambda r: (r.due_date, r.id))
+        # The customer's say first (consent ledger): no survey when he withdrew
+        # surveys or contact, none by a channel he withdrew.
+        requests = (self - self._skip_without_consent()).sorted(lambda r: (r.due_date, r.id))
         # Contact cap: the same customer at most once per fatigue period.
         recent = requests._recently_surveyed(now, company.callback_fatigue_days)
         accepted, capped = survey_score.apply_cap([r.partner_id.id for r in requests], recent)
@@ -467,11 +472,13 @@ class CustomerCallbackSurveyRequest(models.Model):
         sms_available = company._callback_sms_available()
         by_channel = {survey_score.EMAIL: self.browse(), survey_score.SMS: self.browse()}
         no_contact = self.browse()
+        consents = requests.partner_id._callback_consents()
         for request in requests:
+            consent = consents[request.partner_id.id]
             channel = survey_score.pick_channel(
                 company.callback_survey_channel,
-                bool(request.partner_id.email),
-                bool(request.partner_id.phone),
+                bool(request.partner_id.email) and consent.may_survey(survey_score.EMAIL),
+                bool(request.partner_id.phone) and consent.may_survey(survey_score.SMS),
                 sms_available,
             )
             if channel:
@@ -498,6 +505,37 @@ class CustomerCallbackSurveyRequest(models.Model):
         for channel, channel_requests in by_channel.items():
             if channel_requests:
                 channel_requests._deliver(channel, company, now, reminder=False)
+
+    def _skip_without_consent(self):
+        """Mark skipped, with the reason, the requests whose customer withdrew
+        surveys or contact, or every channel a survey could go by. Returns
+        the skipped requests."""
+        consents = self.partner_id._callback_consents()
+        by_reason = defaultdict(self.browse)
+        for request in self:
+            partner = request.partner_id
+            consent = consents[partner.id]
+            refusal = consent.survey_refusal()
+            if refusal == "contact":
+                by_reason[self.env._("The customer asked not to be contacted.")] |= request
+            elif refusal == "survey":
+                by_reason[self.env._("The customer withdrew consent to surveys.")] |= request
+            elif not any(
+                consent.may_survey(channel)
+                for channel, reachable in (
+                    (survey_score.EMAIL, partner.email),
+                    (survey_score.SMS, partner.phone),
+                )
+                if reachable
+            ) and (partner.email or partner.phone):
+                by_reason[
+                    self.env._("The customer withdrew consent to every channel he has given.")
+                ] |= request
+        skipped = self.browse()
+        for reason, requests in by_reason.items():
+            requests.write({"state": "skipped_consent", "error_message": reason})
+            skipped |= requests
+        return skipped
 
     def _ensure_user_inputs(self, survey):
         """Exactly one survey answer per request: created once, in one batch,
@@ -575,6 +613,11 @@ class CustomerCallbackSurveyRequest(models.Model):
 
     def _deliver_now(self, channel, company, reminder):
         inputs = self.user_input_id
+        # the customer's personal link (contact preferences, stop surveys) goes
+        # with every survey message
+        Link = self.env["customer.callback.link"].sudo()
+        for partner in self.partner_id:
+            Link._for_partner(partner, "survey", company)
         if channel == survey_score.SMS:
             self._deliver_sms(reminder)
             return
@@ -606,6 +649,9 @@ class CustomerCallbackSurveyRequest(models.Model):
                     company=request.company_id.name,
                     url=url,
                 )
+            link_url = user_input.callback_personal_link_url
+            if link_url:
+                body += " " + env._("Your contact preferences: %s", link_url)
             number = partner.phone_sanitized if "phone_sanitized" in partner._fields else False
             vals_list.append(
                 {"number": number or partner.phone, "partner_id": partner.id, "body": body}
@@ -623,7 +669,12 @@ class CustomerCallbackSurveyRequest(models.Model):
             callbacks.sudo()._message_log_batch(bodies=dict.fromkeys(callbacks.ids, body))
 
     def _remind(self, now):
-        for company, requests in self.grouped("company_id").items():
+        # no reminder by a channel the customer withdrew since the survey was sent
+        consents = self.partner_id._callback_consents()
+        remind = self.filtered(
+            lambda r: consents[r.partner_id.id].may_survey(r.channel or survey_score.EMAIL)
+        )
+        for company, requests in remind.grouped("company_id").items():
             for channel, channel_requests in requests.grouped("channel").items():
                 channel_requests._deliver(
                     channel or survey_score.EMAIL, company, now, reminder=True

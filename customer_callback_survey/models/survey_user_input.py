@@ -38,6 +38,32 @@ class SurveyUserInput(models.Model):
     )
     callback_consent = fields.Boolean(string="May be contacted again", readonly=True, copy=False)
     callback_suggestion = fields.Text(string="Suggestion", readonly=True, copy=False)
+    callback_personal_link_url = fields.Char(
+        string="Personal link",
+        compute="_compute_callback_personal_link_url",
+        help="The customer's personal page (contact preferences), put in the survey messages.",
+    )
+
+    def _compute_callback_personal_link_url(self):
+        Link = self.env["customer.callback.link"].sudo()
+        for user_input in self:
+            request = user_input.sudo().callback_request_ids[:1]
+            link = (
+                Link.search(
+                    [
+                        ("partner_id", "=", user_input.partner_id.id),
+                        ("company_id", "=", request.company_id.id),
+                        ("purpose", "=", "survey"),
+                        ("revoked_date", "=", False),
+                    ],
+                    limit=1,
+                )
+                if request and user_input.partner_id
+                else Link
+            )
+            user_input.callback_personal_link_url = (
+                link._url() if link and link.state == "valid" else False
+            )
 
     def _mark_done(self):
         """The survey controller calls this when the customer submits: the

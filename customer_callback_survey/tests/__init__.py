@@ -6,3 +6,5 @@ from . import test_survey_tour
 from . import test_i18n
 from . import test_survey_reliability
 from . import test_hostile_survey
+from . import test_survey_consent
+from . import test_personal_page_tour

@@ -1,0 +1,213 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The customer's personal link and page (issue #20), over HTTP from outside:
+tokens (expiry, revocation, tampering, another customer's), the rate limit,
+CSRF, escaping, and what the customer does there."""
+
+import re
+from datetime import datetime, time, timedelta
+from unittest.mock import patch
+
+from odoo import fields
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..models import customer_callback_link_throttle
+from ..tools import call_window
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+# the layout's own CSRF token changes with the clock: not part of what a page reveals
+LAYOUT_CSRF = re.compile(r'csrf_token: "([^"]*)"')
+
+
+def neutral_text(response):
+    return LAYOUT_CSRF.sub("", response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestPersonalPage(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.company
+        cls.agent = new_test_user(
+            cls.env,
+            "page_agent",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company.id,
+            company_ids=cls.company.ids,
+        )
+        Partner = cls.env["res.partner"]
+        cls.partner = Partner.create(
+            {
+                "name": "王<b>芳</b>",
+                "tz": "Asia/Shanghai",
+                "lang": "en_US",
+                "email": "wang.fang@example.com",
+                "phone": "+86 139 0000 0000",
+            }
+        )
+        cls.other = Partner.create({"name": "Other customer", "tz": "Europe/Paris"})
+        cls.Link = cls.env["customer.callback.link"]
+        cls.link = cls.Link._for_partner(cls.partner, "contact", cls.company)
+        cls.other_link = cls.Link._for_partner(cls.other, "contact", cls.company)
+
+    def page(self, token, path=""):
+        self.env.flush_all()
+        response = self.url_open(f"/callback/my/{token}{path}", allow_redirects=False)
+        self.env.invalidate_all()
+        return response
+
+    def post(self, token, action, data=None, csrf=True):
+        # never empty: url_open sends a GET without data
+        data = dict(data or {}, submitted="1")
+        if csrf:
+            # the session's token, as the page (or the neutral page's layout) gives it
+            data["csrf_token"] = (
+                CSRF.search(self.page(token).text) or LAYOUT_CSRF.search(self.page("0.x").text)
+            ).group(1)
+        self.env.flush_all()
+        response = self.url_open(f"/callback/my/{token}/{action}", data=data, allow_redirects=False)
+        self.env.invalidate_all()
+        return response
+
+    def consent(self, partner=None):
+        partner = partner or self.partner
+        return partner._callback_consents()[partner.id]
+
+    def test_valid_link_shows_the_page_escaped(self):
+        response = self.page(self.link._token())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("王&lt;b&gt;芳&lt;/b&gt;", response.text)
+        self.assertNotIn("王<b>芳</b>", response.text)
+        self.assertIn("Stop contacting me", response.text)
+        self.assertTrue(self.link.last_used_date)
+
+    def test_wrong_tampered_expired_revoked_tokens_get_one_neutral_page(self):
+        token = self.link._token()
+        neutral = self.page("12345.nothing")
+        self.assertEqual(neutral.status_code, 404)
+        self.assertNotIn(self.partner.email, neutral.text)
+        link_id, signature = token.split(".")
+        tampered = [
+            f"{link_id}.{signature[:-1]}{'A' if signature[-1] != 'A' else 'B'}",
+            f"{self.other_link.id}.{signature}",  # this signature on another link
+            link_id,
+            f"{link_id}.",
+            "x" * 300,
+        ]
+        for bad in tampered:
+            response = self.page(bad)
+            self.assertEqual(
+                (response.status_code, neutral_text(response)), (404, neutral_text(neutral)), bad
+            )
+        # expired
+        with patch.object(
+            fields.Datetime, "now", lambda *a: self.link.expiry_date + timedelta(seconds=1)
+        ):
+            self.assertEqual(self.page(token).status_code, 404)
+        # revoked: never again, and a new link is another token
+        self.link.with_user(self.agent).action_revoke()
+        response = self.page(token)
+        self.assertEqual(
+            (response.status_code, neutral_text(response)), (404, neutral_text(neutral))
+        )
+        self.assertEqual(self.post(token, "stop_all").status_code, 404)
+        self.assertTrue(self.consent().may_contact())
+        fresh = self.Link._for_partner(self.partner, "contact", self.company)
+        self.assertNotEqual(fresh._token(), token)
+        self.assertEqual(self.page(fresh._token()).status_code, 200)
+        self.assertIn("revoked", " ".join(self.partner.message_ids.mapped("body")))
+
+    def test_post_needs_the_csrf_token(self):
+        response = self.post(self.link._token(), "stop_all", csrf=False)
+        # Odoo refuses the form: invalid CSRF token
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(self.consent().may_contact())
+
+    def test_another_customers_token_acts_on_him_only(self):
+        self.post(self.other_link._token(), "stop_all")
+        self.assertFalse(self.consent(self.other).may_contact())
+        self.assertTrue(self.consent().may_contact())
+
+    def test_rate_limit_per_address(self):
+        with patch.object(customer_callback_link_throttle, "MAX_REQUESTS", 3):
+            statuses = [self.page(self.link._token()).status_code for _i in range(5)]
+        self.assertEqual(statuses[:3], [200, 200, 200])
+        self.assertEqual(statuses[3:], [429, 429])
+        # a wrong token counts too: guessing is limited as much
+        Throttle = self.env["customer.callback.link.throttle"]
+        self.assertTrue(Throttle._allow("10.0.0.1", limit=1))
+        self.assertFalse(Throttle._allow("10.0.0.1", limit=1))
+        self.assertTrue(Throttle._allow("10.0.0.2", limit=1))
+        later = fields.Datetime.now() + customer_callback_link_throttle.WINDOW
+        self.assertTrue(Throttle._allow("10.0.0.1", now=later, limit=1))
+
+    def test_stop_surveys_and_recording_are_recorded_and_logged(self):
+        token = self.link._token()
+        self.post(token, "stop_survey")
+        self.post(token, "no_recording")
+        consent = self.consent()
+        self.assertTrue(consent.may_contact("phone"))
+        self.assertFalse(consent.may_survey())
+        self.assertFalse(consent.may_record())
+        lines = self.env["customer.callback.consent"].search(
+            [("partner_id", "=", self.partner.id), ("source", "=", "customer")]
+        )
+        self.assertEqual(sorted(lines.mapped("purpose")), ["recording", "survey"])
+        self.assertFalse(lines.user_id)
+        bodies = " ".join(self.partner.message_ids.mapped("body"))
+        self.assertIn("withdrew consent to surveys", bodies)
+        self.assertIn("call recording", bodies)
+
+    def test_preferences_and_callback_at_a_chosen_slot(self):
+        token = self.link._token()
+        response = self.post(
+            token, "preferences", {"day": ["1", "3"], "slot": "evening", "channel": "phone"}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(self.partner.callback_preferred_days, "1,3")
+        self.assertEqual(self.partner.callback_channel, "phone")
+        self.assertEqual(self.partner.callback_preferred_time, self.company.callback_slot_evening)
+        callback = self.env["customer.callback"].create(
+            {
+                "partner_id": self.partner.id,
+                "user_id": self.agent.id,
+                "state": "planned",
+                "planned_date": fields.Datetime.now() + timedelta(days=3),
+            }
+        )
+        zone = call_window.get_zone("Asia/Shanghai")
+        tomorrow = call_window.to_local(fields.Datetime.now(), zone).date() + timedelta(days=1)
+        response = self.post(token, "callback", {"date": tomorrow.isoformat(), "time": "19:00"})
+        self.assertIn("We will call you", response.text)
+        expected = call_window.to_utc_naive(datetime.combine(tomorrow, time(19, 0), tzinfo=zone))
+        self.assertEqual(callback.planned_date, expected)
+        self.assertIn(
+            "asked on his personal page to be called",
+            " ".join(callback.message_ids.mapped("body")),
+        )
+        # outside the call windows: refused with a message, nothing moved
+        response = self.post(token, "callback", {"date": tomorrow.isoformat(), "time": "03:00"})
+        self.assertIn("We do not call at that time", response.text)
+        self.assertEqual(callback.planned_date, expected)
+        response = self.post(token, "callback", {"date": "tomorrow", "time": "19:00"})
+        self.assertIn("Please give a date and a time", response.text)
+
+    def test_erase_request_for_the_administrators(self):
+        callback = self.env["customer.callback"].create(
+            {"partner_id": self.partner.id, "user_id": self.agent.id}
+        )
+        self.post(self.link._token(), "erase", {"note": "<script>alert(1)</script>"})
+        request = self.env["customer.callback.data.request"].search(
+            [("partner_id", "=", self.partner.id)]
+        )
+        self.assertEqual((request.kind, request.state), ("erase", "new"))
+        self.assertTrue(request.activity_ids)
+        self.assertIn("Erasure", self.page(self.link._token()).text)
+        with self.assertRaises(AccessError):
+            request.with_user(self.agent).action_erase()
+        admin = self.env.ref("base.user_admin")
+        request.with_user(admin).action_erase()
+        self.assertEqual(request.state, "done")
+        self.assertFalse(callback.exists())
+        self.assertFalse(request.activity_ids)
