@@ -12,7 +12,7 @@
     "application": True,
     "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
     "external_dependencies": {
-        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate"]
+        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "jieba"]
     },
     "data": [
         "security/customer_callback_security.xml",
@@ -28,6 +28,8 @@
         "data/helpdesk_ticket_category_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
+        "data/customer_callback_stop_word_data.xml",
+        "data/customer_callback_term_data.xml",
         "views/customer_callback_attempt_views.xml",
         "views/customer_callback_views.xml",
         "views/customer_callback_rule_views.xml",
@@ -43,6 +45,7 @@
         "views/res_config_settings_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
+        "views/customer_callback_stop_word_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_workload_reassign_views.xml",
@@ -54,6 +57,8 @@
         "wizards/customer_callback_quarterly_report_views.xml",
         "report/customer_callback_quarterly_reports.xml",
         "report/customer_callback_workload_views.xml",
+        "wizards/customer_callback_term_compute_views.xml",
+        "views/customer_callback_term_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

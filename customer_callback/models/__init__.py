@@ -22,3 +22,5 @@ from . import helpdesk_ticket_stage
 from . import customer_callback_spot_check
 from . import customer_callback_workday
 from . import mail_tracking_value
+from . import customer_callback_stop_word
+from . import customer_callback_term

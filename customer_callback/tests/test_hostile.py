@@ -760,6 +760,9 @@ ROWS = [
             ("customer.callback.agent.report", "report_line", ("agent", "supervisor")),
             ("customer.callback.agent.report.export", "agent_report_export", ("supervisor",)),
             ("customer.callback.quarterly.report", "quarterly_report", ("supervisor",)),
+            ("customer.callback.stop.word", "stop_word", ("supervisor",)),
+            ("customer.callback.term", "term_row", ("supervisor",)),
+            ("customer.callback.term.compute", "term_compute", ("supervisor",)),
             (
                 "resource.calendar.workday",
                 "workday",
@@ -985,6 +988,22 @@ class TestHostile(HostileCase):
         cls.agent_report_export.with_user(supervisor).action_export()
         cls.quarterly_report = (
             env["customer.callback.quarterly.report"].with_user(supervisor).create({}).sudo()
+        )
+        cls.stop_word = env["customer.callback.stop.word"].create(
+            {"word": "hostile", "company_id": cls.company.id}
+        )
+        cls.term_row = env["customer.callback.term"].create(
+            {
+                "company_id": cls.company.id,
+                "month": cls.month,
+                "kind": "term",
+                "term": "漏水",
+                "record_count": 1,
+                "callback_ids_json": cls.callback.ids,
+            }
+        )
+        cls.term_compute = (
+            env["customer.callback.term.compute"].with_user(supervisor).create({}).sudo()
         )
         cls.workday = env["resource.calendar.workday"].create(
             {

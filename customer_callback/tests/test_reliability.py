@@ -47,6 +47,11 @@ ACCESS_MATRIX = {
     "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
     "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     "customer.callback.quarterly.report": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    # high-frequency terms: the supervisors' stop words; the counts are
+    # written by the scheduled action and the compute wizard only
+    "customer.callback.stop.word": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
+    "customer.callback.term": (NONE, NONE, NONE, NONE, "r---", "r---"),
+    "customer.callback.term.compute": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # make-up workdays belong to the working-time calendar: like its
     # attendances, read by every employee, kept by administrators
     "resource.calendar.workday": (NONE, "r---", "r---", "r---", "r---", "r---"),
