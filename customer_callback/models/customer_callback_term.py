@@ -66,8 +66,8 @@ class CustomerCallbackTerm(models.Model):
     )
     callback_count = fields.Integer(string="Callbacks", readonly=True, aggregator="sum")
     ticket_count = fields.Integer(string="Tickets", readonly=True, aggregator="sum")
-    callback_ids_json = fields.Json(readonly=True)
-    ticket_ids_json = fields.Json(readonly=True)
+    callback_ids_json = fields.Json(string="Callback ids", readonly=True)
+    ticket_ids_json = fields.Json(string="Ticket ids", readonly=True)
 
     _month_company_idx = models.Index("(company_id, month, kind)")
 

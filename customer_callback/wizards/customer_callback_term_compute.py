@@ -9,8 +9,20 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 
-def _month_selection():
-    return [(str(month), str(month)) for month in range(1, 13)]
+MONTHS = [
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+]
 
 
 class CustomerCallbackTermCompute(models.TransientModel):
@@ -24,9 +36,7 @@ class CustomerCallbackTermCompute(models.TransientModel):
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
     )
     year = fields.Integer(required=True, default=lambda self: self._today().year)
-    month = fields.Selection(
-        _month_selection(), required=True, default=lambda self: str(self._today().month)
-    )
+    month = fields.Selection(MONTHS, required=True, default=lambda self: str(self._today().month))
 
     def action_compute(self):
         self.ensure_one()
