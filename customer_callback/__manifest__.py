@@ -53,6 +53,7 @@
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
         "report/customer_callback_care_record_reports.xml",
+        "report/customer_callback_spot_check_reports.xml",
         "report/customer_callback_agent_month_reports.xml",
         "wizards/customer_callback_quarterly_report_views.xml",
         "report/customer_callback_quarterly_reports.xml",

@@ -31,6 +31,22 @@ def get_care_records(*records):
     return run
 
 
+def get_report(route, report, *records):
+    """``/report/<route>/<report>/<ids>`` of the test records named ``records``."""
+
+    def run(case, profile):
+        ids = ",".join(str(getattr(case, record).id) for record in records)
+        return case.download(profile, f"/report/{route}/customer_callback.{report}/{ids}")
+
+    return run
+
+
+def is_printed(case, content):
+    """A printed report: a PDF, or in test mode (Odoo renders PDFs as HTML
+    unless a test asks for wkhtmltopdf) the report's HTML page."""
+    case.assertTrue(content.startswith(b"%PDF") or b'class="page' in content, content[:200])
+
+
 BIG = "x" * 1_000_000
 
 
@@ -387,6 +403,27 @@ ROWS = [
         get_care_records("callback", "other_callback"),
         is_xlsx,
     ),
+    # -- 2c. every print and export through the report route (issue #17
+    # point 4): the records' own rules decide who downloads it -------------
+    *[
+        Row(
+            f"p02c_{profile}_{route}_{report}_{len(records)}",
+            profile,
+            ALLOWED if profile in allowed else REFUSED,
+            get_report(route, report, *records),
+            is_xlsx if route == "xlsx" else is_printed,
+        )
+        for route, report, records, allowed in [
+            ("pdf", "quarterly_report", ("quarterly_report",), ("supervisor",)),
+            ("xlsx", "quarterly_report_xlsx", ("quarterly_report",), ("supervisor",)),
+            ("pdf", "spot_check_detail", ("batch",), ("supervisor",)),
+            ("pdf", "spot_check_summary", ("batch",), ("supervisor",)),
+            ("pdf", "agent_month_report", ("agent_report_export",), ("supervisor",)),
+            ("pdf", "care_record", ("callback",), ("agent", "supervisor")),
+            ("pdf", "care_record", ("callback", "other_callback"), ("supervisor",)),
+        ]
+        for profile in ("agent", "other_agent", "portal", "supervisor", "foreign_supervisor")
+    ],
     # -- 3. supervisor-only fields and state changes --------------------------
     Row(
         "p03_agent_assigns_portal_user",

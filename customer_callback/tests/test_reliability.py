@@ -69,6 +69,8 @@ ACCESS_MATRIX = {
     "report.customer_callback.agent_month_report": (NONE,) * 6,
     "report.customer_callback.quarterly_report": (NONE,) * 6,
     "report.customer_callback.quarterly_report_xlsx": (NONE,) * 6,
+    "report.customer_callback.spot_check_detail": (NONE,) * 6,
+    "report.customer_callback.spot_check_summary": (NONE,) * 6,
 }
 
 

@@ -8,7 +8,6 @@ from datetime import date
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-
 MONTHS = [
     ("1", "January"),
     ("2", "February"),
