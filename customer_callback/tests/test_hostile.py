@@ -6,8 +6,14 @@ Rows named ``pNN_...`` prove the numbered points of the issue; the others
 are the access matrix through the real server (``read`` of one record of
 every model per profile, exports)."""
 
+import io
+import json
 from datetime import date, timedelta
+from types import SimpleNamespace
 
+import openpyxl
+
+from odoo import http
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
@@ -45,6 +51,54 @@ def is_printed(case, content):
     """A printed report: a PDF, or in test mode (Odoo renders PDFs as HTML
     unless a test asks for wkhtmltopdf) the report's HTML page."""
     case.assertTrue(content.startswith(b"%PDF") or b'class="page' in content, content[:200])
+
+
+def export_list(model, record=None):
+    """The list view's *Export* (``/web/export/xlsx``, as the web client
+    posts it) of the record named ``record``, or of every record the
+    profile finds when ``record`` is None; the names exported."""
+
+    def run(case, profile):
+        # Odoo 19 lets only the members of "Access to export feature" export:
+        # given here, so that the records' rules are what is tested
+        case.users[profile].sudo().group_ids |= case.env.ref("base.group_allow_export")
+        case.login(profile)
+        session = SimpleNamespace(sid=case.opener.cookies.get("session_id"))
+        token = http.Request.csrf_token(SimpleNamespace(env=case.env, session=session))
+        payload = {
+            "model": model,
+            "fields": [{"name": "name", "label": "Name"}],
+            "ids": getattr(case, record).ids if record else False,
+            "domain": [],
+            "groupby": [],
+            "import_compat": False,
+        }
+        case.env.flush_all()
+        response = case.url_open(
+            "/web/export/xlsx", data={"data": json.dumps(payload), "csrf_token": token}
+        )
+        case.env.invalidate_all()
+        if response.status_code != 200 or response.headers.get("Content-Type", "").startswith(
+            "text/html"
+        ):
+            raise Refused(f"export of {model}: HTTP {response.status_code}")
+        case.assert_xlsx(response.content)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        return {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+    return run
+
+
+def exports(*present, absent=()):
+    """The export holds the records named ``present`` and none of ``absent``."""
+
+    def check(case, names):
+        for record in present:
+            case.assertIn(getattr(case, record).name, names)
+        for record in absent:
+            case.assertNotIn(getattr(case, record).name, names)
+
+    return check
 
 
 BIG = "x" * 1_000_000
@@ -424,6 +478,46 @@ ROWS = [
         ]
         for profile in ("agent", "other_agent", "portal", "supervisor", "foreign_supervisor")
     ],
+    # the list view's Export: the records' own rules decide what is exported
+    Row(
+        "p02c_other_agent_exports_foreign_callback",
+        "other_agent",
+        REFUSED,
+        export_list("customer.callback", "callback"),
+    ),
+    Row(
+        "p02c_foreign_supervisor_exports_callback",
+        "foreign_supervisor",
+        REFUSED,
+        export_list("customer.callback", "callback"),
+    ),
+    Row(
+        "p02c_other_agent_exports_all_callbacks",
+        "other_agent",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("other_callback", absent=("callback",)),
+    ),
+    Row(
+        "p02c_agent_exports_all_callbacks",
+        "agent",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("callback", absent=("other_callback",)),
+    ),
+    Row(
+        "p02c_supervisor_exports_all_callbacks",
+        "supervisor",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("callback", "other_callback"),
+    ),
+    Row(
+        "p02c_agent_exports_terms",
+        "agent",
+        REFUSED,
+        export_list("customer.callback.term", "term_row"),
+    ),
     # -- 3. supervisor-only fields and state changes --------------------------
     Row(
         "p03_agent_assigns_portal_user",

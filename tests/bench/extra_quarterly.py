@@ -87,7 +87,8 @@ def _fill_month(env, data, month, count):
                                                   create_date, write_date)
            SELECT id, company_id, planned_date, 'phone', 'connected', 'morning', TRUE, user_id,
                   '客户说' || feedback, planned_date, planned_date
-             FROM customer_callback WHERE name LIKE 'T%%' AND id %% 4 = 0"""
+             FROM customer_callback WHERE name LIKE %s AND id %% 4 = 0""",
+        ["T%"],
     )
     cr.execute(
         """UPDATE helpdesk_ticket
