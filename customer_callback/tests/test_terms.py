@@ -4,7 +4,7 @@ from datetime import date, datetime
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import CallbackCase
+from .common import CallbackCase, cron_commits, fail_on_call
 
 OCTOBER = date(2026, 10, 1)
 
@@ -170,6 +170,33 @@ class TestTerms(CallbackCase):
         self.assertEqual(self.company.callback_terms_month, OCTOBER)
         self.assertIn((self.quality, "term", "滤芯"), self.rows())
         self.assertEqual(Term._compute_terms_batch(), (0, 0))
+
+    def test_scheduled_action_commits_one_company_a_time_and_survives_a_crash(self):
+        Term = self.env["customer.callback.term"]
+        Company = self.env["res.company"]
+
+        def done_companies():
+            return Company.search([("callback_terms_month", "=", OCTOBER)])
+
+        before = done_companies()
+        with (
+            fail_on_call(type(Term), "_compute_month", 1),
+            cron_commits(self.env, crash=RuntimeError) as run,
+        ):
+            Term._cron_compute_terms()
+        self.assertTrue(run.error, "the run crashed")
+        self.assertEqual(run.commits, [])
+        self.assertEqual(done_companies(), before, "the crashed batch left nothing")
+        # the scheduler calls the action again while companies remain
+        with cron_commits(self.env) as run:
+            for _call in range(20):
+                Term._cron_compute_terms()
+                if run.commits[-1][1] == 0:
+                    break
+        self.assertEqual(run.commits[-1][1], 0)
+        self.assertEqual({done for done, _remaining in run.commits}, {1})
+        self.assertIn(self.company, done_companies())
+        self.assertIn((self.quality, "term", "滤芯"), self.rows())
 
     def test_stop_words_default_list_and_cleaning(self):
         StopWord = self.env["customer.callback.stop.word"]
