@@ -64,6 +64,7 @@
     ],
     "demo": [
         "demo/customer_callback_demo.xml",
+        "demo/customer_callback_term_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

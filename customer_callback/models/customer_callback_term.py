@@ -213,6 +213,15 @@ class CustomerCallbackTerm(models.Model):
         return self.sudo().create(vals_list)
 
     @api.model
+    def _compute_recent_months(self, count=3):
+        """Count the last ``count`` months of every company, this month so far
+        included (the demo's history; a first look after installing)."""
+        for company in self.env["res.company"].sudo().search([("active", "=", True)]):
+            this_month = self._last_month(company) + relativedelta(months=1)
+            for back in range(count - 1, -1, -1):
+                self._compute_month(company, this_month - relativedelta(months=back))
+
+    @api.model
     def _top_terms(self, company, first, following, kind="term", limit=10):
         """The ``limit`` most mentioned terms of the months in [first,
         following), summed over categories: [(term, records, occurrences)]."""
