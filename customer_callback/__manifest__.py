@@ -12,7 +12,7 @@
     "application": True,
     "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
     "external_dependencies": {
-        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate"]
+        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "jieba"]
     },
     "data": [
         "security/customer_callback_security.xml",
@@ -28,6 +28,8 @@
         "data/helpdesk_ticket_category_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
+        "data/customer_callback_stop_word_data.xml",
+        "data/customer_callback_term_data.xml",
         "views/customer_callback_attempt_views.xml",
         "views/customer_callback_views.xml",
         "views/customer_callback_rule_views.xml",
@@ -48,6 +50,7 @@
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
         "views/customer_callback_dashboard_views.xml",
+        "views/customer_callback_stop_word_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_workload_reassign_views.xml",
@@ -55,14 +58,18 @@
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
         "report/customer_callback_care_record_reports.xml",
+        "report/customer_callback_spot_check_reports.xml",
         "report/customer_callback_agent_month_reports.xml",
         "wizards/customer_callback_quarterly_report_views.xml",
         "report/customer_callback_quarterly_reports.xml",
         "report/customer_callback_workload_views.xml",
+        "wizards/customer_callback_term_compute_views.xml",
+        "views/customer_callback_term_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [
         "demo/customer_callback_demo.xml",
+        "demo/customer_callback_term_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -27,3 +27,5 @@ from . import customer_callback_spot_check
 from . import customer_callback_workday
 from . import customer_callback_dashboard
 from . import mail_tracking_value
+from . import customer_callback_stop_word
+from . import customer_callback_term

@@ -8,3 +8,5 @@ from . import customer_callback_agent_month_report
 from . import customer_callback_quarterly_report
 from . import quarterly_report_xlsx
 from . import customer_callback_workload
+from . import customer_callback_spot_check_detail
+from . import customer_callback_spot_check_summary

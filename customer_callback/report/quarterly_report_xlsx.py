@@ -62,10 +62,20 @@ class ReportQuarterlyReportXlsx(models.AbstractModel):
             ],
             formats,
         )
-        xlsx_rows.write_table(
+        row = xlsx_rows.write_table(
             sheet,
             row + 1,
             [env._("High-frequency problems"), analysis["quarter"], analysis["previous_quarter"]],
             [[p["category"], p["count"], p["previous"]] for p in analysis["problems"]],
+            formats,
+        )
+        xlsx_rows.write_table(
+            sheet,
+            row + 1,
+            [env._("Words customers use"), analysis["quarter"], analysis["previous_quarter"]],
+            [
+                [t["term"], t["count"], t["previous"]]
+                for t in analysis["terms"] + analysis["phrases"]
+            ],
             formats,
         )

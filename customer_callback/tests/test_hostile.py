@@ -6,8 +6,14 @@ Rows named ``pNN_...`` prove the numbered points of the issue; the others
 are the access matrix through the real server (``read`` of one record of
 every model per profile, exports)."""
 
+import io
+import json
 from datetime import date, timedelta
+from types import SimpleNamespace
 
+import openpyxl
+
+from odoo import http
 from odoo.tests import tagged
 from odoo.tests.common import JsonRpcException
 
@@ -29,6 +35,70 @@ def get_care_records(*records):
         return case.download(profile, CARE_RECORD % ids)
 
     return run
+
+
+def get_report(route, report, *records):
+    """``/report/<route>/<report>/<ids>`` of the test records named ``records``."""
+
+    def run(case, profile):
+        ids = ",".join(str(getattr(case, record).id) for record in records)
+        return case.download(profile, f"/report/{route}/customer_callback.{report}/{ids}")
+
+    return run
+
+
+def is_printed(case, content):
+    """A printed report: a PDF, or in test mode (Odoo renders PDFs as HTML
+    unless a test asks for wkhtmltopdf) the report's HTML page."""
+    case.assertTrue(content.startswith(b"%PDF") or b'class="page' in content, content[:200])
+
+
+def export_list(model, record=None):
+    """The list view's *Export* (``/web/export/xlsx``, as the web client
+    posts it) of the record named ``record``, or of every record the
+    profile finds when ``record`` is None; the names exported."""
+
+    def run(case, profile):
+        # Odoo 19 lets only the members of "Access to export feature" export:
+        # given here, so that the records' rules are what is tested
+        case.users[profile].sudo().group_ids |= case.env.ref("base.group_allow_export")
+        case.login(profile)
+        session = SimpleNamespace(sid=case.opener.cookies.get("session_id"))
+        token = http.Request.csrf_token(SimpleNamespace(env=case.env, session=session))
+        payload = {
+            "model": model,
+            "fields": [{"name": "name", "label": "Name"}],
+            "ids": getattr(case, record).ids if record else False,
+            "domain": [],
+            "groupby": [],
+            "import_compat": False,
+        }
+        case.env.flush_all()
+        response = case.url_open(
+            "/web/export/xlsx", data={"data": json.dumps(payload), "csrf_token": token}
+        )
+        case.env.invalidate_all()
+        if response.status_code != 200 or response.headers.get("Content-Type", "").startswith(
+            "text/html"
+        ):
+            raise Refused(f"export of {model}: HTTP {response.status_code}")
+        case.assert_xlsx(response.content)
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+        return {row[0] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+    return run
+
+
+def exports(*present, absent=()):
+    """The export holds the records named ``present`` and none of ``absent``."""
+
+    def check(case, names):
+        for record in present:
+            case.assertIn(getattr(case, record).name, names)
+        for record in absent:
+            case.assertNotIn(getattr(case, record).name, names)
+
+    return check
 
 
 BIG = "x" * 1_000_000
@@ -410,6 +480,67 @@ ROWS = [
         ALLOWED,
         get_care_records("callback", "other_callback"),
         is_xlsx,
+    ),
+    # -- 2c. every print and export through the report route (issue #17
+    # point 4): the records' own rules decide who downloads it -------------
+    *[
+        Row(
+            f"p02c_{profile}_{route}_{report}_{len(records)}",
+            profile,
+            ALLOWED if profile in allowed else REFUSED,
+            get_report(route, report, *records),
+            is_xlsx if route == "xlsx" else is_printed,
+        )
+        for route, report, records, allowed in [
+            ("pdf", "quarterly_report", ("quarterly_report",), ("supervisor",)),
+            ("xlsx", "quarterly_report_xlsx", ("quarterly_report",), ("supervisor",)),
+            ("pdf", "spot_check_detail", ("batch",), ("supervisor",)),
+            ("pdf", "spot_check_summary", ("batch",), ("supervisor",)),
+            ("pdf", "agent_month_report", ("agent_report_export",), ("supervisor",)),
+            ("pdf", "care_record", ("callback",), ("agent", "supervisor")),
+            ("pdf", "care_record", ("callback", "other_callback"), ("supervisor",)),
+        ]
+        for profile in ("agent", "other_agent", "portal", "supervisor", "foreign_supervisor")
+    ],
+    # the list view's Export: the records' own rules decide what is exported
+    Row(
+        "p02c_other_agent_exports_foreign_callback",
+        "other_agent",
+        REFUSED,
+        export_list("customer.callback", "callback"),
+    ),
+    Row(
+        "p02c_foreign_supervisor_exports_callback",
+        "foreign_supervisor",
+        REFUSED,
+        export_list("customer.callback", "callback"),
+    ),
+    Row(
+        "p02c_other_agent_exports_all_callbacks",
+        "other_agent",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("other_callback", absent=("callback",)),
+    ),
+    Row(
+        "p02c_agent_exports_all_callbacks",
+        "agent",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("callback", absent=("other_callback",)),
+    ),
+    Row(
+        "p02c_supervisor_exports_all_callbacks",
+        "supervisor",
+        ALLOWED,
+        export_list("customer.callback"),
+        exports("callback", "other_callback"),
+    ),
+    Row(
+        "p02c_agent_exports_terms",
+        "agent",
+        REFUSED,
+        export_list("customer.callback.term", "term_row"),
     ),
     # -- 3. supervisor-only fields and state changes --------------------------
     Row(
@@ -814,6 +945,9 @@ ROWS = [
             ("customer.callback.link", "link", ("agent", "other_agent", "supervisor")),
             ("customer.callback.link.throttle", "throttle", ()),
             ("customer.callback.data.request", "data_request", ("supervisor",)),
+            ("customer.callback.stop.word", "stop_word", ("supervisor",)),
+            ("customer.callback.term", "term_row", ("supervisor",)),
+            ("customer.callback.term.compute", "term_compute", ("supervisor",)),
             (
                 "resource.calendar.workday",
                 "workday",
@@ -1135,6 +1269,22 @@ class TestHostile(HostileCase):
         cls.agent_report_export.with_user(supervisor).action_export()
         cls.quarterly_report = (
             env["customer.callback.quarterly.report"].with_user(supervisor).create({}).sudo()
+        )
+        cls.stop_word = env["customer.callback.stop.word"].create(
+            {"word": "hostile", "company_id": cls.company.id}
+        )
+        cls.term_row = env["customer.callback.term"].create(
+            {
+                "company_id": cls.company.id,
+                "month": cls.month,
+                "kind": "term",
+                "term": "漏水",
+                "record_count": 1,
+                "callback_ids_json": cls.callback.ids,
+            }
+        )
+        cls.term_compute = (
+            env["customer.callback.term.compute"].with_user(supervisor).create({}).sudo()
         )
         cls.workday = env["resource.calendar.workday"].create(
             {

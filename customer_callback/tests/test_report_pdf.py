@@ -1,0 +1,191 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Every printed report of the suite rendered to a real PDF by wkhtmltopdf
+(``force_report_rendering``, as Odoo's own report tests do), its text
+extracted with PyPDF2 and checked against hand-computed figures, in
+Chinese and English.
+
+Text extraction: wkhtmltopdf embeds Noto Sans CJK, whose ToUnicode map
+gives some ideographs as their Kangxi radical twins (人 as ⼈ U+2F08, 无 as
+⽆ U+2F46, 水 as ⽔ U+2F54); NFKC maps them back. Cells come apart with
+tabs and line breaks: whitespace is collapsed to one space and the checks
+look for short strings."""
+
+import io
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+
+from PyPDF2 import PdfReader
+
+from odoo.tests import tagged
+
+from .common import FROZEN_NOW
+from .i18n_check import load_language
+from .test_spot_check import SpotCheckCase
+
+OCT_5 = datetime(2026, 10, 5, 2, 0)
+
+
+def pdf_text(content):
+    reader = PdfReader(io.BytesIO(content))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)), len(reader.pages)
+
+
+@tagged("post_install", "-at_install")
+class TestReportPdf(SpotCheckCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_language(cls.env, "zh_CN")
+        cls.supervisor.tz = "Asia/Shanghai"
+        cls.quality = cls.env.ref("customer_callback.helpdesk_ticket_category_product_quality")
+
+    def render(self, report, records, lang):
+        content, kind = (
+            self.env["ir.actions.report"]
+            .with_user(self.supervisor)
+            .with_context(lang=lang, force_report_rendering=True)
+            ._render_qweb_pdf(report, records.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"), "wkhtmltopdf made no PDF")
+        return pdf_text(content)
+
+    def assert_in_pdf(self, text, *expected):
+        for value in expected:
+            self.assertIn(value, text)
+
+    def test_quarterly_report(self):
+        Partner = self.env["res.partner"]
+        for name, score in (("Q4 a", 5), ("Q4 b", 3)):
+            self.make_callback(
+                Partner.create({"name": name}),
+                planned_date=OCT_5,
+                deadline=OCT_5.date() + timedelta(days=2),
+            ).sudo().write(
+                {
+                    "state": "done",
+                    "score": score,
+                    "done_date": OCT_5 + timedelta(hours=1),
+                    "feedback": "滤芯漏水，希望尽快上门",
+                }
+            )
+        self.make_callback(
+            Partner.create({"name": "Q4 missed"}),
+            planned_date=OCT_5,
+            deadline=OCT_5.date() + timedelta(days=2),
+        )
+        self.env["helpdesk.ticket"].create(
+            {
+                "name": "Leak",
+                "description": "<p>The filter leaks</p>",
+                "partner_id": self.partner_sh.id,
+                "is_complaint": True,
+                "team_id": self.team.id,
+                "category_id": self.quality.id,
+                "complaint_date": OCT_5,
+            }
+        )
+        self.env["customer.callback.term"]._compute_month(self.company, date(2026, 10, 1))
+        report = (
+            self.env["customer.callback.quarterly.report"]
+            .with_user(self.supervisor)
+            .create({"year": 2026, "quarter": "4"})
+        )
+        # coverage 2 of 3 due = 66.7 %, satisfaction (5 + 3) / 2 = 4.00, one
+        # complaint; 滤芯漏水 in two callbacks
+        text, pages = self.render("customer_callback.quarterly_report", report, "en_US")
+        self.assertEqual(pages, 1)
+        self.assert_in_pdf(
+            text,
+            "Customer care and after-sales analysis",
+            "2026 Q4",
+            "2026 Q3",
+            "Care coverage (%) 66.7",
+            "Satisfaction: callbacks 4.00",
+            "Words customers use",
+            "滤芯漏水 2 0",
+            "leaks 1 0",
+        )
+        text, _pages = self.render("customer_callback.quarterly_report", report, "zh_CN")
+        self.assert_in_pdf(
+            text,
+            "客户关怀与售后分析报告",
+            "关怀覆盖率",
+            "66.7",
+            "4.00",
+            "客户常用词",
+            "滤芯漏水 2 0",
+        )
+
+    def test_care_record_sheet(self):
+        callback = self.make_callback(
+            self.partner_sh,
+            feedback="滤芯漏水，已更换",
+            summary="Quarterly check",
+            problem_status="resolved",
+        )
+        text, _pages = self.render("customer_callback.care_record", callback, "zh_CN")
+        self.assert_in_pdf(
+            text, "客户关怀记录表", callback.name, "张伟", "+86 1380000", "滤芯漏水", "已解决"
+        )
+        text, _pages = self.render("customer_callback.care_record", callback, "en_US")
+        self.assert_in_pdf(text, "Customer care record sheet", callback.name, "Resolved")
+
+    def test_monthly_agent_print(self):
+        Partner = self.env["res.partner"]
+        for name, state, score in (
+            ("王芳", "done", 4),
+            ("李强", "done", 2),
+            ("赵敏", "unreachable", None),
+        ):
+            values = {"score": score} if score else {}
+            self.make_callback(
+                Partner.create({"name": name}), state=state, done_date=FROZEN_NOW, **values
+            )
+        export = (
+            self.env["customer.callback.agent.report.export"]
+            .with_user(self.supervisor)
+            .create({"date_from": date(2026, 11, 1), "date_to": date(2026, 11, 1)})
+        )
+        text, pages = self.render("customer_callback.agent_month_report", export, "en_US")
+        # agent 1: 3 callbacks, 2 done, 1 unreachable, average (4 + 2) / 2 = 3.00
+        self.assertEqual(pages, 1)
+        self.assert_in_pdf(text, "Monthly callback report", "2026-11", self.agent1.name, "3.00")
+        text, _pages = self.render("customer_callback.agent_month_report", export, "zh_CN")
+        self.assert_in_pdf(text, "月度回访报告", self.agent1.name, "3.00")
+
+    def test_spot_check_sheets(self):
+        batch = self.make_batch()
+        batch.state = "sampled"
+        good = self.spot_callback(
+            batch, self.make_partner("王芳"), state="done", score=5, feedback="服务很好"
+        )
+        self.spot_callback(
+            batch,
+            self.make_partner("李强"),
+            checked_user_id=self.agent2.id,
+            state="done",
+            score=2,
+            feedback="上门太慢",
+        )
+        self.spot_callback(batch, self.make_partner("赵敏"), state="unreachable")
+        text, _pages = self.render("customer_callback.spot_check_detail", batch, "zh_CN")
+        self.assert_in_pdf(text, "服务抽查明细表", good.name, "王芳", "服务很好", "上门太慢")
+        text, _pages = self.render("customer_callback.spot_check_detail", batch, "en_US")
+        self.assert_in_pdf(text, "Spot-check detail sheet", "Reference", "Done")
+        # scored 2: (5 + 2) / 2 = 3.50 against the target 4.00; agent 1: 5.00,
+        # agent 2: 2.00, one unreachable excluded
+        text, _pages = self.render("customer_callback.spot_check_summary", batch, "en_US")
+        self.assert_in_pdf(
+            text,
+            "Spot-check summary sheet",
+            "Target 4.00",
+            "Satisfaction 3.50",
+            f"{self.agent1.name} 1 5 5.00",
+            f"{self.agent2.name} 1 2 2.00",
+            "Overall 2 7 3.50",
+        )
+        text, _pages = self.render("customer_callback.spot_check_summary", batch, "zh_CN")
+        self.assert_in_pdf(text, "服务抽查汇总表", "目标 4.00", "满意度 3.50", "总计 2 7 3.50")
