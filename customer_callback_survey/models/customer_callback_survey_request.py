@@ -359,7 +359,8 @@ class CustomerCallbackSurveyRequest(models.Model):
             Domain("state", "=", "sent")
             & Domain("reminder_date", "=", False)
             & (Domain("next_attempt_date", "=", False) | Domain("next_attempt_date", "<=", now))
-            & Domain("user_input_id.state", "!=", "done")
+            # no answer record: asked another way (the helpdesk rating bridge)
+            & (Domain("user_input_id", "=", False) | Domain("user_input_id.state", "!=", "done"))
             & Domain.OR(domains)
         )
 
