@@ -1,8 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Phone callback attempts in the sales phone-call log (pure)."""
 
-from odoo.addons.customer_callback.tools import attempt_policy
-from odoo.addons.customer_callback.tools import phone_log
+from odoo.addons.customer_callback.tools import attempt_policy, phone_log
 
 
 def test_only_phone_attempts_are_phone_calls():

@@ -12,9 +12,11 @@ from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
 class TestAttemptsAsPhonecalls(CallbackCase):
     def log(self, callback, result, when=FROZEN_NOW):
         with freezegun.freeze_time(when):
-            return callback.with_user(self.agent1).with_context(
-                attempt_result=result
-            ).action_log_attempt()
+            return (
+                callback.with_user(self.agent1)
+                .with_context(attempt_result=result)
+                .action_log_attempt()
+            )
 
     def test_phone_attempts_are_logged_as_crm_calls(self):
         callback = self.make_callback()
@@ -46,8 +48,10 @@ class TestAttemptsAsPhonecalls(CallbackCase):
             company_id=self.company.id,
             company_ids=[self.company.id],
         )
-        visible = self.env["crm.phonecall"].with_user(salesman).search(
-            [("partner_id", "=", self.partner_sh.id)]
+        visible = (
+            self.env["crm.phonecall"]
+            .with_user(salesman)
+            .search([("partner_id", "=", self.partner_sh.id)])
         )
         self.assertEqual(visible & calls, calls)
 
@@ -63,9 +67,8 @@ class TestAttemptsAsPhonecalls(CallbackCase):
         )
         self.assertTrue(callback.attempt_ids)
         self.assertFalse(callback.attempt_ids.sudo().phonecall_id)
-        self.assertFalse(
-            self.env["crm.phonecall"].sudo().search([("callback_attempt_id", "in", callback.attempt_ids.ids)])
-        )
+        calls = self.env["crm.phonecall"].sudo()
+        self.assertFalse(calls.search([("callback_attempt_id", "in", callback.attempt_ids.ids)]))
 
     def test_batch_of_attempts_logs_one_call_each(self):
         callbacks = self.make_callback() | self.make_callback(self.partner_paris)

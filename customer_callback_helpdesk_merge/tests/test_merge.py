@@ -82,9 +82,7 @@ class TestMergeKeepsTheFollowUp(SurveyCase):
         self.assertNotIn(survivor, first | second)
         self.assertEqual(survivor.callback_ids, first_callback | second_callback)
         self.assertEqual(survivor.survey_request_ids, first_request | second_request)
-        self.assertEqual(
-            (first_request | second_request).merged_from_ticket_id, first | second
-        )
+        self.assertEqual((first_request | second_request).merged_from_ticket_id, first | second)
         # the new ticket, a complaint closed in turn, is queued its own request
         survivor.write({"is_complaint": True, "resolution_summary": "Seal replaced."})
         own = self.close(survivor) - first_request - second_request

@@ -1,5 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from . import customer_callback_quarterly_report
 from . import customer_callback_survey_request
 from . import helpdesk_ticket
 from . import res_company

@@ -60,25 +60,6 @@ class CustomerCallbackSurveyRequest(models.Model):
         )
         return {partner.id for (partner,) in rows}
 
-    @api.model
-    def _callback_asked_partners(self, partner_ids, now, days):
-        """Customers asked for satisfaction in the last ``days``: sent a
-        survey or a helpdesk rating request."""
-        if days <= 0 or not partner_ids:
-            return set()
-        requests = self.sudo().browse()
-        surveyed = requests._read_group(
-            [
-                ("partner_id", "in", list(partner_ids)),
-                ("state", "in", ("sent", "answered")),
-                ("sent_date", ">", now - timedelta(days=days)),
-            ],
-            ["partner_id"],
-        )
-        return {partner.id for (partner,) in surveyed} | self._callback_rated_partners(
-            partner_ids, now, days
-        )
-
     def _recently_surveyed(self, now, days):
         """The contact cap counts the helpdesk rating requests too."""
         recent = super()._recently_surveyed(now, days)
@@ -106,8 +87,9 @@ class CustomerCallbackSurveyRequest(models.Model):
         if rated:
             rated._deliver_rating()
         others = self - rated
-        if others:
-            super(CustomerCallbackSurveyRequest, others)._deliver_now(channel, company, reminder)
+        if not others:
+            return None
+        return super(CustomerCallbackSurveyRequest, others)._deliver_now(channel, company, reminder)
 
     def _deliver_rating(self):
         """Ask by the helpdesk rating email: the ticket's stage template, else

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import models
 
 from odoo.addons.customer_callback.tools import satisfaction_ask
 
@@ -13,40 +13,32 @@ class HelpdeskTicket(models.Model):
 
     def _callback_survey_covered(self):
         """The tickets whose closing queues the suite's satisfaction request
-        (the company's survey triggers): the suite asks them, once."""
-        return self.filtered(
-            lambda ticket: satisfaction_ask.covers_ticket(
-                ticket.company_id.callback_survey_on_complaint,
-                ticket.company_id.callback_survey_on_ticket,
-                ticket.is_complaint,
-                ticket.partner_id.callback_do_not_call,
+        (the company's survey triggers): the suite asks them, once. Read as
+        superuser: a helpdesk user without callback rights closes tickets too
+        (the do-not-call flag is the callback users')."""
+        return (
+            self.sudo()
+            .filtered(
+                lambda ticket: satisfaction_ask.covers_ticket(
+                    ticket.company_id.callback_survey_on_complaint,
+                    ticket.company_id.callback_survey_on_ticket,
+                    ticket.is_complaint,
+                    ticket.partner_id.callback_do_not_call,
+                )
             )
+            .with_env(self.env)
         )
-
-    def _callback_recently_asked(self):
-        """The tickets whose customer was asked for satisfaction (survey or
-        rating) within the company's contact fatigue period."""
-        now = fields.Datetime.now()
-        Request = self.env["customer.callback.survey.request"].sudo()
-        asked = self.browse()
-        for company, tickets in self.grouped("company_id").items():
-            partners = Request._callback_asked_partners(
-                tickets.partner_id.ids, now, company.callback_fatigue_days
-            )
-            asked |= tickets.filtered(lambda ticket: ticket.partner_id.id in partners)
-        return asked
 
     def rating_send_request(self, template, lang=False, force_send=True):
         """No double asks: a ticket the suite asks (its closing queues a
         survey request) gets no other rating request (e.g. the one of a stage's
-        rating template), and a customer asked within the contact fatigue
-        period is not asked again. The suite's queue sends its own rating
-        requests (the company chose the helpdesk rating) with
-        ``QUEUE_CONTEXT_KEY``."""
+        rating template). The suite's queue sends its own rating requests (the
+        company chose the helpdesk rating) with ``QUEUE_CONTEXT_KEY``. Other
+        tickets keep helpdesk_mgmt_rating's behaviour; their rating requests
+        count in the suite's contact cap."""
         if self.env.context.get(QUEUE_CONTEXT_KEY):
             return super().rating_send_request(template, lang=lang, force_send=force_send)
         tickets = self - self._callback_survey_covered()
-        tickets -= tickets._callback_recently_asked()
         if not tickets:
             return None
         return super(HelpdeskTicket, tickets).rating_send_request(

@@ -1,5 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from unittest.mock import patch
+
+import freezegun
 
 from odoo.tests import Form, tagged
 
@@ -63,9 +66,7 @@ class TestNoDoubleAsks(SurveyCase):
         self.assertEqual(request.rating_id, rating)
         self.assertEqual(rating.partner_id, self.partner_sh)
         self.assertEqual(len(self.rating_messages(complaint)), 1)
-        self.assertFalse(
-            self.env["survey.user_input"].search([("ticket_id", "=", complaint.id)])
-        )
+        self.assertFalse(self.env["survey.user_input"].search([("ticket_id", "=", complaint.id)]))
         # a second run asks nothing more
         self.assertEqual(self.send(now=DUE + timedelta(hours=1)), (0, 0))
         self.assertEqual(len(self.ratings_of(complaint)), 1)
@@ -98,24 +99,24 @@ class TestNoDoubleAsks(SurveyCase):
         self.assertFalse(request._callback_rating_requests())
 
     def test_contact_cap_counts_ratings_and_surveys(self):
-        # rated (another ticket) yesterday: the complaint's survey is capped
-        other = self.make_ticket(complaint=False)
-        other.write({"stage_id": self.closed_stage.id})
-        self.assertEqual(len(self.ratings_of(other)), 1)
-        request = self.close(self.make_ticket())
-        self.send(now=DUE)
-        self.assertEqual(request.state, "skipped_cap")
-        # surveyed: the stage's rating email of a later ticket is not sent
+        # rated on another ticket 31 days ago: out of the fatigue period
+        earlier = FROZEN_NOW - timedelta(days=31)
+        with freezegun.freeze_time(earlier), patch.object(self.env.cr, "now", lambda: earlier):
+            old = self.make_ticket(complaint=False)
+            old.write({"stage_id": self.closed_stage.id})
+        self.assertEqual(len(self.ratings_of(old)), 1)
+        # rated on another ticket today: the complaint's survey is capped
         self.partner_paris.email = "claire@example.com"
-        surveyed = self.close(self.make_ticket(self.partner_paris))
+        recent = self.make_ticket(self.partner_paris, complaint=False)
+        recent.write({"stage_id": self.closed_stage.id})
+        self.assertEqual(len(self.ratings_of(recent)), 1)
+        surveyed = self.close(self.make_ticket())
+        capped = self.close(self.make_ticket(self.partner_paris))
         self.send(now=DUE)
         self.assertEqual(surveyed.state, "sent")
-        later = self.make_ticket(self.partner_paris, complaint=False)
-        later.write({"stage_id": self.closed_stage.id})
-        self.assertFalse(self.ratings_of(later))
-        # after the fatigue period the rating email goes again
-        surveyed.sudo().sent_date = FROZEN_NOW - timedelta(days=31)
-        later.write({"stage_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_new").id})
+        self.assertEqual(capped.state, "skipped_cap")
+        # the helpdesk's own rating of a ticket the suite does not ask is kept
+        later = self.make_ticket(complaint=False)
         later.write({"stage_id": self.closed_stage.id})
         self.assertEqual(len(self.ratings_of(later)), 1)
 
