@@ -10,10 +10,21 @@ import pytest
 from lxml import etree
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = ["customer_callback", "customer_callback_survey"]
+# The bridges (issue #21) install automatically where the OCA module they glue is.
+BRIDGES = [
+    "customer_callback_helpdesk_rating",
+    "customer_callback_helpdesk_merge",
+    "customer_callback_helpdesk_sla",
+    "customer_callback_crm_phonecall",
+]
+ADDONS = ["customer_callback", "customer_callback_survey", *BRIDGES]
 DEPENDS = {
     "customer_callback": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
     "customer_callback_survey": ["customer_callback", "survey"],
+    "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
+    "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
+    "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
+    "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],
 }
 
 
@@ -78,6 +89,8 @@ def test_every_model_has_access_rules(addon):
                         not in source.split(match.group(0))[0].rsplit("class ", 1)[-1]
                     ):
                         declared.add(match.group(1))
+    if not declared:  # a bridge that only extends models
+        return
     with open(
         os.path.join(REPO, addon, "security", "ir.model.access.csv"), encoding="utf-8"
     ) as handle:
@@ -97,3 +110,10 @@ def test_oca_layout(addon):
         "pyproject.toml",
     ):
         assert os.path.exists(os.path.join(REPO, addon, path)), f"{addon}: {path} missing"
+
+
+@pytest.mark.parametrize("addon", BRIDGES)
+def test_bridges_install_where_their_modules_are(addon):
+    data = manifest(addon)
+    assert data["auto_install"] is True
+    assert data["version"] == "19.0.1.0.0"

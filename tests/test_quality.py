@@ -10,7 +10,14 @@ import sys
 import pytest
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ADDONS = ["customer_callback", "customer_callback_survey"]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_survey",
+    "customer_callback_helpdesk_rating",
+    "customer_callback_helpdesk_merge",
+    "customer_callback_helpdesk_sla",
+    "customer_callback_crm_phonecall",
+]
 
 
 def run(*command):

@@ -120,6 +120,22 @@ class HelpdeskTicket(models.Model):
         }
         return action
 
+    def _callback_merge_into(self, target):
+        """These tickets were merged into ``target`` (e.g. by OCA
+        helpdesk_mgmt_merge, through the bridge addon): their callbacks (and
+        so their attempts) follow up ``target`` from now on. Addons move
+        their own records by extending this."""
+        target.ensure_one()
+        callbacks = (
+            self.env["customer.callback"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("ticket_id", "in", (self - target).ids)])
+        )
+        if callbacks:
+            callbacks.write({"ticket_id": target.id})
+        return callbacks
+
     # ------------------------------------------------------------------
     # Complaints (SPEC §4–§5, seed 001)
     # ------------------------------------------------------------------

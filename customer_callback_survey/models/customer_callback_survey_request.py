@@ -104,6 +104,15 @@ class CustomerCallbackSurveyRequest(models.Model):
         index="btree_not_null",
         ondelete="cascade",
     )
+    merged_from_ticket_id = fields.Many2one(
+        "helpdesk.ticket",
+        string="Merged from",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="restrict",
+        help="The ticket this request was queued for, since merged into the request's ticket.",
+    )
     # The survey is the company's at sending time. Not stored here: a second
     # foreign key to the survey next to the answer's would make deleting a
     # survey (and uninstalling this addon) fail once answers exist.
@@ -170,7 +179,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         "A survey request follows a ticket or a callback.",
     )
     _ticket_unique = models.UniqueIndex(
-        "(ticket_id) WHERE callback_id IS NULL",
+        "(ticket_id) WHERE callback_id IS NULL AND merged_from_ticket_id IS NULL",
         "A closed ticket sends one satisfaction survey.",
     )
     _callback_unique = models.UniqueIndex(
@@ -261,7 +270,8 @@ class CustomerCallbackSurveyRequest(models.Model):
                           AND p.callback_do_not_call IS NOT TRUE
                           AND %(condition)s AND %(filters)s
                           AND NOT EXISTS (SELECT 1 FROM customer_callback_survey_request r
-                                           WHERE r.ticket_id = t.id AND r.callback_id IS NULL)
+                                           WHERE r.ticket_id = t.id AND r.callback_id IS NULL
+                                             AND r.merged_from_ticket_id IS NULL)
                         ORDER BY t.id""",
                     delay=company.callback_survey_delay_hours,
                     company=company.id,
@@ -362,7 +372,8 @@ class CustomerCallbackSurveyRequest(models.Model):
             Domain("state", "=", "sent")
             & Domain("reminder_date", "=", False)
             & (Domain("next_attempt_date", "=", False) | Domain("next_attempt_date", "<=", now))
-            & Domain("user_input_id.state", "!=", "done")
+            # no answer record: asked another way (the helpdesk rating bridge)
+            & (Domain("user_input_id", "=", False) | Domain("user_input_id.state", "!=", "done"))
             & Domain.OR(domains)
         )
 

@@ -69,6 +69,31 @@ class HelpdeskTicket(models.Model):
                 )
         return result
 
+    def _callback_merge_into(self, target):
+        """The merged tickets' survey requests and answers follow ``target``;
+        each ticket-level request keeps the ticket it was queued for (and
+        ``target`` is still surveyed when it closes: the contact cap keeps a
+        customer from being asked twice)."""
+        callbacks = super()._callback_merge_into(target)
+        merged = self - target
+        requests = (
+            self.env["customer.callback.survey.request"]
+            .sudo()
+            .search([("ticket_id", "in", merged.ids)])
+        )
+        for ticket, ticket_requests in requests.grouped("ticket_id").items():
+            queued_for = ticket_requests.filtered(
+                lambda r: not r.callback_id and not r.merged_from_ticket_id
+            )
+            if queued_for:
+                queued_for.write({"merged_from_ticket_id": ticket.id})
+        if requests:
+            requests.write({"ticket_id": target.id})
+        inputs = self.env["survey.user_input"].sudo().search([("ticket_id", "in", merged.ids)])
+        if inputs:
+            inputs.write({"ticket_id": target.id})
+        return callbacks
+
     def action_view_survey_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

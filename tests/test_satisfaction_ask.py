@@ -1,0 +1,46 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Who asks for satisfaction after a ticket, ratings on the 5-point scale (pure)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from odoo.addons.customer_callback.tools import satisfaction_ask as ask
+
+
+def test_odoo_rating_values_are_the_same_points_of_the_scale():
+    assert [ask.rating_to_score(value) for value in (1, 3, 5)] == [1, 3, 5]
+    assert ask.rating_to_score(1.0) == 1 and ask.rating_to_score(5.0) == 5
+
+
+def test_not_rated_has_no_score():
+    assert ask.rating_to_score(0) is None
+    assert ask.rating_to_score(0.0) is None
+    assert ask.rating_to_score(None) is None
+
+
+def test_values_between_are_rounded_half_up():
+    assert ask.rating_to_score(2.5) == 3
+    assert ask.rating_to_score(2.49) == 2
+    assert ask.rating_to_score(4.5) == 5
+    assert ask.rating_to_score(0.2) == 1
+
+
+@given(st.floats(min_value=0.01, max_value=5))
+def test_any_rating_lands_on_the_scale(value):
+    assert ask.rating_to_score(value) in (1, 2, 3, 4, 5)
+
+
+def test_closing_queues_the_suite_request_by_the_company_triggers():
+    assert ask.covers_ticket(True, False, True, False)
+    assert not ask.covers_ticket(True, False, False, False)
+    assert ask.covers_ticket(False, True, False, False)
+    assert not ask.covers_ticket(False, False, True, False)
+    assert not ask.covers_ticket(True, True, True, True), "do-not-call is never asked"
+
+
+def test_rating_asks_only_after_tickets_when_chosen():
+    assert ask.asker(ask.RATING, "complaint") == ask.RATING
+    assert ask.asker(ask.RATING, "ticket") == ask.RATING
+    assert ask.asker(ask.RATING, "callback") == ask.SURVEY
+    assert ask.asker(ask.SURVEY, "complaint") == ask.SURVEY
+    assert ask.asker(False, "ticket") == ask.SURVEY
