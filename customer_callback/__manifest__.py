@@ -43,6 +43,7 @@
         "views/res_config_settings_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
+        "views/customer_callback_escalation_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_workload_reassign_views.xml",
