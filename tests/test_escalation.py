@@ -4,7 +4,7 @@
 from odoo.addons.customer_callback.tools import escalation
 
 
-def test_callbacks_go_to_their_leaders_digest_in_order():
+def test_team_groups_go_to_their_leaders_digest_in_order():
     callbacks = [("a", "lead1"), ("b", "lead2"), ("c", "lead1")]
     groups = escalation.group_by_digest(callbacks, lambda cb: (cb[1], 1))
     assert groups == {

@@ -6,14 +6,15 @@ Python."""
 from collections import defaultdict
 
 
-def group_by_digest(callbacks, responsible):
-    """``{(leader, company): [callback, ...]}``: each overdue callback goes
-    to the digest of its responsible leader (``responsible(callback)``) in
-    its company, in the order given."""
-    groups = defaultdict(list)
-    for callback in callbacks:
-        groups[responsible(callback)].append(callback)
-    return dict(groups)
+def group_by_digest(groups, responsible):
+    """``{(leader, company): [group, ...]}``: each group of overdue
+    callbacks (one per company and team) goes to the digest of its
+    responsible leader in its company, ``responsible(group)``, in the order
+    given; a leader of several teams gets one digest."""
+    digests = defaultdict(list)
+    for group in groups:
+        digests[responsible(group)].append(group)
+    return dict(digests)
 
 
 def agent_rows(counts):
