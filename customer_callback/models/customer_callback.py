@@ -471,14 +471,25 @@ class CustomerCallback(models.Model):
             ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
         ]
         for company in companies:
-            windows, is_holiday = self._window_context(company, now)
+            # the company's own calendar is read once, whatever the number
+            # of countries it decides for (each read is a resource-calendar
+            # computation, most of the cost of a My callbacks request)
+            contexts = {}
+
+            def window_context(country, company=company, contexts=contexts):
+                key = company._callback_holiday_country(country)
+                if key not in contexts:
+                    contexts[key] = self._window_context(company, now, country)
+                return contexts[key]
+
+            windows, is_holiday = window_context(Country)
             # customers without a timezone: the company's, with its holidays
             if call_window.open_zones(now, [company._callback_tz()], windows, is_holiday):
                 domains.append(
                     Domain("company_id", "=", company.id) & Domain("partner_id.tz", "=", False)
                 )
             for country, zones in zones_by_country.items():
-                windows, is_holiday = self._window_context(company, now, country or Country)
+                windows, is_holiday = window_context(country or Country)
                 open_zones = call_window.open_zones(now, zones, windows, is_holiday)
                 if open_zones:
                     domains.append(
