@@ -21,7 +21,8 @@
 #        (two cron threads run them);
 # 4. the duplicate check on the primary and a grep of every log (Odoo's and
 #    both clusters') for errors and "read-only transaction";
-# 5. everything stopped and .local/scale-out removed (KEEP=1 keeps it).
+# 5. everything stopped and .local/scale-out removed (KEEP=1 keeps it); the
+#    logs of the run stay in .local/scale-out-logs.
 #
 # Prints the load test's table (p50/p95/max, throughput, server time per
 # request from the server log, replica transactions) with `uptime`.
@@ -34,6 +35,7 @@ REPO="$(cd "$(dirname "$0")/../.." && pwd)"
 PYTHON="${PYTHON:-python3}"
 ADDONS_PATH="${ADDONS_PATH:-$REPO}"
 BASE="$REPO/.local/scale-out"
+LOGS="$REPO/.local/scale-out-logs"  # the logs of the last run, kept
 PG_PORT="${PG_PORT:-55440}"
 REPLICA_PORT=$((PG_PORT + 1))
 HTTP_PORT="${HTTP_PORT:-8180}"
@@ -182,11 +184,15 @@ done
 say "duplicates created by the scheduled actions (primary)"
 "$PYTHON" "$REPO/tests/bench/scale_out.py" check --db "$DB" --db-port "$PG_PORT" || STATUS=1
 
-say "errors in the logs"
-ERRORS="$(grep -H -E ' (ERROR|CRITICAL) |Traceback|read-only transaction|cannot execute .* in a read-only' \
-    "$BASE"/odoo-*.log "$BASE/primary.log" "$BASE/replica.log" || true)"
+say "errors in the logs (kept in $LOGS)"
+mkdir -p "$LOGS"
+cp "$BASE"/odoo-*.log "$BASE/primary.log" "$BASE/replica.log" "$LOGS/"
+PATTERN=' (ERROR|CRITICAL) |Traceback|read-only transaction|cannot execute .* in a read-only'
+ERRORS="$(grep -H -E "$PATTERN" "$LOGS"/*.log || true)"
 if [ -n "$ERRORS" ]; then
-    echo "$ERRORS" | head -n 40
+    # each error with the lines that say what it was (the traceback's last line)
+    grep -h -E -A 40 "$PATTERN" "$LOGS"/*.log | grep -E "$PATTERN|^[A-Za-z_.]+(Error|Exception|Warning)\b" \
+        | head -n 40
     STATUS=1
     say "errors: $(echo "$ERRORS" | wc -l) lines"
 else
