@@ -67,6 +67,9 @@ def registry_env(args):
             "--db_host=127.0.0.1",
             f"--db_port={args.db_port}",
             "--db_user=odoo",
+            # the server's filestore: attachments written here (the tour
+            # agent's avatar) must be where the server reads them
+            *([f"--data-dir={args.data_dir}"] if args.data_dir else []),
             "--log-level=warn",
         ]
     )
@@ -204,7 +207,10 @@ class Client:
 
     def post(self, path, params):
         body = json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params})
-        headers = {"Content-Type": "application/json"}
+        # one connection per request, as a front proxy talks to the workers
+        # (nginx's upstream default): a prefork worker waiting on an idle
+        # keep-alive connection would be blocked until its read times out
+        headers = {"Content-Type": "application/json", "Connection": "close"}
         if self.cookie:
             headers["Cookie"] = self.cookie
         for attempt in range(2):
@@ -212,6 +218,7 @@ class Client:
                 self.conn.request("POST", path, body, headers)
                 response = self.conn.getresponse()
                 data = response.read()
+                self.conn.close()
                 break
             except (http.client.HTTPException, OSError):
                 # a worker recycled (limit reached) closes its keep-alive socket
@@ -703,6 +710,7 @@ def main():
     parser.add_argument("command", choices=("setup", "tour", "load", "check", "proxy"))
     parser.add_argument("--db")
     parser.add_argument("--db-port", type=int, default=55440)
+    parser.add_argument("--data-dir", help="the server's --data-dir (filestore)")
     parser.add_argument("--replica-port", type=int)
     parser.add_argument("--url", default="http://127.0.0.1:8180")
     parser.add_argument("--clients", default="4,16,32")

@@ -139,7 +139,8 @@ else
         -i customer_callback,customer_callback_survey --with-demo --stop-after-init \
         --log-level=warn --http-interface=127.0.0.1 >"$BASE/install.log" 2>&1
 fi
-"$PYTHON" "$REPO/tests/bench/scale_out.py" setup --db "$DB" --db-port "$PG_PORT"
+"$PYTHON" "$REPO/tests/bench/scale_out.py" setup --db "$DB" --db-port "$PG_PORT" \
+    --data-dir "$BASE/data"
 # the replica has replayed the setup before the servers read from it
 LSN="$(psql -p "$PG_PORT" -d postgres -tAc 'SELECT pg_current_wal_lsn()')"
 for _ in $(seq 1 60); do
