@@ -470,26 +470,26 @@ class CustomerCallback(models.Model):
             .with_context(active_test=False)
             ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
         ]
+        # a company's own calendar is read once, whatever the number of
+        # countries it decides for (each read is a resource-calendar
+        # computation, most of the cost of a My callbacks request)
+        contexts = {}
+
+        def window_context(company, country):
+            key = (company, company._callback_holiday_country(country))
+            if key not in contexts:
+                contexts[key] = self._window_context(company, now, country)
+            return contexts[key]
+
         for company in companies:
-            # the company's own calendar is read once, whatever the number
-            # of countries it decides for (each read is a resource-calendar
-            # computation, most of the cost of a My callbacks request)
-            contexts = {}
-
-            def window_context(country, company=company, contexts=contexts):
-                key = company._callback_holiday_country(country)
-                if key not in contexts:
-                    contexts[key] = self._window_context(company, now, country)
-                return contexts[key]
-
-            windows, is_holiday = window_context(Country)
+            windows, is_holiday = window_context(company, Country)
             # customers without a timezone: the company's, with its holidays
             if call_window.open_zones(now, [company._callback_tz()], windows, is_holiday):
                 domains.append(
                     Domain("company_id", "=", company.id) & Domain("partner_id.tz", "=", False)
                 )
             for country, zones in zones_by_country.items():
-                windows, is_holiday = window_context(country or Country)
+                windows, is_holiday = window_context(company, country or Country)
                 open_zones = call_window.open_zones(now, zones, windows, is_holiday)
                 if open_zones:
                     domains.append(
