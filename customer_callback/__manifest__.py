@@ -51,6 +51,7 @@
         "views/customer_callback_workday_views.xml",
         "views/customer_callback_dashboard_views.xml",
         "views/customer_callback_stop_word_views.xml",
+        "views/customer_callback_escalation_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
         "wizards/customer_callback_workload_reassign_views.xml",

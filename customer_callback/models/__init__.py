@@ -24,6 +24,7 @@ from . import customer_complaint_grade
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage
 from . import customer_callback_spot_check
+from . import customer_callback_escalation
 from . import customer_callback_workday
 from . import customer_callback_dashboard
 from . import mail_tracking_value

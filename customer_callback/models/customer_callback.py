@@ -38,7 +38,16 @@ AGENT_GROUP = "customer_callback.customer_callback_group_agent"
 # ``user_id`` is the exception of the agent's hand-over (see
 # ``_check_agent_write``).
 AGENT_PROTECTED_FIELDS = frozenset(
-    ("state", "done_date", "close_reason", "active", "user_id", "period_key", "escalation_date")
+    (
+        "state",
+        "done_date",
+        "close_reason",
+        "active",
+        "user_id",
+        "period_key",
+        "escalation_date",
+        "escalation_id",
+    )
 )
 
 
@@ -259,6 +268,14 @@ class CustomerCallback(models.Model):
     escalation_date = fields.Date(
         readonly=True, copy=False, help="When the overdue callback was escalated."
     )
+    escalation_id = fields.Many2one(
+        "customer.callback.escalation",
+        string="Overdue digest",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The team leader's daily digest this overdue callback was escalated in.",
+    )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     # Whom an agent may call now (issue #16 point 5): "now" moves, so these
     # are computed on read and searched through their search methods.
@@ -457,15 +474,26 @@ class CustomerCallback(models.Model):
             .with_context(active_test=False)
             ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
         ]
+        # a company's own calendar is read once, whatever the number of
+        # countries it decides for (each read is a resource-calendar
+        # computation, most of the cost of a My callbacks request)
+        contexts = {}
+
+        def window_context(company, country):
+            key = (company, company._callback_holiday_country(country))
+            if key not in contexts:
+                contexts[key] = self._window_context(company, now, country)
+            return contexts[key]
+
         for company in companies:
-            windows, is_holiday = self._window_context(company, now)
+            windows, is_holiday = window_context(company, Country)
             # customers without a timezone: the company's, with its holidays
             if call_window.open_zones(now, [company._callback_tz()], windows, is_holiday):
                 domains.append(
                     Domain("company_id", "=", company.id) & Domain("partner_id.tz", "=", False)
                 )
             for country, zones in zones_by_country.items():
-                windows, is_holiday = self._window_context(company, now, country or Country)
+                windows, is_holiday = window_context(company, country or Country)
                 open_zones = call_window.open_zones(now, zones, windows, is_holiday)
                 if open_zones:
                     domains.append(
@@ -1852,16 +1880,6 @@ class CustomerCallback(models.Model):
         return self._callback_responsible(self.company_id, self.team_id)
 
     def _escalate_overdue(self, today):
-        by_user = defaultdict(lambda: self.browse())
-        for callback in self:
-            by_user[callback._escalation_user()] |= callback
-        for user, callbacks in by_user.items():
-            # the note in the leader's language
-            env = callbacks.with_context(lang=user.lang or self.env.lang).env
-            callbacks.activity_schedule(
-                "customer_callback.mail_activity_type_callback_overdue",
-                date_deadline=today,
-                user_id=user.id,
-                note=env._("This callback is past its deadline and has not been made."),
-            )
-        self.write({"escalation_date": today})
+        """One digest per team leader and day (customer.callback.escalation),
+        not one activity per callback."""
+        self.env["customer.callback.escalation"]._escalate(self, today)

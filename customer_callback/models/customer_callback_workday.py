@@ -7,8 +7,11 @@ from ..tools import call_window
 from ..tools import complaint_deadlines as cd
 from .customer_callback import OPEN_STATES
 
-# The suite's reminder activities: overdue callbacks, complaint reminders.
+# The suite's reminder activities: overdue callbacks (the leaders' daily
+# digest, and the per-callback activities of earlier versions), complaint
+# reminders.
 REMINDER_ACTIVITY_TYPES = (
+    "customer_callback.mail_activity_type_callback_overdue_digest",
     "customer_callback.mail_activity_type_callback_overdue",
     "customer_callback.mail_activity_type_complaint_owner_update",
     "customer_callback.mail_activity_type_complaint_customer_update",

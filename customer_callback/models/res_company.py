@@ -235,6 +235,19 @@ class ResCompany(models.Model):
         self.ensure_one()
         return self.resource_calendar_id.tz or self.partner_id.tz or "UTC"
 
+    def _callback_holiday_country(self, country=None):
+        """The country whose official calendar decides the holidays of a
+        customer of ``country``, when it is not the company's; else None
+        (the company's working-time calendar decides)."""
+        self.ensure_one()
+        if (
+            country
+            and self.callback_holiday_country_id
+            and country != self.callback_holiday_country_id
+        ):
+            return country
+        return None
+
     def _callback_holiday_checker(self, start, days=120, country=None):
         """A function date -> bool telling whether a day is a holiday.
 
@@ -246,11 +259,7 @@ class ResCompany(models.Model):
         and, for China, its make-up workdays).
         """
         self.ensure_one()
-        if (
-            country
-            and self.callback_holiday_country_id
-            and country != self.callback_holiday_country_id
-        ):
+        if self._callback_holiday_country(country):
             return official_calendar.holiday_checker(country.code)
         calendar = self.resource_calendar_id
         if not calendar:

@@ -933,6 +933,9 @@ ROWS = [
             ),
             ("customer.complaint.grade", "grade", ("agent", "other_agent", "supervisor")),
             ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
+            # the supervisor's overdue digest: supervisors of the company (an
+            # agent reads only a digest she leads)
+            ("customer.callback.escalation", "escalation_digest", ("supervisor",)),
             ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
             ("customer.callback.spot.check.rebalance", "rebalance_wizard", ("supervisor",)),
             ("customer.callback.workload", "workload_row", ("supervisor",)),
@@ -1200,6 +1203,9 @@ class TestHostile(HostileCase):
         cls.occasion_date = cls.occasion.date_ids
         cls.generation_progress = env["customer.callback.generation.progress"].create(
             {"day": date(2001, 1, 1), "last_partner_id": 1}
+        )
+        cls.escalation_digest = env["customer.callback.escalation"].create(
+            {"leader_id": supervisor.id, "company_id": cls.company.id, "date": cls.now.date()}
         )
         cls.grade = env["customer.complaint.grade"].create(
             {"name": "Hostile grade", "company_id": cls.company.id}

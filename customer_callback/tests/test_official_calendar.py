@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.fields import Domain
@@ -117,6 +118,25 @@ class TestOfficialCalendar(CallbackCase):
             Callback._callable_now_domain(moment) & Domain("id", "in", (chinese | japanese).ids)
         )
         self.assertEqual(callable_now, chinese)
+
+    def test_callable_now_reads_each_company_calendar_once(self):
+        """The company's working-time calendar decides for its own country
+        and for customers without one: read once per search (it was once
+        per country of the customers), the official calendars per country."""
+        self.make_callback(self.partner_sh)
+        self.make_callback(self.partner_paris)  # no country: the company's calendar
+        Calendar = type(self.env["resource.calendar"])
+        reads = []
+        original = Calendar._get_unusual_days
+
+        def counted(calendar, *args, **kwargs):
+            reads.append(kwargs.get("company_id"))
+            return original(calendar, *args, **kwargs)
+
+        with patch.object(Calendar, "_get_unusual_days", counted):
+            self.env["customer.callback"]._callable_now_domain()
+        self.assertEqual(reads.count(self.company), 1)
+        self.assertEqual(len(reads), len(set(reads)), "each company's calendar once")
 
     def test_working_time_deadline_runs_on_the_make_up_sunday(self):
         self.company._callback_refresh_official_calendar([2026])

@@ -11,6 +11,7 @@ Pure functions over maintained libraries, no ORM:
   ``lunardate``, for any year from 1900 to 2099.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -114,25 +115,29 @@ def runs(days):
     return result
 
 
+@functools.lru_cache(maxsize=512)
+def _year_days(country_code, year):
+    """(public holidays, make-up workdays) of ``country_code`` in ``year``,
+    computed once per process: building a year from the libraries costs
+    milliseconds, and every *Callable now* search asks for it again. A year
+    the library does not know, or an unknown country, has none."""
+    try:
+        official = official_year(country_code, year)
+    except (YearNotPublished, CountryUnknown):
+        return frozenset(), frozenset()
+    return frozenset(official.holidays), frozenset(official.workdays)
+
+
 def holiday_checker(country_code, weekend=WEEKEND) -> Callable[[date], bool]:
     """A function date -> bool for a customer's country: a public holiday,
     or a weekend day that is not a make-up workday. A year the library does
     not know falls back to weekends only; an unknown country too."""
-    years = {}
-
-    def year_of(day):
-        if day.year not in years:
-            try:
-                years[day.year] = official_year(country_code, day.year)
-            except (YearNotPublished, CountryUnknown):
-                years[day.year] = OfficialYear(day.year)
-        return years[day.year]
 
     def is_holiday(day):
-        official = year_of(day)
-        if day in official.holidays:
+        holidays_of_year, workdays = _year_days(country_code, day.year)
+        if day in holidays_of_year:
             return True
-        if day in official.workdays:
+        if day in workdays:
             return False
         return day.weekday() in weekend
 

@@ -5,21 +5,25 @@ and not the benchmark's (which holds 1,000,000 callbacks' worth of work).
     python3 tests/bench/xlsx_export.py DB BATCH_ID
 
 Prints one JSON line: seconds, queries, bytes, rss_before_mb (registry
-loaded, before the export) and peak_mb (the process's peak RSS)."""
+loaded, before the export) and peak_mb: the process's own high-water mark of
+resident memory (``VmHWM`` of /proc/self/status, read right after the export).
+Not ``getrusage().ru_maxrss``: Linux carries it across fork and exec
+(``exec`` keeps the largest of the old and new images), so a child started
+by the benchmark would report the benchmark's own peak."""
 
 import json
 import os
-import resource
 import sys
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def rss_mb():
+def status_mb(key):
+    """``key`` (VmRSS, VmHWM) of this process's /proc status, in MB."""
     with open("/proc/self/status", encoding="ascii") as status:
         for row in status:
-            if row.startswith("VmRSS:"):
+            if row.startswith(f"{key}:"):
                 return int(row.split()[1]) / 1024
     return 0.0
 
@@ -36,14 +40,14 @@ def main(db, batch_id):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         batch = env["customer.callback.spot.check"].browse(batch_id)
         batch.name  # noqa: B018 - load the batch before measuring
-        before = rss_mb()
+        before = status_mb("VmRSS")
         start_queries = cr.sql_log_count
         start = time.perf_counter()
         content = env["report.customer_callback.spot_check_xlsx"]._generate(batch)
         seconds = time.perf_counter() - start
         queries = cr.sql_log_count - start_queries
+        peak = status_mb("VmHWM")
         cr.rollback()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         json.dumps(
             {
