@@ -28,17 +28,25 @@ class ReportCustomerCallbackSpotCheckDetail(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
+        sheet = self.env["report.customer_callback.spot_check_xlsx"]
+        return self._sheet_values(docids, sheet._detail_headers(), sheet._detail_chunks)
+
+    @api.model
+    def _sheet_values(self, docids, headers, batch_rows):
+        """The values of a printed sheet: ``headers`` and, per batch, the
+        printed cells of ``batch_rows(batch)``, the XLSX's own rows; for
+        supervisors, from the batches they may read."""
         batches = self.env["customer.callback.spot.check"].browse(docids)
         batches._check_supervisor()
         batches.check_access("read")
-        sheet = self.env["report.customer_callback.spot_check_xlsx"]
         return {
             "doc_ids": docids,
             "doc_model": batches._name,
             "docs": batches,
-            "headers": sheet._detail_headers(),
+            "headers": headers,
             "rows": {
-                batch.id: [[printed(value) for value in row] for row in sheet._detail_chunks(batch)]
+                batch.id: [[printed(value) for value in row] for row in batch_rows(batch)]
                 for batch in batches
             },
+            "printed": printed,
         }

@@ -6,8 +6,6 @@ supervisors, from the batches they may read."""
 
 from odoo import api, models
 
-from .customer_callback_spot_check_detail import printed
-
 
 class ReportCustomerCallbackSpotCheckSummary(models.AbstractModel):
     _name = "report.customer_callback.spot_check_summary"
@@ -15,18 +13,7 @@ class ReportCustomerCallbackSpotCheckSummary(models.AbstractModel):
 
     @api.model
     def _get_report_values(self, docids, data=None):
-        batches = self.env["customer.callback.spot.check"].browse(docids)
-        batches._check_supervisor()
-        batches.check_access("read")
         sheet = self.env["report.customer_callback.spot_check_xlsx"]
-        return {
-            "doc_ids": docids,
-            "doc_model": batches._name,
-            "docs": batches,
-            "headers": sheet._summary_headers(),
-            "rows": {
-                batch.id: [[printed(value) for value in row] for row in sheet._summary_rows(batch)]
-                for batch in batches
-            },
-            "printed": printed,
-        }
+        return self.env["report.customer_callback.spot_check_detail"]._sheet_values(
+            docids, sheet._summary_headers(), sheet._summary_rows
+        )

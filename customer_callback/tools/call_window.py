@@ -150,8 +150,12 @@ def place(
     Returns a naive UTC datetime, or None when no window exists within
     ``HORIZON_DAYS`` (no windows configured).
     """
+    day_filters = [lambda day: True]
     if preferred_days:
         days = set(preferred_days)
+        # the customer's days first, any day when none of them has a window
+        day_filters.insert(0, lambda day: day.weekday() in days)
+    for day_filter in day_filters:
         placed = _place(
             earliest,
             tz_name,
@@ -160,20 +164,11 @@ def place(
             preferred_hour,
             avoid_slots,
             bounds,
-            lambda day: day.weekday() in days,
+            day_filter,
         )
         if placed:
             return placed
-    return _place(
-        earliest,
-        tz_name,
-        windows_by_kind,
-        is_holiday,
-        preferred_hour,
-        avoid_slots,
-        bounds,
-        lambda day: True,
-    )
+    return None
 
 
 def _place(
