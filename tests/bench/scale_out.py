@@ -41,13 +41,9 @@ AGENT_LOGIN, AGENT_PASSWORD = "lina", "scale_out_lina"
 SUPERVISOR_LOGIN, SUPERVISOR_PASSWORD = "admin", "admin"
 TOUR_LOGIN, TOUR_PASSWORD = "tour_agent", "tour_agent_pw"
 OPEN_STATES = ["draft", "planned", "in_progress"]
-CRON_XMLIDS = (
-    "customer_callback.ir_cron_generate_callbacks",
-    "customer_callback.ir_cron_close_stale_callbacks",
-    "customer_callback.ir_cron_complaint_reminders",
-    "customer_callback.ir_cron_refresh_official_calendar",
-    "customer_callback_survey.ir_cron_send_surveys",
-)
+# every scheduled action of these addons is hammered (read from ir.model.data,
+# so a new one is never left out)
+CRON_MODULES = ["customer_callback", "customer_callback_survey"]
 
 
 # ----------------------------------------------------------------------
@@ -164,6 +160,9 @@ def check(args):
                 SELECT res_model, res_id, activity_type_id, user_id, date_deadline, count(*)
                   FROM mail_activity WHERE active
                  GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1""",
+            "high-frequency terms of one company, month, category and term": """
+                SELECT company_id, month, category_id, kind, term, count(*)
+                  FROM customer_callback_term GROUP BY 1, 2, 3, 4, 5 HAVING count(*) > 1""",
             "survey invitations of one callback": """
                 SELECT callback_id, count(*) FROM survey_user_input
                  WHERE callback_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1""",
@@ -368,17 +367,13 @@ class CronHammer(threading.Thread):
         self.interval = interval
         self.stop = threading.Event()
         self.triggers = self.busy = 0
-        self.crons = []
-        for xmlid in CRON_XMLIDS:
-            module, name = xmlid.split(".")
-            found = self.client.call(
-                "ir.model.data",
-                "search_read",
-                domain=[("module", "=", module), ("name", "=", name)],
-                fields=["res_id"],
-            )
-            if found:
-                self.crons.append(found[0]["res_id"])
+        found = self.client.call(
+            "ir.model.data",
+            "search_read",
+            domain=[("module", "in", CRON_MODULES), ("model", "=", "ir.cron")],
+            fields=["res_id"],
+        )
+        self.crons = sorted(row["res_id"] for row in found)
 
     def run(self):
         while not self.stop.is_set():
