@@ -1257,7 +1257,10 @@ class TestHostile(HostileCase):
                     "from_user_ids": [(6, 0, agent.ids)],
                     "to_user_ids": [(6, 0, other_agent.ids)],
                     "include_complaints": False,
-                    "scope": "today",
+                    # all open callbacks: "today" is the reader's day, and the
+                    # callback planned "now" may be placed in a call window
+                    # of another day at some hours of the day
+                    "scope": "all",
                 }
             )
             .sudo()
