@@ -1,21 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The overdue digest's grouping and agent lines (pure logic, issue #18)."""
 
+from datetime import date, timedelta
+
 from odoo.addons.customer_callback.tools import escalation
-
-
-def test_team_groups_go_to_their_leaders_digest_in_order():
-    callbacks = [("a", "lead1"), ("b", "lead2"), ("c", "lead1")]
-    groups = escalation.group_by_digest(callbacks, lambda cb: (cb[1], 1))
-    assert groups == {
-        ("lead1", 1): [("a", "lead1"), ("c", "lead1")],
-        ("lead2", 1): [("b", "lead2")],
-    }
-
-
-def test_same_leader_in_two_companies_gets_two_digests():
-    groups = escalation.group_by_digest([("a", 1), ("b", 2)], lambda cb: ("lead", cb[1]))
-    assert sorted(groups) == [("lead", 1), ("lead", 2)]
 
 
 def test_agents_with_most_overdue_first_then_by_name_queue_last():
@@ -26,3 +14,37 @@ def test_agents_with_most_overdue_first_then_by_name_queue_last():
 def test_no_queue_line_without_unassigned_callbacks():
     assert escalation.agent_rows({"Li": 1, None: 0}) == [("Li", 1)]
     assert escalation.agent_rows({}) == []
+
+
+def test_digest_figures_count_new_since_the_previous_digest():
+    day = date(2026, 12, 1)
+    groups = [
+        # (key, team, agent, deadline, count)
+        ("lead1", "team A", "Zhou", day - timedelta(days=5), 3),
+        ("lead1", "team A", "Zhou", day - timedelta(days=1), 2),
+        ("lead1", "team B", None, day - timedelta(days=2), 1),
+        ("lead1", None, "Wu", day - timedelta(days=1), 4),
+        ("lead2", "team C", "Li", day - timedelta(days=30), 7),
+    ]
+    # lead1's previous digest was yesterday: what was due before yesterday
+    # was in it; lead2 never had one
+    figures = escalation.digest_figures(groups, {"lead1": day - timedelta(days=1)})
+    lead1 = figures["lead1"]
+    assert (lead1.total, lead1.new) == (10, 6)
+    assert lead1.agents == {"Zhou": 5, None: 1, "Wu": 4}
+    assert lead1.teams == {"team A", "team B"}
+    assert lead1.without_team
+    lead2 = figures["lead2"]
+    assert (lead2.total, lead2.new, lead2.without_team) == (7, 7, False)
+    assert escalation.agent_rows(lead1.agents) == [("Zhou", 5), ("Wu", 4), (None, 1)]
+
+
+def test_digest_figures_of_nothing_is_nothing():
+    assert escalation.digest_figures([], {}) == {}
+
+
+def test_a_callback_due_on_the_previous_digest_day_is_new():
+    day = date(2026, 12, 1)
+    previous = day - timedelta(days=3)
+    groups = [("k", "t", "a", previous, 1), ("k", "t", "a", previous - timedelta(days=1), 1)]
+    assert escalation.digest_figures(groups, {"k": previous})["k"].new == 1

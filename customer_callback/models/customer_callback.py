@@ -1,20 +1,34 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import calendar
+import logging
+import zlib
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
 from markupsafe import Markup
+from psycopg2 import errors
+from psycopg2.extensions import TransactionRollbackError
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import attempt_policy, bulk, cadence, call_window
+from ..tools import attempt_policy, batches, bulk, cadence, call_window
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
+_logger = logging.getLogger(__name__)
+
 OPEN_STATES = ("draft", "planned", "in_progress")
+# What a concurrent commit makes a scheduled action's batch fail with: a
+# serialization failure (a row this transaction locks was changed by a
+# transaction committed after it began), a deadlock, or a row of a unique
+# index (the day's progress, the day's digest) created meanwhile. Such a
+# batch is rolled back and retried (tools/batches.py).
+RETRIED_ERRORS = (TransactionRollbackError, errors.UniqueViolation)
+# The advisory lock that keeps the runs of the overdue handling one at a time.
+OVERDUE_LOCK_KEY = zlib.crc32(b"customer_callback.overdue")
 CLOSED_STATES = ("done", "unreachable", "declined", "cancelled")
 STATES = [
     ("draft", "Draft"),
@@ -45,8 +59,6 @@ AGENT_PROTECTED_FIELDS = frozenset(
         "active",
         "user_id",
         "period_key",
-        "escalation_date",
-        "escalation_id",
     )
 )
 
@@ -265,16 +277,13 @@ class CustomerCallback(models.Model):
         readonly=True,
         copy=False,
     )
-    escalation_date = fields.Date(
-        readonly=True, copy=False, help="When the overdue callback was escalated."
-    )
+    # The overdue digest is a view over the callbacks, not a stamp on them
+    # (issue #18): the callback shows the current digest that lists it.
     escalation_id = fields.Many2one(
         "customer.callback.escalation",
         string="Overdue digest",
-        readonly=True,
-        copy=False,
-        index="btree_not_null",
-        help="The team leader's daily digest this overdue callback was escalated in.",
+        compute="_compute_escalation_id",
+        help="The team leader's current digest of overdue callbacks that lists this callback.",
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
     # Whom an agent may call now (issue #16 point 5): "now" moves, so these
@@ -381,6 +390,35 @@ class CustomerCallback(models.Model):
         for callback in self:
             callback.is_overdue = bool(
                 callback.deadline and callback.deadline < today and callback.state in OPEN_STATES
+            )
+
+    @api.depends("state", "deadline", "company_id", "team_id")
+    @api.depends_context("tz")
+    def _compute_escalation_id(self):
+        overdue = self.filtered("is_overdue")
+        digests = (
+            self.env["customer.callback.escalation"]
+            .sudo()
+            .search(
+                [("state", "=", "current"), ("company_id", "in", overdue.company_id.ids)],
+                order="date desc, id desc",
+            )
+            if overdue
+            else self.env["customer.callback.escalation"]
+        )
+        for callback in self:
+            callback.escalation_id = callback in overdue and next(
+                (
+                    digest
+                    for digest in digests
+                    if digest.company_id == callback.company_id
+                    and (
+                        callback.team_id in digest.team_ids
+                        if callback.team_id
+                        else digest.without_team
+                    )
+                ),
+                False,
             )
 
     def _search_is_overdue(self, operator, value):
@@ -1809,25 +1847,43 @@ class CustomerCallback(models.Model):
 
     @api.model
     def _cron_close_stale_callbacks(self, batch_size=1000):
-        """Escalate overdue callbacks, then expire the long overdue ones.
+        """Expire the long overdue callbacks, then bring the team leaders'
+        overdue digests of the day up to date.
 
-        Each call of ``_close_stale_batch`` handles one batch and commits;
-        both steps select only what is still to do, so a second run (or a
-        concurrent one, rows being locked) does nothing twice.
-        """
-        while True:
-            done, remaining = self._close_stale_batch(batch_size=batch_size)
-            if not done:
-                break
-            if not self.env["ir.cron"]._commit_progress(done, remaining=remaining):
-                break
+        The expiry runs in batches (``_close_stale_batch``), each committed;
+        it selects only what is still to do and locks the rows it takes, so
+        a second run does nothing twice. The digests are one step (a few
+        grouped queries whatever the backlog). One run at a time: each batch
+        takes a transaction-level advisory lock, a run that cannot get it
+        stops, the run holding it finishes the work (the digests are then
+        counted after every expiry committed). A batch that meets a
+        concurrent commit is rolled back and retried in a new transaction."""
+        today = fields.Date.context_today(self)
+        Cron = self.env["ir.cron"]
+        time_left = [True]
 
-    def _stale_escalation_domain(self, today):
-        return (
-            Domain("state", "in", OPEN_STATES)
-            & Domain("deadline", "<", today)
-            & Domain("escalation_date", "=", False)
-        )
+        def commit(done, remaining):
+            time_left[0] = Cron._commit_progress(done, remaining=remaining)
+            return time_left[0]
+
+        def retrying(error, attempt):
+            _logger.info(
+                "Overdue callbacks: batch rolled back after a concurrent commit (%s, attempt %s); "
+                "retrying.",
+                type(error).__name__,
+                attempt,
+            )
+
+        for step in (self._close_stale_batch, self._escalate_overdue_step):
+            batches.run_batches(
+                lambda step=step: step(batch_size=batch_size, today=today),
+                commit,
+                self.env.cr.rollback,
+                retried=RETRIED_ERRORS,
+                on_retry=retrying,
+            )
+            if not time_left[0]:
+                break
 
     def _stale_expiry_domain(self, today):
         domains = []
@@ -1841,45 +1897,53 @@ class CustomerCallback(models.Model):
         return Domain("state", "in", OPEN_STATES) & Domain.OR(domains)
 
     @api.model
+    def _lock_overdue_handling(self):
+        """Take the overdue handling's lock for this transaction; False (and
+        one log line) when another run holds it: that run does the work."""
+        # SQL: a transaction-level advisory lock has no ORM counterpart.
+        self.env.cr.execute("SELECT pg_try_advisory_xact_lock(%s)", [OVERDUE_LOCK_KEY])
+        if self.env.cr.fetchone()[0]:
+            return True
+        _logger.info("Overdue callbacks: another run is in progress; this run stops.")
+        return False
+
+    @api.model
     def _close_stale_batch(self, batch_size=1000, today=None):
-        """One batch of overdue handling; returns (processed, remaining)."""
+        """One batch of the expiry of long overdue callbacks; returns
+        (processed, remaining), (0, 0) when another run holds the lock."""
         today = today or fields.Date.context_today(self)
+        if not self._lock_overdue_handling():
+            return 0, 0
         callbacks = self.sudo().with_context(active_test=False)
         expiry_domain = self._stale_expiry_domain(today)
         expired = callbacks.search(
             expiry_domain, limit=batch_size, order="id"
         ).try_lock_for_update()
-        if expired:
-            expired.write(
-                {
-                    "state": "cancelled",
-                    "close_reason": "expired",
-                    "done_date": fields.Datetime.now(),
-                }
-            )
-            expired._message_log_batch(
-                bodies={
-                    cb.id: self.env._(
-                        "Cancelled: %s days past its deadline.", (today - cb.deadline).days
-                    )
-                    for cb in expired
-                }
-            )
-            return len(expired), callbacks.search_count(expiry_domain)
-        escalate_domain = self._stale_escalation_domain(today)
-        overdue = callbacks.search(
-            escalate_domain, limit=batch_size, order="id"
-        ).try_lock_for_update()
-        if not overdue:
+        if not expired:
             return 0, 0
-        overdue._escalate_overdue(today)
-        return len(overdue), callbacks.search_count(escalate_domain)
+        expired.write(
+            {
+                "state": "cancelled",
+                "close_reason": "expired",
+                "done_date": fields.Datetime.now(),
+            }
+        )
+        expired._message_log_batch(
+            bodies={
+                cb.id: self.env._(
+                    "Cancelled: %s days past its deadline.", (today - cb.deadline).days
+                )
+                for cb in expired
+            }
+        )
+        return len(expired), callbacks.search_count(expiry_domain)
 
-    def _escalation_user(self):
-        self.ensure_one()
-        return self._callback_responsible(self.company_id, self.team_id)
-
-    def _escalate_overdue(self, today):
-        """One digest per team leader and day (customer.callback.escalation),
-        not one activity per callback."""
-        self.env["customer.callback.escalation"]._escalate(self, today)
+    @api.model
+    def _escalate_overdue_step(self, batch_size=None, today=None):
+        """The overdue digests of ``today`` brought up to date (one digest
+        per team leader and day, customer.callback.escalation, not one
+        activity per callback); returns (digests written, 0), or (0, 0) when
+        another run holds the digests' lock."""
+        today = today or fields.Date.context_today(self)
+        written = self.env["customer.callback.escalation"]._escalate(today)
+        return len(written or ()), 0

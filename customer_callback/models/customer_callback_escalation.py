@@ -1,13 +1,21 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The team leader's daily digest of overdue callbacks (issue #18).
 
-The overdue scheduled action stamps each newly overdue callback with the
-day's digest of its responsible leader (the team leader, else the company's
-callback supervisor, else the administrator) instead of giving the leader one
-activity per callback: one digest and one activity per leader, company and
-day, whose note counts the overdue callbacks per agent and whose record opens
-the list of them. The next day's digest replaces the previous one: its
-activity is marked done and it stays as history."""
+Instead of one activity per overdue callback, each team leader (else the
+company's callback supervisor, else the administrator) gets one digest and
+one activity per company and day: its note counts the overdue callbacks per
+agent, its record opens the list of them. The digest is a view over the
+callbacks, not a stamp on them: it records the teams it covers and its
+figures, its list is a domain (still overdue, in those teams), and no
+callback row is written to escalate it, so a backlog of 100,000 overdue
+callbacks costs a few grouped queries. A callback counts as new in the
+digest of the first day it is overdue (its deadline on or after the
+leader's previous digest). Every run of the scheduled action refreshes the
+day's digests; the next day's digest replaces the previous one (its activity
+is done, it stays as history), and a leader with nothing overdue any more
+has her current digest closed."""
+
+import logging
 
 from markupsafe import Markup
 
@@ -15,6 +23,9 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from ..tools import escalation
+from .customer_callback import OPEN_STATES
+
+_logger = logging.getLogger(__name__)
 
 DIGEST_ACTIVITY_TYPE = "customer_callback.mail_activity_type_callback_overdue_digest"
 
@@ -41,15 +52,27 @@ class CustomerCallbackEscalation(models.Model):
         required=True,
         default="current",
         readonly=True,
-        help="A digest is replaced by the next day's digest of the same leader.",
+        help="A digest is replaced by the next day's digest of the same leader, or closed "
+        "when none of her callbacks is overdue any more.",
     )
-    callback_ids = fields.One2many(
-        "customer.callback", "escalation_id", string="Escalated callbacks", readonly=True
+    team_ids = fields.Many2many(
+        "helpdesk.ticket.team",
+        "customer_callback_escalation_team_rel",
+        "escalation_id",
+        "team_id",
+        string="Teams",
+        readonly=True,
+        help="The teams whose overdue callbacks the leader follows up.",
+    )
+    without_team = fields.Boolean(
+        string="Callbacks without a team",
+        readonly=True,
+        help="The leader also follows up the overdue callbacks of no team.",
     )
     new_count = fields.Integer(
         string="Newly overdue",
         readonly=True,
-        help="Callbacks that became overdue and were escalated in this digest.",
+        help="Callbacks that became overdue since the leader's previous digest.",
     )
     overdue_count = fields.Integer(
         string="Overdue",
@@ -77,15 +100,22 @@ class CustomerCallbackEscalation(models.Model):
     # Actions
     # ------------------------------------------------------------------
 
-    def _overdue_domain(self):
-        """The leader's callbacks escalated in this company and still overdue
-        (in the reader's day)."""
-        self.ensure_one()
-        return (
-            Domain("escalation_id.leader_id", "=", self.leader_id.id)
-            & Domain("escalation_id.company_id", "=", self.company_id.id)
-            & Domain("is_overdue", "=", True)
+    def _callbacks_domain(self):
+        """The callbacks these digests cover: their companies' callbacks in
+        their teams (and of no team, where they cover those)."""
+        return Domain.OR(
+            Domain("company_id", "=", digest.company_id.id)
+            & (
+                Domain("team_id", "in", digest.team_ids.ids)
+                | (Domain("team_id", "=", False) if digest.without_team else Domain.FALSE)
+            )
+            for digest in self
         )
+
+    def _overdue_domain(self):
+        """The digest's callbacks still overdue (in the reader's day)."""
+        self.ensure_one()
+        return self._callbacks_domain() & Domain("is_overdue", "=", True)
 
     def action_view_overdue(self):
         self.ensure_one()
@@ -102,49 +132,59 @@ class CustomerCallbackEscalation(models.Model):
         return action
 
     # ------------------------------------------------------------------
-    # Scheduled action (called by customer.callback._escalate_overdue)
+    # Scheduled action (a step of customer.callback's overdue handling)
     # ------------------------------------------------------------------
 
     @api.model
-    def _escalate(self, callbacks, today):
-        """Stamp the overdue ``callbacks`` with their leader's digest of
-        ``today``, creating the digests missing (and replacing the leaders'
-        earlier ones), then refresh the counts and activities of the digests
-        touched. Batched: the callbacks are grouped by company and team in
-        one query, written with one UPDATE per digest (no tracking: neither
-        field is tracked), and each digest is counted in one query."""
-        Callback = callbacks.browse().sudo().with_context(active_test=False)
-        teams = Callback._read_group(
-            Domain("id", "in", callbacks.ids), ["company_id", "team_id"], ["id:array_agg"]
+    def _escalate(self, today):
+        """Bring the digests of ``today`` up to date with the overdue
+        callbacks (deadline before ``today``, still open): one digest per
+        responsible leader and company, created when missing, the leaders'
+        earlier current digests replaced, and closed for the leaders with
+        nothing overdue any more. Returns the digests written, or ``None``
+        when another run holds the lock (it does the same work)."""
+        if not self.env["customer.callback"]._lock_overdue_handling():
+            return None
+        Callback = self.env["customer.callback"].sudo()
+        in_companies = Domain("company_id", "in", self._escalation_companies().ids)
+        # the overdue callbacks counted per company, team, agent and deadline
+        # in one grouped query: the digests' figures, whatever the backlog
+        groups = Callback._read_group(
+            Domain("state", "in", OPEN_STATES) & Domain("deadline", "<", today) & in_companies,
+            ["company_id", "team_id", "user_id", "deadline:day"],
+            ["__count"],
         )
-        groups = escalation.group_by_digest(
-            teams,
-            lambda row: (Callback._callback_responsible(row[0], row[1]), row[0]),
-        )
-        digests = self._digests_of_day(list(groups), today)
-        for key, rows in groups.items():
-            digest = digests[key]
-            ids = [cb_id for _company, _team, team_ids in rows for cb_id in team_ids]
-            Callback.browse(ids).with_context(mail_notrack=True, tracking_disable=True).write(
-                {"escalation_date": today, "escalation_id": digest.id}
-            )
-            digest.new_count += len(ids)
-        touched = self.browse([digest.id for digest in digests.values()])
-        touched._refresh(today)
-        return touched
+        responsible = {}
 
-    @api.model
-    def _digests_of_day(self, keys, today):
-        """``{(leader, company): digest}`` of ``today`` for ``keys``: the
-        existing ones, and new ones created in one batch; the leaders'
-        earlier current digests are replaced by the new ones."""
+        def key_of(company, team):
+            if (company, team) not in responsible:
+                leader = Callback._callback_responsible(company, team or None)
+                responsible[company, team] = (leader, company)
+            return responsible[company, team]
+
+        keys = {key_of(company, team) for company, team, _user, _day, _count in groups}
         digests = self.sudo()
-        existing = digests.search(
-            Domain("date", "=", today)
-            & Domain("leader_id", "in", list({leader.id for leader, _company in keys}))
+        since = {
+            (leader, company): last
+            for leader, company, last in digests._read_group(
+                Domain("date", "<", today)
+                & Domain("leader_id", "in", list({leader.id for leader, _company in keys})),
+                ["leader_id", "company_id"],
+                ["date:max"],
+            )
+        }
+        figures = escalation.digest_figures(
+            (
+                (key_of(company, team), team or None, user.name if user else None, day, count)
+                for company, team, user, day, count in groups
+            ),
+            since,
         )
-        found = {(d.leader_id, d.company_id): d for d in existing}
-        missing = [key for key in keys if key not in found]
+        found = {
+            (d.leader_id, d.company_id): d
+            for d in digests.search(Domain("date", "=", today) & in_companies)
+        }
+        missing = [key for key in figures if key not in found]
         if missing:
             created = digests.with_context(
                 mail_create_nolog=True, mail_create_nosubscribe=True, tracking_disable=True
@@ -155,71 +195,92 @@ class CustomerCallbackEscalation(models.Model):
                 ]
             )
             found.update(zip(missing, created, strict=True))
-            earlier = digests.search(
-                Domain("state", "=", "current")
-                & Domain("date", "<", today)
-                & Domain.OR(
-                    Domain("leader_id", "=", leader.id) & Domain("company_id", "=", company.id)
-                    for leader, company in missing
+        # the earlier current digests: replaced by today's, or closed
+        digests.search(
+            Domain("state", "=", "current") & Domain("date", "<", today) & in_companies
+        )._replace(today, set(figures))
+        written = digests
+        for key, digest in found.items():
+            figure = figures.get(key)
+            if figure:
+                digest._write_figures(figure, today)
+            elif digest.state == "current":
+                # nothing overdue any more today: zero, and closed
+                digest._write_figures(
+                    escalation.DigestFigures(
+                        teams=set(digest.team_ids), without_team=digest.without_team
+                    ),
+                    today,
                 )
-            )
-            earlier._replace(today)
-        return found
+                digest._replace(today, set())
+            else:
+                continue
+            written |= digest
+        return written
 
-    def _replace(self, today):
-        """The next day's digest replaces these: their pending activity is
-        done, they stay as history."""
+    @api.model
+    def _escalation_companies(self):
+        """The companies whose digests a run brings up to date: all."""
+        return self.env["res.company"].sudo().search([])
+
+    def _replace(self, today, keys_of_today):
+        """The next day's digest replaces these, or nothing is overdue any
+        more: their pending activity is done, they stay as history."""
+        if not self:
+            return
         self.write({"state": "replaced"})
-        activities = self.activity_ids.filtered(
-            lambda act: act.activity_type_id == self.env.ref(DIGEST_ACTIVITY_TYPE)
-        )
-        for activity in activities:
-            activity.with_context(lang=activity.user_id.lang or self.env.lang).action_feedback(
-                feedback=activity.with_context(lang=activity.user_id.lang or self.env.lang).env._(
-                    "Replaced by the digest of %s.", fields.Date.to_string(today)
-                )
-            )
-
-    def _refresh(self, today):
-        """Count the overdue callbacks per agent of each digest's leader and
-        write them in the digest and its activity (one activity per digest,
-        scheduled the first time, its note updated afterwards)."""
-        Callback = self.env["customer.callback"].sudo().with_context(active_test=False)
         activity_type = self.env.ref(DIGEST_ACTIVITY_TYPE)
         for digest in self:
-            env = digest.with_context(lang=digest.leader_id.lang or self.env.lang).env
-            domain = (
-                Domain("escalation_id.leader_id", "=", digest.leader_id.id)
-                & Domain("escalation_id.company_id", "=", digest.company_id.id)
-                & Domain("state", "in", ("draft", "planned", "in_progress"))
-                & Domain("deadline", "<", today)
-            )
-            counts = {
-                (user.name if user else None): count
-                for user, count in Callback._read_group(domain, ["user_id"], ["__count"])
-            }
-            rows = escalation.agent_rows(counts)
-            total = sum(count for _name, count in rows)
-            summary = Markup("<p>%s</p><ul>%s</ul>") % (
-                env._(
-                    "%(total)s overdue callbacks, %(new)s of them new today.",
-                    total=total,
-                    new=digest.new_count,
-                ),
-                Markup().join(
-                    Markup("<li>%s: %s</li>") % (name or env._("Team queue (nobody)"), count)
-                    for name, count in rows
-                ),
-            )
-            digest.write({"overdue_count": total, "summary": summary})
-            activity = digest.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-            if activity:
-                activity.write({"note": summary})
-            else:
-                digest.activity_schedule(
-                    DIGEST_ACTIVITY_TYPE,
-                    date_deadline=today,
-                    user_id=digest.leader_id.id,
-                    summary=env._("Overdue callbacks: follow up with the agents"),
-                    note=summary,
+            replaced = (digest.leader_id, digest.company_id) in keys_of_today
+            for activity in digest.activity_ids.filtered(
+                lambda act: act.activity_type_id == activity_type
+            ):
+                env = activity.with_context(lang=activity.user_id.lang or self.env.lang).env
+                feedback = (
+                    env._("Replaced by the digest of %s.", fields.Date.to_string(today))
+                    if replaced
+                    else env._("No overdue callbacks on %s.", fields.Date.to_string(today))
                 )
+                activity.with_env(env).action_feedback(feedback=feedback)
+
+    def _write_figures(self, figure, today):
+        """Write ``figure`` (escalation.DigestFigures) in the digest and its
+        activity, in the leader's language (one activity per digest,
+        scheduled the first time, its note updated afterwards)."""
+        self.ensure_one()
+        env = self.with_context(lang=self.leader_id.lang or self.env.lang).env
+        rows = escalation.agent_rows(figure.agents)
+        summary = Markup("<p>%s</p><ul>%s</ul>") % (
+            env._(
+                "%(total)s overdue callbacks, %(new)s of them new today.",
+                total=figure.total,
+                new=figure.new,
+            ),
+            Markup().join(
+                Markup("<li>%s: %s</li>") % (name or env._("Team queue (nobody)"), count)
+                for name, count in rows
+            ),
+        )
+        teams = self.env["helpdesk.ticket.team"].browse(sorted(team.id for team in figure.teams))
+        self.with_context(tracking_disable=True).write(
+            {
+                "state": "current" if figure.total else self.state,
+                "overdue_count": figure.total,
+                "new_count": figure.new,
+                "summary": summary,
+                "team_ids": [fields.Command.set(teams.ids)],
+                "without_team": figure.without_team,
+            }
+        )
+        activity_type = self.env.ref(DIGEST_ACTIVITY_TYPE)
+        activity = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        if activity:
+            activity.write({"note": summary})
+        elif figure.total:
+            self.activity_schedule(
+                DIGEST_ACTIVITY_TYPE,
+                date_deadline=today,
+                user_id=self.leader_id.id,
+                summary=env._("Overdue callbacks: follow up with the agents"),
+                note=summary,
+            )

@@ -21,32 +21,22 @@ period key) stays the last guard against duplicates.
 """
 
 import logging
-import time as time_module
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
-from psycopg2 import errors
-from psycopg2.extensions import TransactionRollbackError
-
 from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import assignment, cadence, call_window
-from .customer_callback import OPEN_STATES
+from ..tools import assignment, batches, cadence, call_window
+from .customer_callback import OPEN_STATES, RETRIED_ERRORS
 
 _logger = logging.getLogger(__name__)
 
 # The advisory lock that keeps generation runs one at a time.
 LOCK_KEY = zlib.crc32(b"customer_callback.generate")
-# A batch meeting a concurrent commit is retried this many times.
-MAX_RETRIES = 5
-# What a concurrent commit makes a batch fail with: a serialization failure
-# (a row this transaction locks was changed by a transaction committed after
-# it began), a deadlock, or the day's progress row created meanwhile.
-RETRIED_ERRORS = (TransactionRollbackError, errors.UniqueViolation)
 
 
 @dataclass(frozen=True)
@@ -127,28 +117,17 @@ class CustomerCallbackGenerator(models.AbstractModel):
         each; a batch that meets a concurrent commit is rolled back and
         retried in a new transaction."""
         today = fields.Date.context_today(self)
-        retries = 0
-        while True:
-            try:
-                processed, remaining = self._generate_next_batch(batch_size=batch_size, today=today)
-            except RETRIED_ERRORS as error:
-                retries += 1
-                if retries > MAX_RETRIES:
-                    raise
-                _logger.info(
-                    "Callback generation: batch rolled back after a concurrent commit (%s); "
-                    "retrying.",
-                    type(error).__name__,
-                )
-                self.env.cr.rollback()
-                time_module.sleep(0.1 * retries)
-                continue
-            retries = 0
-            if not processed:
-                break
-            time_left = self.env["ir.cron"]._commit_progress(processed, remaining=remaining)
-            if not remaining or not time_left:
-                break
+        Cron = self.env["ir.cron"]
+        batches.run_batches(
+            lambda: self._generate_next_batch(batch_size=batch_size, today=today),
+            lambda processed, remaining: Cron._commit_progress(processed, remaining=remaining),
+            self.env.cr.rollback,
+            retried=RETRIED_ERRORS,
+            on_retry=lambda error, attempt: _logger.info(
+                "Callback generation: batch rolled back after a concurrent commit (%s); retrying.",
+                type(error).__name__,
+            ),
+        )
 
     @api.model
     def _generate_next_batch(self, batch_size=10000, today=None):

@@ -372,9 +372,10 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         self.assertEqual(run.commits, [], "nothing left")
 
     def test_interrupted_overdue_handling_resumes_without_gaps_or_duplicates(self):
-        """Expiry then escalation of overdue callbacks, crashing in the third
-        batch (the first escalation batch): expired callbacks stay expired
-        once, and the next run escalates every overdue callback once."""
+        """Expiry then the overdue digests, crashing in the digests' step
+        after its work: expired callbacks stay expired once, the crashed step
+        left nothing, and the next run writes one digest with one activity
+        counting every overdue callback once."""
         self.company.callback_overdue_cancel_days = 10
         long_overdue = self.env["customer.callback"]
         for partner in (self.partner_sh, self.partner_paris, self.partner_ny):
@@ -390,7 +391,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             )
         mine = Domain("id", "in", (long_overdue | overdue).ids)
         Callback = type(self.env["customer.callback"])
-        escalation_domain = Callback._stale_escalation_domain
         expiry_domain = Callback._stale_expiry_domain
         Digest = self.env["customer.callback.escalation"]
         digest_domain = [
@@ -412,28 +412,34 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
                 self.env["customer.callback"]._cron_close_stale_callbacks(batch_size=2)
             return cron_run
 
-        # only this test's callbacks are overdue in this run
-        with (
-            patch.object(
-                Callback, "_stale_escalation_domain", lambda m, t: escalation_domain(m, t) & mine
-            ),
-            patch.object(Callback, "_stale_expiry_domain", lambda m, t: expiry_domain(m, t) & mine),
+        # only this test's callbacks expire in this run (the digests count
+        # the test company's callbacks only)
+        with patch.object(
+            Callback, "_stale_expiry_domain", lambda m, t: expiry_domain(m, t) & mine
         ):
-            with fail_on_call(Callback, "_close_stale_batch", 3):
+            with fail_on_call(Callback, "_escalate_overdue_step", 1):
                 crashed = run(crash=RuntimeError)
             self.assertTrue(crashed.error, "the run crashed")
             self.assertEqual(crashed.commits, [(2, 1), (1, 0)], "the expiry batches committed")
             self.assertEqual(set(long_overdue.mapped("state")), {"cancelled"})
             self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1])
-            self.assertFalse(Digest.search(digest_domain), "the crashed batch left nothing")
-            self.assertFalse(any(overdue.mapped("escalation_date")))
-            self.assertEqual(run().commits, [(2, 2), (2, 0)], "the next run goes on from there")
-            self.assertEqual(run().commits, [])
+            self.assertFalse(Digest.search(digest_domain), "the crashed step left nothing")
+            self.assertFalse(
+                self.env["mail.activity"].search([("user_id", "=", self.supervisor.id)])
+            )
+            # the next run does it (one step, as many digests as leaders with
+            # overdue callbacks in the database), a later one changes nothing
+            first = run().commits
+            self.assertEqual(len(first), 1)
+            self.assertEqual(first[0][1], 0)
+            self.assertGreaterEqual(first[0][0], 1)
+            self.assertEqual(run().commits, first)
         self.assertEqual(set(overdue.mapped("state")), {"planned"})
-        self.assertEqual(overdue.mapped("escalation_date"), [TODAY] * 4)
         digest = Digest.search(digest_domain)
-        self.assertEqual(overdue.escalation_id, digest, "one digest over both batches")
-        self.assertEqual((digest.new_count, len(digest.activity_ids)), (4, 1), "escalated once")
+        self.assertEqual(len(digest), 1)
+        self.assertEqual(overdue.escalation_id, digest)
+        self.assertEqual((digest.new_count, digest.overdue_count), (4, 4), "counted once")
+        self.assertEqual(len(digest.activity_ids), 1)
         self.assertFalse(overdue.activity_ids)
         self.assertEqual([expiry_logs(c) for c in long_overdue], [1, 1, 1], "expired once")
         self.assertFalse(long_overdue.activity_ids)

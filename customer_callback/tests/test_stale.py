@@ -1,9 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+import os
 from datetime import timedelta
 from unittest.mock import patch
 
 import freezegun
 
+from odoo import fields
 from odoo.tests import new_test_user, tagged
 
 from .common import FROZEN_NOW, TODAY, CallbackCase
@@ -12,16 +15,17 @@ from .common import FROZEN_NOW, TODAY, CallbackCase
 @tagged("post_install", "-at_install")
 class TestStale(CallbackCase):
     def run_stale_batches(self, batch_size=1000):
-        """Every batch, as the scheduler runs them: the database may hold
-        other overdue callbacks (demo data loaded on another day), expired or
-        escalated in batches of their own before this test's."""
+        """The overdue handling as the scheduler runs it, without its
+        commits: every expiry batch (the database may hold other overdue
+        callbacks, demo data loaded on another day), then the digests."""
+        Callback = self.env["customer.callback"]
         for _batch in range(100):
-            processed, _remaining = self.env["customer.callback"]._close_stale_batch(
-                batch_size=batch_size
-            )
+            processed, _remaining = Callback._close_stale_batch(batch_size=batch_size)
             if not processed:
-                return
-        self.fail("overdue handling did not finish in 100 batches")
+                break
+        else:
+            self.fail("overdue expiry did not finish in 100 batches")
+        return Callback._escalate_overdue_step()
 
     def digests_of(self, leader):
         return self.env["customer.callback.escalation"].search(
@@ -71,12 +75,12 @@ class TestStale(CallbackCase):
         other_team = self.make_overdue(agent3, team2)
         on_time = self.make_callback(self.partner_paris, deadline=TODAY + timedelta(days=1))
         Callback = self.env["customer.callback"]
-        self.run_stale_batches(batch_size=2)  # three batches, one digest
+        self.run_stale_batches()
         digest = self.digests_of(self.supervisor)
         self.assertEqual(len(digest), 1)
         self.assertEqual((digest.date, digest.state), (TODAY, "current"))
+        self.assertEqual(digest.team_ids, self.team)
         self.assertEqual(overdue.escalation_id, digest)
-        self.assertEqual(set(overdue.mapped("escalation_date")), {TODAY})
         self.assertFalse(overdue.activity_ids, "no activity per callback any more")
         self.assertFalse(on_time.escalation_id)
         self.assertEqual((digest.new_count, digest.overdue_count), (4, 4))
@@ -105,13 +109,15 @@ class TestStale(CallbackCase):
         self.assertEqual(listed, overdue)
         # a second run the same day adds nothing
         self.run_stale_batches()
-        self.assertEqual(Callback._close_stale_batch(), (0, 0), "nothing left to do")
+        self.assertEqual(Callback._close_stale_batch(), (0, 0), "nothing left to expire")
         self.assertEqual(self.digests_of(self.supervisor), digest)
         self.assertEqual(len(digest.activity_ids), 1)
+        self.assertEqual((digest.new_count, digest.overdue_count), (4, 4))
         # one more callback overdue the same day: the same digest and activity
         late = self.make_overdue(self.agent2, days=1)
         self.run_stale_batches()
         self.assertEqual(late.escalation_id, digest)
+        self.assertEqual(len(self.digests_of(self.supervisor)), 1)
         self.assertEqual(len(digest.activity_ids), 1)
         self.assertEqual((digest.new_count, digest.overdue_count), (5, 5))
         self.assertIn(f"{self.agent2.name}: 2", str(digest.activity_ids.note))
@@ -131,7 +137,9 @@ class TestStale(CallbackCase):
         with freezegun.freeze_time(tomorrow), patch.object(self.env.cr, "now", lambda: tomorrow):
             self.run_stale_batches()
             self.assertEqual(self.env["customer.callback"]._close_stale_batch(), (0, 0))
-        digests = self.digests_of(self.supervisor)
+            digests = self.digests_of(self.supervisor)
+            # the open callback of the first day is listed again, not new
+            self.assertEqual((first[0] | newly).escalation_id, digests[1])
         self.assertEqual(len(digests), 2)
         self.assertEqual(digests[0], yesterday)
         today_digest = digests[1]
@@ -140,8 +148,6 @@ class TestStale(CallbackCase):
         self.assertEqual(yesterday.state, "replaced")
         self.assertFalse(yesterday.activity_ids, "the replaced digest's activity is done")
         self.assertFalse(old_activity.exists() and old_activity.active)
-        self.assertEqual(newly.escalation_id, today_digest)
-        self.assertEqual(first[0].escalation_id, yesterday, "escalated once")
         # still overdue: the first day's open one and the new one
         self.assertEqual((today_digest.new_count, today_digest.overdue_count), (1, 2))
         self.assertEqual(len(today_digest.activity_ids), 1)
@@ -175,21 +181,141 @@ class TestStale(CallbackCase):
         self.run_stale_batches()
         self.assertEqual(older.state, "planned")
 
-    def test_batches_cover_everything(self):
-        callbacks = self.env["customer.callback"]
-        for _i in range(5):
-            callbacks |= self.make_callback(
-                deadline=TODAY - timedelta(days=1), planned_date=FROZEN_NOW - timedelta(days=2)
-            )
-        total = 0
-        while True:
-            processed, remaining = self.env["customer.callback"]._close_stale_batch(batch_size=2)
-            total += processed
-            if not processed:
-                break
-        self.assertTrue(all(callbacks.mapped("escalation_date")))
-        digest = callbacks.escalation_id
-        self.assertEqual(len(digest), 1, "three batches, one digest")
-        self.assertEqual(digest.new_count, 5)
+    def test_the_digests_cost_the_same_whatever_the_backlog(self):
+        """The digests count the overdue callbacks in grouped queries: the
+        queries of a run do not grow with the number of overdue callbacks
+        (a run used to write every one of them)."""
+        for agent in (self.agent1, self.agent2, False):
+            self.make_overdue(agent)
+        self.run_stale_batches()
+        digest = self.digests_of(self.supervisor)
+        self.assertEqual(digest.new_count, 3)
+
+        def queries_of_a_run():
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            self.run_stale_batches()
+            return self.cr.sql_log_count - before
+
+        few = queries_of_a_run()
+        self.make_callback(
+            user_id=self.agent1.id,
+            team_id=self.team.id,
+            deadline=TODAY - timedelta(days=3),
+            planned_date=FROZEN_NOW - timedelta(days=4),
+        )
+        # (within the company's 30 days before overdue callbacks expire)
+        for days in range(2, 30):
+            self.make_overdue((self.agent1, self.agent2, False)[days % 3], days=days)
+        many = queries_of_a_run()
+        self.assertEqual((digest.new_count, digest.overdue_count), (32, 32))
+        self.assertLessEqual(many, few + 1, f"{few} queries for 3 overdue, {many} for 32")
         self.assertEqual(len(digest.activity_ids), 1)
-        self.assertFalse(callbacks.activity_ids)
+        self.assertFalse(
+            self.env["customer.callback"].search(digest._callbacks_domain()).activity_ids
+        )
+
+    def test_digest_closed_when_nothing_is_overdue_any_more(self):
+        overdue = self.make_overdue(self.agent1) | self.make_overdue(self.agent2)
+        self.run_stale_batches()
+        digest = self.digests_of(self.supervisor)
+        activity = digest.activity_ids
+        self.assertEqual(len(activity), 1)
+        # the agents call both back the same day: the digest closes
+        overdue.sudo().write({"state": "done"})
+        self.run_stale_batches()
+        self.assertEqual(digest.state, "replaced")
+        self.assertEqual((digest.new_count, digest.overdue_count), (0, 0))
+        self.assertFalse(digest.activity_ids, "its activity is done")
+        done = self.env["mail.message"].search(
+            [("model", "=", digest._name), ("res_id", "=", digest.id)], order="id desc", limit=1
+        )
+        self.assertIn("No overdue callbacks", str(done.body))
+        self.assertFalse(overdue.escalation_id)
+        # a callback overdue later that day: the same digest, current again
+        late = self.make_overdue(self.agent2, days=1)
+        self.run_stale_batches()
+        self.assertEqual(self.digests_of(self.supervisor), digest)
+        self.assertEqual(digest.state, "current")
+        self.assertEqual(len(digest.activity_ids), 1)
+        self.assertEqual(late.escalation_id, digest)
+
+    def test_next_day_without_overdue_closes_the_previous_digest(self):
+        overdue = self.make_overdue(self.agent1)
+        self.run_stale_batches()
+        yesterday = self.digests_of(self.supervisor)
+        overdue.sudo().write({"state": "done"})
+        tomorrow = FROZEN_NOW + timedelta(days=1)
+        with freezegun.freeze_time(tomorrow), patch.object(self.env.cr, "now", lambda: tomorrow):
+            self.run_stale_batches()
+        self.assertEqual(self.digests_of(self.supervisor), yesterday, "no digest of nothing")
+        self.assertEqual(yesterday.state, "replaced")
+        self.assertFalse(yesterday.activity_ids)
+
+    def test_a_team_moving_to_another_leader_moves_its_callbacks(self):
+        leader2, _agent3, team2 = self.make_second_team()
+        mine = self.make_overdue(self.agent1)
+        moved = self.make_overdue(self.agent2, team=team2)
+        self.run_stale_batches()
+        digest, digest2 = self.digests_of(self.supervisor), self.digests_of(leader2)
+        self.assertEqual((digest.overdue_count, digest2.overdue_count), (1, 1))
+        # the second team gets the first leader: her digest takes its callbacks
+        team2.user_id = self.supervisor
+        self.run_stale_batches()
+        self.assertEqual(digest.team_ids, self.team | team2)
+        self.assertEqual(digest.overdue_count, 2)
+        self.assertEqual((mine | moved).escalation_id, digest)
+        self.assertEqual(digest2.state, "replaced", "nothing overdue is hers any more")
+        listed = self.env["customer.callback"].search(digest.action_view_overdue()["domain"])
+        self.assertEqual(listed, mine | moved)
+
+    def test_migration_gives_old_digests_their_teams_and_logs_old_escalations(self):
+        """19.0.1.5.0: a digest of 19.0.1.4.0 listed the callbacks stamped
+        with it; it gets their teams. Each stamped escalation date goes to the
+        callback's chatter before the column is dropped."""
+        leader2, agent3, team2 = self.make_second_team()
+        yesterday = TODAY - timedelta(days=1)
+        digest = self.env["customer.callback.escalation"].create(
+            {"leader_id": self.supervisor.id, "company_id": self.company.id, "date": yesterday}
+        )
+        stamped = self.make_overdue(self.agent1) | self.make_overdue(agent3, team2)
+        no_team = self.make_callback(
+            user_id=self.agent2.id,
+            team_id=False,
+            deadline=TODAY - timedelta(days=2),
+            planned_date=FROZEN_NOW - timedelta(days=3),
+        )
+        legacy = self.make_overdue(self.agent2, days=20)
+        self.env.flush_all()
+        # the columns of 19.0.1.4.0 (this version has no such fields)
+        self.cr.execute(
+            "ALTER TABLE customer_callback ADD COLUMN escalation_id integer, "
+            "ADD COLUMN escalation_date date"
+        )
+        self.cr.execute(
+            "UPDATE customer_callback SET escalation_id = %s, escalation_date = %s "
+            "WHERE id = ANY(%s)",
+            [digest.id, yesterday, (stamped | no_team).ids],
+        )
+        self.cr.execute(
+            "UPDATE customer_callback SET escalation_date = %s WHERE id = %s",
+            [TODAY - timedelta(days=19), legacy.id],
+        )
+        path = os.path.join(
+            os.path.dirname(os.path.dirname(__file__)),
+            "migrations",
+            "19.0.1.5.0",
+            "post-migrate.py",
+        )
+        spec = importlib.util.spec_from_file_location("escalation_post_migrate", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "19.0.1.4.0")
+        self.env.invalidate_all()
+        self.assertEqual(digest.team_ids, self.team | team2)
+        self.assertTrue(digest.without_team)
+        for callback, day in ((stamped[0], yesterday), (legacy, TODAY - timedelta(days=19))):
+            logged = callback.message_ids.filtered(lambda m: "Escalated" in str(m.body))
+            self.assertEqual(len(logged), 1)
+            self.assertIn(fields.Date.to_string(day), str(logged.body))
+        self.assertIsNone(module.migrate(self.env.cr, None), "a fresh install has nothing to do")
