@@ -146,7 +146,7 @@ class CustomerCallbackEscalation(models.Model):
         if not self.env["customer.callback"]._lock_overdue_handling():
             return None
         Callback = self.env["customer.callback"].sudo()
-        in_companies = Domain("company_id", "in", self._escalation_companies().ids)
+        in_companies = self._escalation_scope()
         # the overdue callbacks counted per company, team, agent and deadline
         # in one grouped query: the digests' figures, whatever the backlog
         groups = Callback._read_group(
@@ -219,9 +219,10 @@ class CustomerCallbackEscalation(models.Model):
         return written
 
     @api.model
-    def _escalation_companies(self):
-        """The companies whose digests a run brings up to date: all."""
-        return self.env["res.company"].sudo().search([])
+    def _escalation_scope(self):
+        """The companies whose digests a run brings up to date, as a domain
+        on ``company_id`` of the callbacks and the digests: all."""
+        return Domain.TRUE
 
     def _replace(self, today, keys_of_today):
         """The next day's digest replaces these, or nothing is overdue any

@@ -47,7 +47,7 @@ SCRIPT = textwrap.dedent(
         Callback._stale_expiry_domain = lambda self, today: (
             expiry_domain(self, today) & Domain("company_id", "=", company.id)
         )
-        Digest._escalation_companies = lambda self: company
+        Digest._escalation_scope = lambda self: Domain("company_id", "=", company.id)
         original_commit = Cron._commit_progress
         commits = []
         def commit(self, processed=0, **kwargs):
