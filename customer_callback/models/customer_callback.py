@@ -406,8 +406,9 @@ class CustomerCallback(models.Model):
             if overdue
             else self.env["customer.callback.escalation"]
         )
+        overdue_ids = set(overdue.ids)
         for callback in self:
-            callback.escalation_id = callback in overdue and next(
+            callback.escalation_id = callback.id in overdue_ids and next(
                 (
                     digest
                     for digest in digests
