@@ -141,8 +141,9 @@ class CustomerCallbackEscalation(models.Model):
         callbacks (deadline before ``today``, still open): one digest per
         responsible leader and company, created when missing, the leaders'
         earlier current digests replaced, and closed for the leaders with
-        nothing overdue any more. Returns the digests written, or ``None``
-        when another run holds the lock (it does the same work)."""
+        nothing overdue any more. Returns the digests written (none when the
+        figures did not change since the last run), or ``None`` when another
+        run holds the lock (it does the same work)."""
         if not self.env["customer.callback"]._lock_overdue_handling():
             return None
         Callback = self.env["customer.callback"].sudo()
@@ -203,7 +204,8 @@ class CustomerCallbackEscalation(models.Model):
         for key, digest in found.items():
             figure = figures.get(key)
             if figure:
-                digest._write_figures(figure, today)
+                if not digest._write_figures(figure, today):
+                    continue
             elif digest.state == "current":
                 # nothing overdue any more today: zero, and closed
                 digest._write_figures(
@@ -247,7 +249,9 @@ class CustomerCallbackEscalation(models.Model):
     def _write_figures(self, figure, today):
         """Write ``figure`` (escalation.DigestFigures) in the digest and its
         activity, in the leader's language (one activity per digest,
-        scheduled the first time, its note updated afterwards)."""
+        scheduled the first time, its note updated afterwards). Only what
+        changed is written: a run that finds the same figures writes
+        nothing. Returns whether anything was written."""
         self.ensure_one()
         env = self.with_context(lang=self.leader_id.lang or self.env.lang).env
         rows = escalation.agent_rows(figure.agents)
@@ -262,21 +266,26 @@ class CustomerCallbackEscalation(models.Model):
                 for name, count in rows
             ),
         )
-        teams = self.env["helpdesk.ticket.team"].browse(sorted(team.id for team in figure.teams))
-        self.with_context(tracking_disable=True).write(
-            {
-                "state": "current" if figure.total else self.state,
-                "overdue_count": figure.total,
-                "new_count": figure.new,
-                "summary": summary,
-                "team_ids": [fields.Command.set(teams.ids)],
-                "without_team": figure.without_team,
-            }
-        )
+        team_ids = sorted(team.id for team in figure.teams)
+        vals = {
+            "state": "current" if figure.total else self.state,
+            "overdue_count": figure.total,
+            "new_count": figure.new,
+            "without_team": figure.without_team,
+        }
+        changed = {name: value for name, value in vals.items() if self[name] != value}
+        if str(self.summary or "") != str(summary):
+            changed["summary"] = summary
+        if sorted(self.team_ids.ids) != team_ids:
+            changed["team_ids"] = [fields.Command.set(team_ids)]
+        if changed:
+            self.with_context(tracking_disable=True).write(changed)
         activity_type = self.env.ref(DIGEST_ACTIVITY_TYPE)
         activity = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         if activity:
-            activity.write({"note": summary})
+            if str(activity.note or "") != str(summary):
+                activity.write({"note": summary})
+                changed["note"] = summary
         elif figure.total:
             self.activity_schedule(
                 DIGEST_ACTIVITY_TYPE,
@@ -285,3 +294,5 @@ class CustomerCallbackEscalation(models.Model):
                 summary=env._("Overdue callbacks: follow up with the agents"),
                 note=summary,
             )
+            changed["activity"] = True
+        return bool(changed)

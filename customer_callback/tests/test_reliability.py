@@ -428,12 +428,12 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
                 self.env["mail.activity"].search([("user_id", "=", self.supervisor.id)])
             )
             # the next run does it (one step, as many digests as leaders with
-            # overdue callbacks in the database), a later one changes nothing
+            # overdue callbacks in the database), a later one writes nothing
             first = run().commits
             self.assertEqual(len(first), 1)
             self.assertEqual(first[0][1], 0)
             self.assertGreaterEqual(first[0][0], 1)
-            self.assertEqual(run().commits, first)
+            self.assertEqual(run().commits, [], "the same figures: nothing written")
         self.assertEqual(set(overdue.mapped("state")), {"planned"})
         digest = Digest.search(digest_domain)
         self.assertEqual(len(digest), 1)
