@@ -11,9 +11,9 @@ callback row is written to escalate it, so a backlog of 100,000 overdue
 callbacks costs a few grouped queries. A callback counts as new in the
 digest of the first day it is overdue (its deadline on or after the
 leader's previous digest). Every run of the scheduled action refreshes the
-day's digests; the next day's digest replaces the previous one (its activity
-is done, it stays as history), and a leader with nothing overdue any more
-has her current digest closed."""
+day's digests, writing only what changed; the next day's digest replaces the
+previous one (its activity is done, it stays as history), and a leader with
+nothing overdue any more has her current digest closed."""
 
 import logging
 
