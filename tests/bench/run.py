@@ -527,7 +527,7 @@ def run(args):
             Stale._escalate_overdue_step(today=today)
         line(
             "7b",
-            "  second run the same day (the digests refreshed)",
+            "  second run the same day (the same figures: nothing written)",
             f"{env['mail.activity'].search_count([]) - activities_before - activities} "
             "activities added",
             stale_again["seconds"],
