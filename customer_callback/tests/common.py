@@ -1,4 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
+import os
+import subprocess
+import sys
 import threading
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -8,6 +12,7 @@ import freezegun
 
 from odoo import SUPERUSER_ID, api
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import config
 
 from ..tools import call_window
 
@@ -333,3 +338,41 @@ def fail_on_call(model_class, method_name, call_number, error=None):
         return result
 
     return patch.object(model_class, method_name, flaky)
+
+
+def load_migration(version, step="post-migrate"):
+    """The module of this addon's migration script ``version/step.py``
+    (its ``migrate(cr, version)`` is called by the tests of that update)."""
+    path = os.path.join(
+        os.path.dirname(os.path.dirname(__file__)), "migrations", version, f"{step}.py"
+    )
+    spec = importlib.util.spec_from_file_location(
+        f"customer_callback_migration_{version.replace('.', '_')}_{step.replace('-', '_')}",
+        path,
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def addons_path():
+    """The addons path of this test run, as a command-line value."""
+    path = config["addons_path"]
+    return path if isinstance(path, str) else ",".join(path)
+
+
+def start_script(script, dbname, *arguments):
+    """A separate Python process running ``script`` with the arguments
+    ``dbname addons_path *arguments`` (its own registry and connection)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, dbname, addons_path(), *map(str, arguments)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def finish_script(process, timeout=300):
+    """(return code, stdout, stderr) of a process of ``start_script``."""
+    out, err = process.communicate(timeout=timeout)
+    return process.returncode, out, err

@@ -2,13 +2,10 @@
 """The consent ledger (issue #20): the customer's fields derived from it,
 lines written by the screens, history kept, and placement honouring it."""
 
-import importlib.util
-import os
-
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import FROZEN_NOW, CallbackCase
+from .common import FROZEN_NOW, CallbackCase, load_migration
 
 
 @tagged("post_install", "-at_install")
@@ -172,15 +169,7 @@ class TestConsentMigration(CallbackCase):
             }
         )
         callback = self.make_callback(self.partner_paris, recording_consent=True)
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)),
-            "migrations",
-            "19.0.1.4.0",
-            "post-migrate.py",
-        )
-        spec = importlib.util.spec_from_file_location("consent_post_migrate", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = load_migration("19.0.1.4.0")
         self.env.flush_all()
         module.migrate(self.env.cr, "19.0.1.3.0")
         self.env.invalidate_all()

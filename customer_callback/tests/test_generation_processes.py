@@ -18,7 +18,8 @@ import time
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import config
+
+from .common import addons_path, finish_script, start_script
 
 PARTNERS = 10
 BATCH = 3
@@ -154,24 +155,10 @@ class TestGenerationInProcesses(TransactionCase):
                 progress.last_partner_id = self.saved["progress"]
 
     def start(self, mode, *arguments):
-        return subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                SCRIPT,
-                self.env.cr.dbname,
-                self.addons_path(),
-                mode,
-                *map(str, arguments),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        return start_script(SCRIPT, self.env.cr.dbname, mode, *arguments)
 
     def finish(self, process):
-        out, err = process.communicate(timeout=300)
-        return process.returncode, out, err
+        return finish_script(process)
 
     def state(self):
         """(callbacks per partner of the rule, partners evaluated today)."""
@@ -227,7 +214,7 @@ class TestGenerationInProcesses(TransactionCase):
                     "-d",
                     self.env.cr.dbname,
                     f"--db-filter=^{re.escape(self.env.cr.dbname)}$",
-                    "--addons-path=" + self.addons_path(),
+                    "--addons-path=" + addons_path(),
                     "--max-cron-threads=1",
                     "--workers=0",
                     "--http-interface=127.0.0.1",
@@ -276,10 +263,6 @@ class TestGenerationInProcesses(TransactionCase):
                         "active"
                     ]
         return text
-
-    def addons_path(self):
-        path = config["addons_path"]
-        return path if isinstance(path, str) else ",".join(path)
 
     def test_killed_run_resumes_in_another_process_and_the_cron_worker(self):
         code, out, err = self.finish(self.start("crash", 2))

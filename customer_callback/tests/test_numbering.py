@@ -3,8 +3,6 @@
 month's "no gap" counter, shared with ``ir.sequence``'s own numbering; and
 the set-wise company check of bulk creation."""
 
-import importlib.util
-import os
 from contextlib import suppress
 from datetime import timedelta
 from unittest.mock import patch
@@ -13,11 +11,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..models.customer_callback import _format_serials
-from .common import FROZEN_NOW, TODAY, CallbackCase
-
-MIGRATION = os.path.join(
-    os.path.dirname(os.path.dirname(__file__)), "migrations", "19.0.1.2.0", "post-migrate.py"
-)
+from .common import FROZEN_NOW, TODAY, CallbackCase, load_migration
 
 
 def serials(names):
@@ -103,9 +97,7 @@ class TestNumbering(CallbackCase):
         )
         self.Callback._callback_sequence_month(sequence, TODAY)
         drawn = [sequence.next_by_id(sequence_date=TODAY) for _i in range(4)]
-        spec = importlib.util.spec_from_file_location("cc_migration_19_0_1_2_0", MIGRATION)
-        migration = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(migration)
+        migration = load_migration("19.0.1.2.0")
         self.env.invalidate_all()  # as in the upgrade's fresh environment
         migration.migrate(self.env.cr, "19.0.1.1.0")
         self.env.invalidate_all()

@@ -8,15 +8,14 @@ The data is committed in its own cursor (the test's transaction is not
 visible to other processes) and removed afterwards."""
 
 import os
-import subprocess
-import sys
 import tempfile
 import textwrap
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, new_test_user, tagged
-from odoo.tools import config
+
+from .common import finish_script, start_script
 
 OVERDUE = 6
 EXPIRED = 3
@@ -156,26 +155,10 @@ class TestOverdueInProcesses(TransactionCase):
             env["res.company"].browse(self.ids["company"]).unlink()
 
     def start(self, mode, *arguments):
-        path = config["addons_path"]
-        return subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                SCRIPT,
-                self.env.cr.dbname,
-                path if isinstance(path, str) else ",".join(path),
-                str(self.ids["company"]),
-                mode,
-                *map(str, arguments),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        return start_script(SCRIPT, self.env.cr.dbname, self.ids["company"], mode, *arguments)
 
     def finish(self, process):
-        out, err = process.communicate(timeout=300)
-        return process.returncode, out, err
+        return finish_script(process)
 
     def assert_done_once(self):
         """Each long overdue callback expired once; one digest and one

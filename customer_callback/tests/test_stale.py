@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import importlib.util
-import os
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -9,7 +7,7 @@ import freezegun
 from odoo import fields
 from odoo.tests import new_test_user, tagged
 
-from .common import FROZEN_NOW, TODAY, CallbackCase
+from .common import FROZEN_NOW, TODAY, CallbackCase, load_migration
 
 
 @tagged("post_install", "-at_install")
@@ -301,15 +299,7 @@ class TestStale(CallbackCase):
             "UPDATE customer_callback SET escalation_date = %s WHERE id = %s",
             [TODAY - timedelta(days=19), legacy.id],
         )
-        path = os.path.join(
-            os.path.dirname(os.path.dirname(__file__)),
-            "migrations",
-            "19.0.1.5.0",
-            "post-migrate.py",
-        )
-        spec = importlib.util.spec_from_file_location("escalation_post_migrate", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
+        module = load_migration("19.0.1.5.0")
         module.migrate(self.env.cr, "19.0.1.4.0")
         self.env.invalidate_all()
         self.assertEqual(digest.team_ids, self.team | team2)
