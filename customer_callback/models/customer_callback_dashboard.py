@@ -264,6 +264,8 @@ class CustomerCallbackDashboard(models.AbstractModel):
             return {
                 "batches": len(mine),
                 "sample_size": sum(mine.mapped("sample_size")),
+                # the pool held fewer customers than the monthly minimum
+                "shortfall": sum(mine.mapped("shortfall")),
                 "total": entry["total"],
                 "called": called,
                 "open": entry["open"],

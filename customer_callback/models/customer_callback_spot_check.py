@@ -157,6 +157,20 @@ class CustomerCallbackSpotCheck(models.Model):
     )
     eligible_size = fields.Integer(string="Eligible", readonly=True, copy=False)
     sampling_note = fields.Text(readonly=True, copy=False)
+    drawn_size = fields.Integer(
+        string="Drawn", readonly=True, copy=False, help="Customers drawn when the batch was sampled."
+    )
+    minimum_size = fields.Integer(
+        string="Monthly minimum",
+        readonly=True,
+        copy=False,
+        help="The company's monthly minimum when the batch was sampled.",
+    )
+    shortfall = fields.Integer(
+        compute="_compute_shortfall",
+        store=True,
+        help="Customers missing to reach the monthly minimum: the pool was smaller than asked.",
+    )
     sampled_date = fields.Datetime(readonly=True, copy=False)
     # Statistics (computed with one read-group).
     satisfaction_target = fields.Float(
@@ -213,6 +227,13 @@ class CustomerCallbackSpotCheck(models.Model):
             last = calendar.monthrange(start.year, start.month)[1]
             day = min(batch.company_id.callback_spot_check_due_day or last, last)
             batch.due_date = start.replace(day=day)
+
+    @api.depends("state", "drawn_size", "minimum_size")
+    def _compute_shortfall(self):
+        for batch in self:
+            batch.shortfall = (
+                max(batch.minimum_size - batch.drawn_size, 0) if batch.state != "draft" else 0
+            )
 
     @api.depends("date_from")
     def _compute_month(self):
@@ -602,8 +623,9 @@ class CustomerCallbackSpotCheck(models.Model):
     def _sample(self, seed=None):
         """Draw the sample and create one spot-check callback per customer.
 
-        Refuses (or warns, by setting) when fewer eligible customers than the
-        sample size or the company's minimum are found. Returns the warning
+        A pool smaller than the sample is drawn whole, the shortfall against
+        the company's minimum said in the chatter and kept on the batch
+        (``shortfall``); only an empty pool is refused. Returns the warning
         text ('' when none)."""
         self.ensure_one()
         self._check_supervisor()
@@ -622,41 +644,35 @@ class CustomerCallbackSpotCheck(models.Model):
             seed,
             cap=company.callback_spot_check_cap,
         )
+        if not result.eligible_size:
+            raise UserError(
+                self.env._(
+                    "No eligible customer was found for %(name)s: there is nothing to draw.",
+                    name=self.name,
+                )
+                + "\n"
+                + self._sampling_note(result, seed)
+                + "\n"
+                + self.env._("Widen the pool: its sources, filters or team.")
+            )
+        note = self._sampling_note(result, seed)
         minimum = company.callback_spot_check_min_size
-        note = self.env._(
-            "Pool: %(pool)s customers; excluded: %(dnc)s do-not-call, %(open)s with an open "
-            "callback, %(cap)s already spot-checked %(limit)s times; eligible: %(eligible)s; "
-            "sampled: %(sampled)s of %(size)s (seed %(seed)s).",
-            pool=result.pool_size,
-            dnc=result.excluded[sampling.EXCLUDED_DO_NOT_CALL],
-            open=result.excluded[sampling.EXCLUDED_OPEN_CALLBACK],
-            cap=result.excluded[sampling.EXCLUDED_CAP],
-            limit=company.callback_spot_check_cap,
-            eligible=result.eligible_size,
-            sampled=len(result.chosen),
-            size=self.sample_size,
-            seed=seed,
-        )
+        drawn = len(result.chosen)
         warning = ""
-        if result.short or len(result.chosen) < minimum:
+        # A pool smaller than the sample is drawn whole: the month's check is
+        # not lost for want of customers; the shortfall is said and shown.
+        if result.short or drawn < minimum:
             warning = self.env._(
-                "Only %(eligible)s eligible customers were found for %(name)s, fewer than the "
-                "%(size)s asked (minimum %(minimum)s a month).",
-                eligible=result.eligible_size,
+                "%(name)s: %(drawn)s customers drawn of the %(size)s asked (the pool held "
+                "%(eligible)s eligible customers); %(short)s short of the monthly minimum of "
+                "%(minimum)s.",
                 name=self.name,
+                drawn=drawn,
                 size=self.sample_size,
+                eligible=result.eligible_size,
+                short=max(minimum - drawn, 0),
                 minimum=minimum,
             )
-            if company.callback_spot_check_below_min == "refuse":
-                raise UserError(
-                    warning
-                    + "\n"
-                    + note
-                    + "\n"
-                    + self.env._(
-                        "Widen the pool (sources, filters, team) or lower the sample size."
-                    )
-                )
             note = warning + "\n" + note
         self._create_spot_check_callbacks(result.chosen)
         self.write(
@@ -667,6 +683,8 @@ class CustomerCallbackSpotCheck(models.Model):
                 "eligible_size": result.eligible_size,
                 "sampling_note": note,
                 "sampled_date": fields.Datetime.now(),
+                "drawn_size": drawn,
+                "minimum_size": minimum,
             }
         )
         self.message_post(body=note)
@@ -684,6 +702,24 @@ class CustomerCallbackSpotCheck(models.Model):
                 summary=self.env._("Spot-check list %s", self.name),
             )
         return warning
+
+    def _sampling_note(self, result, seed):
+        """What the draw found and excluded (batch and chatter)."""
+        company = self.company_id
+        return self.env._(
+            "Pool: %(pool)s customers; excluded: %(dnc)s do-not-call, %(open)s with an open "
+            "callback, %(cap)s already spot-checked %(limit)s times; eligible: %(eligible)s; "
+            "sampled: %(sampled)s of %(size)s (seed %(seed)s).",
+            pool=result.pool_size,
+            dnc=result.excluded[sampling.EXCLUDED_DO_NOT_CALL],
+            open=result.excluded[sampling.EXCLUDED_OPEN_CALLBACK],
+            cap=result.excluded[sampling.EXCLUDED_CAP],
+            limit=company.callback_spot_check_cap,
+            eligible=result.eligible_size,
+            sampled=len(result.chosen),
+            size=self.sample_size,
+            seed=seed,
+        )
 
     def _spot_check_script(self):
         self.ensure_one()

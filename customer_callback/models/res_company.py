@@ -331,12 +331,13 @@ class ResCompany(models.Model):
         help="At least this many customers are spot-checked each month (by default 50).",
     )
     callback_spot_check_below_min = fields.Selection(
-        [("refuse", "Refuse the batch"), ("warn", "Warn and sample what there is")],
-        string="When the pool is too small",
+        [("refuse", "Refuse smaller samples"), ("warn", "Allow smaller samples")],
+        string="Samples below the minimum",
         default="refuse",
         required=True,
-        help="What happens when fewer eligible customers than the minimum are found, "
-        "or a smaller sample is asked for.",
+        help="Whether a spot-check may ask fewer customers than the monthly minimum. "
+        "A pool smaller than the sample is always drawn whole and its shortfall shown on "
+        "the batch and the dashboard; only an empty pool is refused.",
     )
     callback_spot_check_due_day = fields.Integer(
         string="Spot-check list due on day",

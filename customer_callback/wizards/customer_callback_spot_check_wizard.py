@@ -96,7 +96,8 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
                 size=wizard.sample_size,
             )
             wizard.pool_warning = wizard.pool_short and self.env._(
-                "The pool is smaller than the sample: %s", wizard.pool_preview
+                "The pool is smaller than the sample: every eligible customer will be drawn. %s",
+                wizard.pool_preview,
             )
 
     def action_sample(self):
