@@ -78,6 +78,9 @@
             "customer_callback/static/src/workday/*",
             "customer_callback/static/src/dashboard/*",
         ],
+        "web.report_assets_common": [
+            "customer_callback/static/src/report/report_fonts.scss",
+        ],
         "web.assets_tests": [
             "customer_callback/static/tests/tours/*.js",
         ],

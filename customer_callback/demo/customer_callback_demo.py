@@ -61,12 +61,14 @@ class CustomerCallbackSpotCheck(models.Model):
         ``attempts`` as for ``_demo_log_attempts`` (default: a connected call
         in the morning), the values the caller records, and ``complaint`` to
         open the spot-check complaint of a low score. The callbacks without an
-        outcome stay open. Customers drawn from the review collection or the
-        VIPs come first: a low score on the spot-check of a solved complaint
-        would also reopen that complaint."""
+        outcome stay open, and the last one always does. Customers drawn from
+        the review collection or the VIPs come first: a low score on the
+        spot-check of a solved complaint would also reopen that complaint."""
         self.ensure_one()
         callbacks = self.callback_ids.sorted(lambda c: (bool(c.ticket_id), c.id))
-        for callback, outcome in zip(callbacks, outcomes, strict=False):
+        # one call stays open whatever the size of the draw (the pool of last
+        # month depends on the day the demo is installed)
+        for callback, outcome in zip(callbacks[:-1], outcomes, strict=False):
             values = dict(outcome)
             attempts = values.pop("attempts", [("connected", 10.5)])
             complaint = values.pop("complaint", False)

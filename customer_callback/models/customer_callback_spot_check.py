@@ -158,7 +158,10 @@ class CustomerCallbackSpotCheck(models.Model):
     eligible_size = fields.Integer(string="Eligible", readonly=True, copy=False)
     sampling_note = fields.Text(readonly=True, copy=False)
     drawn_size = fields.Integer(
-        string="Drawn", readonly=True, copy=False, help="Customers drawn when the batch was sampled."
+        string="Drawn",
+        readonly=True,
+        copy=False,
+        help="Customers drawn when the batch was sampled.",
     )
     minimum_size = fields.Integer(
         string="Monthly minimum",
@@ -633,17 +636,8 @@ class CustomerCallbackSpotCheck(models.Model):
             raise UserError(self.env._("%s is already sampled.", self.name))
         company = self.company_id
         seed = seed or self.seed or sampling.new_seed()
-        pool = self._pool_candidates()
-        # the customers the contact-fatigue cap would refuse are not drawn
-        capped = self.env["customer.callback"]._fatigue_capped_partners(
-            company, {c.partner_id for c in pool}, fields.Date.context_today(self)
-        )
-        result = sampling.sample(
-            [c for c in pool if c.partner_id not in capped],
-            self.sample_size,
-            seed,
-            cap=company.callback_spot_check_cap,
-        )
+        pool, fatigued = self._drawable_pool()
+        result = sampling.sample(pool, self.sample_size, seed, cap=company.callback_spot_check_cap)
         if not result.eligible_size:
             raise UserError(
                 self.env._(
@@ -651,11 +645,11 @@ class CustomerCallbackSpotCheck(models.Model):
                     name=self.name,
                 )
                 + "\n"
-                + self._sampling_note(result, seed)
+                + self._sampling_note(result, seed, fatigued)
                 + "\n"
                 + self.env._("Widen the pool: its sources, filters or team.")
             )
-        note = self._sampling_note(result, seed)
+        note = self._sampling_note(result, seed, fatigued)
         minimum = company.callback_spot_check_min_size
         drawn = len(result.chosen)
         warning = ""
@@ -703,14 +697,26 @@ class CustomerCallbackSpotCheck(models.Model):
             )
         return warning
 
-    def _sampling_note(self, result, seed):
+    def _drawable_pool(self):
+        """The pool's candidates less the customers the contact-fatigue cap
+        would refuse, and how many those were (the preview and the draw
+        count alike)."""
+        pool = self._pool_candidates()
+        fatigued = self.env["customer.callback"]._fatigue_capped_partners(
+            self.company_id, {c.partner_id for c in pool}, fields.Date.context_today(self)
+        )
+        return [c for c in pool if c.partner_id not in fatigued], len(fatigued)
+
+    def _sampling_note(self, result, seed, fatigued=0):
         """What the draw found and excluded (batch and chatter)."""
         company = self.company_id
         return self.env._(
-            "Pool: %(pool)s customers; excluded: %(dnc)s do-not-call, %(open)s with an open "
-            "callback, %(cap)s already spot-checked %(limit)s times; eligible: %(eligible)s; "
-            "sampled: %(sampled)s of %(size)s (seed %(seed)s).",
-            pool=result.pool_size,
+            "Pool: %(pool)s customers; excluded: %(fatigue)s at their contact limit, %(dnc)s "
+            "do-not-call, %(open)s with an open callback, %(cap)s already spot-checked "
+            "%(limit)s times; eligible: %(eligible)s; sampled: %(sampled)s of %(size)s "
+            "(seed %(seed)s).",
+            pool=result.pool_size + fatigued,
+            fatigue=fatigued,
             dnc=result.excluded[sampling.EXCLUDED_DO_NOT_CALL],
             open=result.excluded[sampling.EXCLUDED_OPEN_CALLBACK],
             cap=result.excluded[sampling.EXCLUDED_CAP],

@@ -8,16 +8,26 @@ Text extraction: wkhtmltopdf embeds Noto Sans CJK, whose ToUnicode map
 gives some ideographs as their Kangxi radical twins (人 as ⼈ U+2F08, 无 as
 ⽆ U+2F46, 水 as ⽔ U+2F54); NFKC maps them back. Cells come apart with
 tabs and line breaks: whitespace is collapsed to one space and the checks
-look for short strings."""
+look for short strings.
+
+wkhtmltopdf fetches the report's style sheets and web fonts from the report
+URL (``report.url``, else ``web.base.url``: port 8069, where ``bin/demo``
+may be serving another database). The tests point it at their own server
+(pytest-odoo's ``--odoo-http``, on a free port), so they render as a real
+deployment does, web fonts reachable, whatever else runs on the machine;
+the suite's pages name installed fonts (``report_fonts.scss``), so their
+text stays text (issue #27)."""
 
 import io
 import re
 import unicodedata
+import urllib.request
 from datetime import date, datetime, timedelta
 
 from PyPDF2 import PdfReader
 
 from odoo.tests import tagged
+from odoo.tools import config
 
 from .common import FROZEN_NOW
 from .i18n_check import load_language
@@ -40,6 +50,18 @@ class TestReportPdf(SpotCheckCase):
         load_language(cls.env, "zh_CN")
         cls.supervisor.tz = "Asia/Shanghai"
         cls.quality = cls.env.ref("customer_callback.helpdesk_ticket_category_product_quality")
+        cls.report_url = f"http://127.0.0.1:{config['http_port']}"
+        cls.env["ir.config_parameter"].sudo().set_param("report.url", cls.report_url)
+
+    def test_rendered_against_its_own_server(self):
+        # the server the PDFs fetch their style sheets and web fonts from is the
+        # test's own one, and it serves them
+        self.assertEqual(self.env["ir.actions.report"]._get_report_url(), self.report_url)
+        with urllib.request.urlopen(f"{self.report_url}/web/health", timeout=30) as answer:
+            self.assertEqual(answer.status, 200)
+        font = "/web/static/fonts/google/Roboto/Roboto-Regular.ttf"
+        with urllib.request.urlopen(f"{self.report_url}{font}", timeout=30) as answer:
+            self.assertEqual(answer.status, 200)
 
     def render(self, report, records, lang):
         content, kind = (

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 import freezegun
 import openpyxl
 import psycopg2
+from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -223,7 +224,7 @@ class TestSpotCheckSampling(SpotCheckCase):
         self.assertEqual(candidates[self.a1[4].id].prior_checks, 0)
         self.company.callback_spot_check_below_min = "warn"
         warning = batch._sample(seed=5)
-        self.assertIn("Only 8 eligible customers", warning)
+        self.assertIn("8 customers drawn of the 50 asked (the pool held 8 eligible", warning)
         sampled = batch.callback_ids.partner_id
         self.assertEqual(len(sampled), 8)
         self.assertNotIn(dnc, sampled)
@@ -274,25 +275,55 @@ class TestSpotCheckSampling(SpotCheckCase):
         with self.assertRaisesRegex(UserError, "already sampled"):
             batch._sample()
 
-    def test_small_pool_refused_with_a_clear_message(self):
+    def test_small_pool_drawn_whole_with_its_shortfall(self):
+        """A pool smaller than the sample is drawn whole; the lead sees the
+        shortfall against the monthly minimum on the batch, in its chatter,
+        in the list and on the dashboard (issue #27)."""
         self.company.callback_spot_check_min_size = 50
         batch = self.make_batch()
-        with self.assertRaisesRegex(
-            UserError, r"Only 11 eligible customers .* fewer than the 50 asked"
-        ):
-            batch._sample()
-        self.assertEqual(batch.state, "draft")
-        self.assertFalse(batch.callback_ids)
-        # the wizard shows it before drawing
+        # the wizard says it before drawing
         wizard = (
             self.env["customer.callback.spot.check.wizard"]
             .with_user(self.supervisor)
             .create({"spot_check_id": batch.id, "sample_size": 50})
         )
         self.assertTrue(wizard.pool_short)
+        self.assertIn("every eligible customer will be drawn", wizard.pool_warning)
         self.assertIn("11 eligible customers", wizard.pool_warning)
-        with self.assertRaisesRegex(UserError, "Only 11 eligible customers"):
-            wizard.action_sample()
+        wizard.action_sample()
+        self.assertEqual(batch.state, "sampled")
+        self.assertEqual(len(batch.callback_ids), 11)
+        self.assertEqual(
+            (batch.eligible_size, batch.drawn_size, batch.minimum_size, batch.shortfall),
+            (11, 11, 50, 39),
+        )
+        self.assertIn("11 customers drawn of the 50 asked", batch.sampling_note)
+        self.assertIn("39 short of the monthly minimum of 50", batch.message_ids[:1].body)
+        # the list and the form show it (field in the views)
+        list_arch = batch.get_views([(False, "list"), (False, "form")])["views"]
+        self.assertIn('name="shortfall"', list_arch["list"]["arch"])
+        self.assertIn("o_spot_check_shortfall", list_arch["form"]["arch"])
+        # the dashboard of that month says it
+        dashboard = self.env["customer.callback.dashboard"].with_user(self.supervisor)
+        data = dashboard._dashboard_spot_check(
+            self.company,
+            {"first": MONTH},
+            {"first": MONTH - relativedelta(months=1)},
+        )
+        self.assertEqual((data["total"], data["shortfall"], data["target"]), (11, 39, 50))
+        # a later change of the minimum does not rewrite the month's figure
+        self.company.callback_spot_check_min_size = 5
+        self.assertEqual(batch.shortfall, 39)
+
+    def test_empty_pool_refused_with_a_clear_message(self):
+        batch = self.make_batch(
+            use_after_sales=False, use_complaints=False, use_reviews=False, use_vip=False
+        )
+        with self.assertRaisesRegex(UserError, "No eligible customer was found"):
+            batch._sample()
+        self.assertEqual(batch.state, "draft")
+        self.assertFalse(batch.callback_ids)
+        self.assertEqual(batch.shortfall, 0)
 
     def test_wizard_creates_and_samples_a_batch(self):
         Wizard = self.env["customer.callback.spot.check.wizard"].with_user(self.supervisor)

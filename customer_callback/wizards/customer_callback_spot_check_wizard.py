@@ -82,14 +82,16 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
                 continue
             # an existing batch keeps its pool definition (sources, filters, team)
             batch = wizard.spot_check_id._origin or Batch.new(wizard._batch_values())
-            kept, excluded = sampling.eligible(
-                batch._pool_candidates(), wizard.company_id.callback_spot_check_cap
-            )
+            # the same pool as the draw: the contact-fatigue cap counted too
+            pool, fatigued = batch._drawable_pool()
+            kept, excluded = sampling.eligible(pool, wizard.company_id.callback_spot_check_cap)
             wizard.pool_short = len(kept) < max(wizard.sample_size, 1)
             wizard.pool_preview = self.env._(
-                "%(eligible)s eligible customers (excluded: %(dnc)s do-not-call, %(open)s with an "
-                "open callback, %(cap)s spot-checked too often) for a sample of %(size)s.",
+                "%(eligible)s eligible customers (excluded: %(fatigue)s at their contact limit, "
+                "%(dnc)s do-not-call, %(open)s with an open callback, %(cap)s spot-checked too "
+                "often) for a sample of %(size)s.",
                 eligible=len(kept),
+                fatigue=fatigued,
                 dnc=excluded[sampling.EXCLUDED_DO_NOT_CALL],
                 open=excluded[sampling.EXCLUDED_OPEN_CALLBACK],
                 cap=excluded[sampling.EXCLUDED_CAP],

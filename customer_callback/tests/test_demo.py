@@ -1,0 +1,96 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The demo's promises (README, *Demo data*), checked on the database's own
+demo data, whatever the day it was installed: CI installs the demo at other
+moments too (``bin/test-at``, ``.ci/run``), and these tests say which promise
+a moment broke (issue #27)."""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.tests import TransactionCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestDemoPromises(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company = cls.env.ref("base.main_company")
+        cls.batch = cls.env.ref(
+            "customer_callback.demo_spot_check_last_month", raise_if_not_found=False
+        )
+        cls.Callback = cls.env["customer.callback"].with_context(active_test=False)
+
+    def test_demo_is_installed(self):
+        # bin/test installs the demo: a missing demo (its install failed) fails here
+        self.assertTrue(self.batch, "the demo data of customer_callback is not installed")
+
+    def test_callbacks_in_every_state(self):
+        domain = [("company_id", "=", self.company.id)]
+        states = {
+            state: count
+            for state, count in self.Callback._read_group(domain, ["state"], ["__count"])
+        }
+        for state in ("draft", "planned", "in_progress", "done", "unreachable", "declined"):
+            self.assertTrue(states.get(state), f"no demo callback in state {state}: {states}")
+        reasons = {
+            reason
+            for (reason,) in self.Callback._read_group(
+                domain + [("state", "=", "cancelled")], ["close_reason"]
+            )
+        }
+        self.assertEqual(reasons, {"manual", "expired"}, "cancelled by hand and expired")
+        self.assertTrue(
+            self.Callback.search_count(domain + [("close_reason", "=", "hung_up")]),
+            "a hung-up call",
+        )
+        scores = set(self.Callback.search(domain + [("state", "=", "done")]).mapped("score"))
+        self.assertLessEqual({1, 2, 3, 4, 5}, scores, "done with scores 1 to 5")
+        today = fields.Date.context_today(self.Callback)
+        self.assertTrue(
+            self.Callback.search_count(
+                domain + [("state", "in", ("planned", "in_progress")), ("deadline", "<", today)]
+            ),
+            "an overdue callback",
+        )
+        self.assertTrue(
+            self.env["customer.callback.escalation"].search_count(
+                [("company_id", "=", self.company.id), ("date", "=", today)]
+            ),
+            "the overdue callbacks are in today's digest of the team leader",
+        )
+
+    def test_complaints_at_every_grade_and_step(self):
+        tickets = self.env["helpdesk.ticket"].search(
+            [("company_id", "=", self.company.id), ("is_complaint", "=", True)]
+        )
+        grades = self.env["customer.complaint.grade"].search([])
+        self.assertEqual(tickets.complaint_grade_id, grades, "complaints at every grade")
+        steps = set(tickets.stage_id.mapped("complaint_step")) - {False}
+        stage_steps = set(
+            self.env["helpdesk.ticket.stage"]
+            .search([("complaint_step", "!=", False)])
+            .mapped("complaint_step")
+        )
+        self.assertEqual(steps, stage_steps, "complaints at every handling step")
+
+    def test_last_months_spot_check_is_being_called(self):
+        batch = self.batch
+        today = fields.Date.context_today(batch)
+        self.assertEqual(batch.date_from, today.replace(day=1) - relativedelta(months=1))
+        self.assertEqual(batch.state, "in_progress")
+        callbacks = batch.callback_ids
+        self.assertEqual(len(callbacks), batch.drawn_size)
+        self.assertEqual(
+            batch.shortfall, max(batch.minimum_size - batch.drawn_size, 0), "shortfall shown"
+        )
+        # the story: all but one called, a dissatisfied customer's complaint
+        self.assertGreaterEqual(len(callbacks), 5, batch.sampling_note)
+        self.assertEqual(batch.open_count, 1, "one spot-check call still open")
+        self.assertTrue(callbacks.filtered(lambda c: c.score and c.score <= 2))
+        self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check complaint")
+
+    def test_high_frequency_terms(self):
+        self.assertTrue(
+            self.env["customer.callback.term"].search_count([("company_id", "=", self.company.id)])
+        )
