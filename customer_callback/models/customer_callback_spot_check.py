@@ -9,8 +9,9 @@ month against the target and is exported as a detail and a summary sheet.
 """
 
 import calendar
+import re
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -58,7 +59,15 @@ class CustomerCallbackSpotCheck(models.Model):
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(
+        required=True,
+        tracking=True,
+        compute="_compute_name",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="By default the month checked (回访抽查 2026-11); a name of your own is kept.",
+    )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -231,6 +240,27 @@ class CustomerCallbackSpotCheck(models.Model):
             day = min(batch.company_id.callback_spot_check_due_day or last, last)
             batch.due_date = start.replace(day=day)
 
+    def _default_name(self, start):
+        """The batch's name for the month of ``start``, in the user's language."""
+        return self.env._("Spot-check %s", start.strftime("%Y-%m"))
+
+    def _is_default_name(self, name):
+        """Whether ``name`` is the default name of some month."""
+        prefix, _sep, suffix = self._default_name(date(2000, 1, 1)).partition("2000-01")
+        middle = name[len(prefix) : len(name) - len(suffix)]
+        return (
+            name.startswith(prefix)
+            and name.endswith(suffix)
+            and bool(re.fullmatch(r"\d{4}-\d{2}", middle))
+        )
+
+    @api.depends("date_from")
+    def _compute_name(self):
+        for batch in self:
+            # a name of the user's own is kept; the default follows the month
+            if batch.date_from and (not batch.name or batch._is_default_name(batch.name)):
+                batch.name = batch._default_name(batch.date_from)
+
     @api.depends("state", "drawn_size", "minimum_size")
     def _compute_shortfall(self):
         for batch in self:
@@ -335,11 +365,6 @@ class CustomerCallbackSpotCheck(models.Model):
         for vals in vals_list:
             if vals.get("date_from"):
                 vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
-            if not vals.get("name"):
-                start = fields.Date.to_date(vals.get("date_from")) or fields.Date.context_today(
-                    self
-                ).replace(day=1)
-                vals["name"] = self.env._("Spot-check %s", start.strftime("%Y-%m"))
         return super().create(vals_list)
 
     def write(self, vals):

@@ -871,3 +871,27 @@ class TestAgentReport(SpotCheckCase):
 
 def safe_eval_domain(text):
     return safe_eval(text or "[]")
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckName(SpotCheckCase):
+    """A batch has a name without the lead typing one; hers is kept (#29)."""
+
+    def test_default_name_follows_the_month(self):
+        Batch = self.env["customer.callback.spot.check"].with_user(self.supervisor)
+        with Form(Batch) as form:
+            form.date_from = date(2026, 10, 1)
+            self.assertEqual(form.name, "Spot-check 2026-10")
+            form.date_from = date(2026, 9, 15)
+            self.assertEqual(form.name, "Spot-check 2026-09")
+            form.name = "Q3 courier check"
+            form.date_from = date(2026, 8, 1)
+            self.assertEqual(form.name, "Q3 courier check")
+        self.assertEqual(form.record.name, "Q3 courier check")
+        self.assertEqual(form.record.date_from, date(2026, 8, 1))
+        # created from code without a name, in the user's language
+        batch = self.make_batch(date_from=date(2026, 7, 9))
+        self.assertEqual(batch.name, "Spot-check 2026-07")
+        self.assertEqual(
+            self.make_batch(date_from=date(2026, 6, 1), name="").name, "Spot-check 2026-06"
+        )
