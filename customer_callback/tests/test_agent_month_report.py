@@ -178,7 +178,7 @@ class TestAgentReportMonthEdges(CallbackCase):
         pages = (
             self.env["report.customer_callback.agent_month_report"]
             .with_user(export.env.user)
-            .with_context(export.env.context)
+            .with_context(**export.env.context)
             ._get_report_values(export.ids)["pages"]
         )
         self.assertEqual(
