@@ -372,6 +372,10 @@ class CustomerCallbackGenerator(models.AbstractModel):
         return self.env.cr.fetchall()
 
     def _candidates_first_order(self, rule, ctx):
+        """The customers' first confirmed order with the rule's company: a
+        customer shared by several companies (no company of its own) is a
+        new customer of each, once, on its first order there; another
+        company's order is never the anchor (nor the callback's order)."""
         low, high = self._anchor_bounds(rule, ctx)
         local = self._local_date(SQL("so.date_order"), ctx)
         rows = self._fetch(
@@ -379,12 +383,14 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 """SELECT partner_id, id, day FROM (
                        SELECT DISTINCT ON (so.partner_id) so.partner_id, so.id, %(local)s AS day
                          FROM sale_order so
-                        WHERE so.state = 'sale' AND so.partner_id %(filter)s
+                        WHERE so.state = 'sale' AND so.company_id = %(company)s
+                          AND so.partner_id %(filter)s
                         ORDER BY so.partner_id, so.date_order, so.id
                    ) first_order
                   WHERE day BETWEEN %(low)s AND %(high)s
                     AND partner_id IN (%(partners)s)""",
                 local=local,
+                company=ctx["company"].id,
                 filter=ctx["partner_filter"],
                 low=low,
                 high=high,

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 import psycopg2.errors
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
@@ -315,3 +315,87 @@ class TestGeneration(CallbackCase):
         self.assertEqual(callback.ticket_id, tickets[0])
         self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
         self.assertFalse(self.callbacks_of(self.partner_paris, rule), "not a complaint")
+
+
+@tagged("post_install", "-at_install")
+class TestGenerationTwoCompanies(CallbackCase):
+    """Two companies, each with its own first-order rule, customers and
+    orders: a company's generation never makes a callback on the other's
+    customer or order, also for a customer shared by both (issue #28, 6)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "Callback test company B"})
+        cls.company_b.resource_calendar_id.tz = "Asia/Shanghai"
+        cls.env.user.write({"company_ids": [(4, cls.company_b.id)]})
+        cls.agent_b = new_test_user(
+            cls.env,
+            "cb_agent_b",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=cls.company_b.id,
+            company_ids=[cls.company_b.id],
+        )
+        cls.team_b = cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "Callback test team B",
+                "company_id": cls.company_b.id,
+                "user_ids": [(6, 0, cls.agent_b.ids)],
+            }
+        )
+        Partner = cls.env["res.partner"]
+        cls.customer_a = Partner.create({"name": "Customer of A", "company_id": cls.company.id})
+        cls.customer_b = Partner.create({"name": "Customer of B", "company_id": cls.company_b.id})
+        cls.shared = Partner.create({"name": "Customer of both", "company_id": False})
+
+    def order_in(self, company, partner, days_ago):
+        order = (
+            self.env["sale.order"]
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": company.id,
+                    "order_line": [(0, 0, {"product_id": self.product.id, "product_uom_qty": 1})],
+                }
+            )
+        )
+        order.action_confirm()
+        order.date_order = FROZEN_NOW - timedelta(days=days_ago)
+        return order
+
+    def test_first_order_per_company(self):
+        # the orders first (no rule yet), the shared customer's first order
+        # with company B before its first order with company A
+        order_a = self.order_in(self.company, self.customer_a, 1)
+        order_b = self.order_in(self.company_b, self.customer_b, 1)
+        shared_b = self.order_in(self.company_b, self.shared, 2)
+        shared_a = self.order_in(self.company, self.shared, 1)
+        rule_a = self.make_rule(
+            segment="new_customer", trigger="first_order", offset_days=0, window_days=7
+        )
+        rule_b = self.make_rule(
+            segment="new_customer",
+            trigger="first_order",
+            offset_days=0,
+            window_days=7,
+            company_id=self.company_b.id,
+            team_id=self.team_b.id,
+        )
+        customers = self.customer_a | self.customer_b | self.shared
+        self.generate(customers)
+        callbacks = self.callbacks_of(customers)
+        self.assertEqual(
+            {(c.partner_id, c.company_id, c.rule_id, c.sale_order_id) for c in callbacks},
+            {
+                (self.customer_a, self.company, rule_a, order_a),
+                (self.customer_b, self.company_b, rule_b, order_b),
+                (self.shared, self.company, rule_a, shared_a),
+                (self.shared, self.company_b, rule_b, shared_b),
+            },
+        )
+        # a second order in either company is no first order: nothing more
+        self.order_in(self.company, self.shared, 0)
+        self.order_in(self.company_b, self.shared, 0)
+        self.generate(customers)
+        self.assertEqual(self.callbacks_of(customers), callbacks)

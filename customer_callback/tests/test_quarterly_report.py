@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 import openpyxl
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
+from ..tools import call_window
 from .common import CallbackCase
 from .i18n_check import load_language
 
@@ -151,3 +152,64 @@ class TestQuarterlyReport(CallbackCase):
             self.env["customer.callback.quarterly.report"].with_user(self.agent1).create({})
         with self.assertRaises(AccessError):
             self.report.with_user(self.agent1).action_print()
+
+
+@tagged("post_install", "-at_install")
+class TestQuarterlyReportEdges(CallbackCase):
+    """The quarters of the analysis are the company's (its callback timezone,
+    Shanghai here), whoever reads it: complaints at 00:30 on a quarter's first
+    day and 23:30 on its last day (Shanghai) are the quarter's, for a
+    Shanghai or a New York reader; the previous quarter is cut the same way;
+    another company's complaints are never counted (issue #28)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_company = cls.env["res.company"].create({"name": "Other quarterly company"})
+        cls.ny_supervisor = new_test_user(
+            cls.env,
+            "cb_supervisor_ny_quarter",
+            groups="customer_callback.customer_callback_group_supervisor",
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+            tz="America/New_York",
+        )
+        cls.supervisor.tz = "Asia/Shanghai"
+        zone = call_window.get_zone("Asia/Shanghai")
+        Ticket = cls.env["helpdesk.ticket"]
+        for company in (cls.company, cls.other_company):
+            for local in (
+                datetime(2026, 6, 30, 23, 30),  # Q2
+                datetime(2026, 7, 1, 0, 30),  # Q3
+                datetime(2026, 9, 30, 23, 30),  # Q3
+                datetime(2026, 10, 1, 0, 30),  # Q4
+                datetime(2026, 10, 1, 0, 30),  # Q4
+                datetime(2026, 12, 31, 23, 30),  # Q4
+                datetime(2027, 1, 1, 0, 30),  # 2027 Q1
+            ):
+                Ticket.create(
+                    {
+                        "name": "Edge complaint",
+                        "description": "<p>x</p>",
+                        "partner_id": cls.partner_sh.id,
+                        "is_complaint": True,
+                        "company_id": company.id,
+                        "complaint_date": call_window.to_utc_naive(local.replace(tzinfo=zone)),
+                    }
+                )
+
+    def complaints(self, reader, quarter):
+        report = (
+            self.env["customer.callback.quarterly.report"]
+            .with_user(reader)
+            .with_context(tz=reader.tz)
+            .create({"year": 2026, "quarter": quarter})
+        )
+        figures = {line["label"]: line for line in report._data()["key_figures"]}
+        complaints = figures["Complaints received"]
+        return complaints["value"], complaints["previous"]
+
+    def test_company_quarters_for_every_reader(self):
+        for reader in (self.supervisor, self.ny_supervisor):
+            self.assertEqual(self.complaints(reader, "4"), (3, 2), reader.tz)
+            self.assertEqual(self.complaints(reader, "3"), (2, 1), reader.tz)

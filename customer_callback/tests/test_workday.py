@@ -3,7 +3,9 @@
 today in her own day, tickets raised from calls, the chatter's empty score,
 times in the reader's timezone."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+
+import freezegun
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
@@ -192,6 +194,69 @@ class TestCallableNow(CallbackCase):
         other = self.env["customer.callback.workday"].with_user(self.agent2).get_workday_data()
         self.assertEqual(other["counts"]["callbacks"], 0)
         self.assertEqual(other["counts"]["complaints"], 0)
+
+
+@tagged("post_install", "-at_install")
+class TestWorkdayEdges(CallbackCase):
+    """The agent's day ends at her local midnight (Asia/Shanghai, where it is
+    Monday 23 November 10:00; America/New_York, still Sunday 22 November
+    21:00); the next day brings the next day's calls; another company's
+    callbacks assigned to her stay out of her day (issue #28)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_company = cls.env["res.company"].create({"name": "Other workday company"})
+
+    def planned(self, local, tz, deadline, company=None):
+        moment = call_window.to_utc_naive(local.replace(tzinfo=call_window.get_zone(tz)))
+        values = {"planned_date": moment, "deadline": deadline}
+        if company:
+            values.update(company_id=company.id, team_id=False)
+        return self.make_callback(**values)
+
+    def day_of(self, tz, context_tz=True):
+        """The ids of the agent's due callbacks on her *Today* screen."""
+        self.agent1.tz = tz
+        Workday = self.env["customer.callback.workday"].with_user(self.agent1)
+        if context_tz:
+            Workday = Workday.with_context(tz=tz)
+        self.env.invalidate_all()
+        data = Workday.get_workday_data()
+        self.assertEqual(data["counts"]["callbacks"], len(data["callbacks"]))
+        return {row["id"] for row in data["callbacks"]}
+
+    def test_shanghai_agent_day(self):
+        tz = "Asia/Shanghai"
+        late_today = self.planned(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 24))
+        tomorrow = self.planned(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
+        self.assertEqual(self.day_of(tz), set(late_today.ids))
+        self.assertEqual(self.day_of(tz, context_tz=False), set(late_today.ids))
+        # the next day: the next day's calls, and the one still open
+        with freezegun.freeze_time(FROZEN_NOW + timedelta(days=1)):
+            self.assertEqual(self.day_of(tz), set((late_today | tomorrow).ids))
+        late_today.action_cancel()
+        with freezegun.freeze_time(FROZEN_NOW + timedelta(days=1)):
+            self.assertEqual(self.day_of(tz), set(tomorrow.ids))
+
+    def test_new_york_agent_day(self):
+        tz = "America/New_York"
+        late_today = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 23))
+        monday = self.planned(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
+        # Monday 00:30 in New York is Monday 13:30 in Shanghai: today's there
+        self.assertEqual(self.day_of(tz), set(late_today.ids))
+        self.assertEqual(self.day_of(tz, context_tz=False), set(late_today.ids))
+        self.assertEqual(self.day_of("Asia/Shanghai"), set((late_today | monday).ids))
+        with freezegun.freeze_time(FROZEN_NOW + timedelta(days=1)):
+            self.assertEqual(self.day_of(tz), set((late_today | monday).ids))
+
+    def test_another_companys_callbacks_stay_out(self):
+        tz = "Asia/Shanghai"
+        mine = self.planned(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
+        self.planned(
+            datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 22), company=self.other_company
+        )
+        self.assertEqual(self.day_of(tz), set(mine.ids))
 
 
 @tagged("post_install", "-at_install")

@@ -1,9 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import date, datetime, timedelta
+
+import freezegun
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
+from ..tools import call_window
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
 HOUR = timedelta(hours=1)
@@ -173,3 +176,106 @@ class TestWorkload(CallbackCase):
                     "to_user_ids": [(6, 0, self.agent1.ids)],
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestWorkloadEdges(CallbackCase):
+    """The edges of the reader's day and week (Asia/Shanghai, where it is
+    Monday 23 November 10:00, and America/New_York, still Sunday 22 November
+    21:00), the following week, and another company's work (issue #28)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other_company = cls.env["res.company"].create({"name": "Other workload company"})
+
+    def planned(self, local, tz, deadline, company=None):
+        """An open callback of agent 1 planned at ``local`` (naive, in ``tz``)."""
+        moment = call_window.to_utc_naive(local.replace(tzinfo=call_window.get_zone(tz)))
+        values = {"planned_date": moment, "deadline": deadline}
+        if company:
+            values.update(company_id=company.id, team_id=False)
+        return self.make_callback(**values)
+
+    def counts(self, reader, tz, companies=None):
+        """{scope: callbacks behind the count} and the row's counts."""
+        reader.tz = tz
+        # the rows are a view of the reader's day: nothing read before is kept
+        self.env.invalidate_all()
+        Workload = self.env["customer.callback.workload"].with_user(reader)
+        if companies:
+            Workload = Workload.with_context(allowed_company_ids=companies.ids)
+        row = Workload.search([("user_id", "=", self.agent1.id)])
+        Callback = self.env["customer.callback"]
+        records = {
+            scope: Callback.search(row._callback_domain(self.agent1, scope))
+            for scope in ("all", "today", "week", "overdue")
+        }
+        figures = {
+            "all": row.callback_count,
+            "today": row.callback_today_count,
+            "week": row.callback_week_count,
+            "overdue": row.callback_overdue_count,
+        }
+        self.assertEqual(figures, {scope: len(found) for scope, found in records.items()})
+        return records
+
+    def test_shanghai_reader_day_and_week(self):
+        tz = "Asia/Shanghai"
+        late_today = self.planned(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 23))
+        early_tomorrow = self.planned(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
+        last_evening = self.planned(datetime(2026, 11, 29, 23, 30), tz, date(2026, 11, 29))
+        next_monday = self.planned(datetime(2026, 11, 30, 0, 30), tz, date(2026, 11, 30))
+        yesterday = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
+        found = self.counts(self.supervisor, tz)
+        self.assertEqual(found["today"], late_today)
+        self.assertEqual(found["week"], late_today | early_tomorrow | last_evening)
+        self.assertEqual(found["overdue"], yesterday)
+        self.assertEqual(len(found["all"]), 5)
+        # the following week: Monday 30 November
+        with freezegun.freeze_time(FROZEN_NOW + timedelta(days=7)):
+            found = self.counts(self.supervisor, tz)
+        self.assertEqual(found["today"], next_monday)
+        self.assertEqual(found["week"], next_monday)
+        self.assertEqual(found["overdue"], late_today | early_tomorrow | last_evening | yesterday)
+
+    def test_new_york_reader_day_and_week(self):
+        tz = "America/New_York"
+        late_today = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
+        monday = self.planned(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
+        week_start = self.planned(datetime(2026, 11, 16, 0, 30), tz, date(2026, 11, 23))
+        week_before = self.planned(datetime(2026, 11, 15, 23, 30), tz, date(2026, 11, 23))
+        saturday = self.planned(datetime(2026, 11, 21, 12, 0), tz, date(2026, 11, 21))
+        found = self.counts(self.supervisor, tz)
+        self.assertEqual(found["today"], late_today)
+        self.assertEqual(found["week"], late_today | week_start | saturday)
+        self.assertEqual(found["overdue"], saturday)
+        # the following day there (Monday): a new week
+        with freezegun.freeze_time(FROZEN_NOW + timedelta(days=1)):
+            found = self.counts(self.supervisor, tz)
+        self.assertEqual(found["today"], monday)
+        self.assertEqual(found["week"], monday)
+        self.assertEqual(found["overdue"], late_today | saturday)
+        self.assertNotIn(week_before, found["week"] | found["today"])
+
+    def test_another_companys_work_is_not_counted(self):
+        tz = "Asia/Shanghai"
+        mine = self.planned(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
+        other = self.planned(
+            datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 22), company=self.other_company
+        )
+        found = self.counts(self.supervisor, tz)
+        self.assertEqual(found["all"], mine)
+        self.assertFalse(found["overdue"])
+        both = new_test_user(
+            self.env,
+            "cb_supervisor_both",
+            groups="customer_callback.customer_callback_group_supervisor",
+            company_id=self.company.id,
+            company_ids=[self.company.id, self.other_company.id],
+        )
+        found = self.counts(both, tz, companies=self.company)
+        self.assertEqual(found["all"], mine)
+        found = self.counts(both, tz, companies=self.company | self.other_company)
+        self.assertEqual(found["all"], mine | other)
+        self.assertEqual(found["overdue"], other)

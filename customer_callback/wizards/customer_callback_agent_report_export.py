@@ -13,7 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-from ..tools import xlsx_rows
+from ..tools import call_window, xlsx_rows
 
 SUMS = (
     "callback_count",
@@ -52,13 +52,30 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
             if wizard.date_to < wizard.date_from:
                 raise ValidationError(self.env._("The last month comes before the first one."))
 
+    def _zone(self):
+        """The reader's timezone: the context's (the web client's), else the
+        user's, else the company's callback timezone."""
+        self.ensure_one()
+        return call_window.get_zone(
+            self.env.context.get("tz") or self.env.user.tz or self.company_id._callback_tz()
+        )
+
+    def _in_zone(self):
+        """The export read in :meth:`_zone`: ``_read_group`` cuts ``date:month``
+        in the context's timezone, the period in :meth:`_domain` in the same."""
+        return self.with_context(tz=self._zone().key)
+
     def _domain(self):
+        """The export's callbacks: its company, its months from local
+        midnight on the first day of the first month to local midnight on
+        the first day after the last month, in the reader's timezone."""
+        zone = self._zone()
         start = self.date_from.replace(day=1)
         end = self.date_to.replace(day=1) + relativedelta(months=1)
         domain = (
             Domain("company_id", "=", self.company_id.id)
-            & Domain("date", ">=", fields.Datetime.to_datetime(start))
-            & Domain("date", "<", fields.Datetime.to_datetime(end))
+            & Domain("date", ">=", call_window.local_day_bounds(start, zone.key)[0])
+            & Domain("date", "<", call_window.local_day_bounds(end, zone.key)[0])
         )
         if self.team_id:
             domain &= Domain("team_id", "=", self.team_id.id)
@@ -69,8 +86,9 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
     def _groups(self):
         """(month, agent, counts) per month and agent: a single read-group."""
         self.ensure_one()
-        groups = self.env["customer.callback.agent.report"]._read_group(
-            self._domain(),
+        export = self._in_zone()
+        groups = export.env["customer.callback.agent.report"]._read_group(
+            export._domain(),
             ["date:month", "user_id"],
             [f"{name}:sum" for name in SUMS] + ["score:sum"],
             order="date:month, user_id",
@@ -119,12 +137,13 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         """One printed page per month and agent: the month's figures and the
         problems raised during the agent's callbacks, with their state."""
         self.ensure_one()
+        export = self._in_zone()
         labels = self._headers()[2:]
         # the callbacks of each month and agent, then their tickets: two queries
         callback_ids = {
             (month, user): ids
-            for month, user, ids in self.env["customer.callback.agent.report"]._read_group(
-                self._domain(), ["date:month", "user_id"], ["callback_id:array_agg"]
+            for month, user, ids in export.env["customer.callback.agent.report"]._read_group(
+                export._domain(), ["date:month", "user_id"], ["callback_id:array_agg"]
             )
         }
         tickets_by_callback = defaultdict(list)
@@ -134,7 +153,7 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         ):
             tickets_by_callback[ticket.origin_callback_id.id].append(ticket)
         pages = []
-        for month, user, counts in self._groups():
+        for month, user, counts in export._groups():
             row = xlsx_rows.agent_report_row(
                 month.strftime("%Y-%m"), self._agent_name(user), counts
             )

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import ir_rule
 from . import res_company
 from . import res_config_settings
 from . import customer_callback_survey_request

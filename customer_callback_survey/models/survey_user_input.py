@@ -3,7 +3,8 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..tools import survey_score
 
@@ -43,6 +44,19 @@ class SurveyUserInput(models.Model):
         compute="_compute_callback_personal_link_url",
         help="The customer's personal page (contact preferences), put in the survey messages.",
     )
+
+    @api.model
+    def _callback_company_domain(self):
+        """The answers the current user may reach (on top of survey's own
+        rules): those of the suite's complaints and callbacks of her allowed
+        companies, and every other answer. Applied as a global record rule
+        (models/ir_rule.py)."""
+        company_ids = self.env.companies.ids
+        return (
+            Domain("ticket_id", "=", False) | Domain("ticket_id.company_id", "in", company_ids)
+        ) & (
+            Domain("callback_id", "=", False) | Domain("callback_id.company_id", "in", company_ids)
+        )
 
     def _compute_callback_personal_link_url(self):
         Link = self.env["customer.callback.link"].sudo()

@@ -175,6 +175,70 @@ ROWS = [
         ALLOWED,
         read("survey.user_input", "user_input"),
     ),
+    # -- the answers of another company's complaints and callbacks (a global
+    #    rule written in Python since issue #28, 7): refused in every way --
+    Row(
+        "read_callback_survey_answers_as_supervisor",
+        "supervisor",
+        ALLOWED,
+        read("survey.user_input", "callback_input"),
+    ),
+    Row(
+        "read_callback_survey_answers_as_foreign_supervisor",
+        "foreign_supervisor",
+        REFUSED,
+        read("survey.user_input", "callback_input"),
+        ACCESS,
+    ),
+    Row(
+        "search_survey_answers_as_foreign_supervisor",
+        "foreign_supervisor",
+        ALLOWED,
+        call("survey.user_input", "search_read", lambda case: [[]], {"fields": ["id"]}),
+        lambda case, result: case.assertFalse(
+            {row["id"] for row in result} & {case.user_input.id, case.callback_input.id}
+        ),
+    ),
+    Row(
+        "count_customer_survey_answers_as_foreign_supervisor",
+        "foreign_supervisor",
+        ALLOWED,
+        call(
+            "survey.user_input",
+            "search_count",
+            lambda case: [[("partner_id", "=", case.partner.id)]],
+        ),
+        lambda case, result: case.assertEqual(result, 0),
+    ),
+    Row(
+        "write_survey_answers_as_foreign_supervisor",
+        "foreign_supervisor",
+        REFUSED,
+        call(
+            "survey.user_input",
+            "write",
+            lambda case: [case.user_input.ids, {"nickname": "hostile"}],
+        ),
+        ACCESS,
+    ),
+    Row(
+        "delete_callback_survey_answers_as_foreign_supervisor",
+        "foreign_supervisor",
+        REFUSED,
+        call("survey.user_input", "unlink", lambda case: [case.callback_input.ids]),
+        ACCESS,
+    ),
+    Row(
+        "create_survey_answer_on_ticket_as_foreign_supervisor",
+        "foreign_supervisor",
+        REFUSED,
+        call(
+            "survey.user_input",
+            "create",
+            lambda case: [{"survey_id": case.survey.id, "ticket_id": case.ticket.id}],
+        ),
+        ACCESS,
+    ),
 ]
 
 
@@ -206,8 +270,11 @@ class TestHostileSurvey(HostileCase):
             }
         )
         survey = env["survey.survey"].create({"title": "Hostile survey"})
+        cls.survey = survey
         cls.user_input = survey._create_answer(partner=cls.partner)
         cls.user_input.ticket_id = cls.ticket
+        cls.callback_input = survey._create_answer(partner=cls.partner)
+        cls.callback_input.callback_id = cls.callback
         cls.request = env["customer.callback.survey.request"].create(
             {
                 "partner_id": cls.partner.id,

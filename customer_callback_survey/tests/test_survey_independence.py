@@ -9,6 +9,8 @@ depends on them, so removing them cannot break the core.
 """
 
 import ast
+import importlib.util
+import re
 from pathlib import Path
 
 from odoo.modules.module import get_manifest
@@ -131,6 +133,62 @@ class TestSurveyIndependence(TransactionCase):
             for model_name, name in own:
                 if model_name == rule.model_id.model:
                     self.assertNotIn(name, rule.domain_force or "", rule.name)
+
+    def test_record_rules_on_other_models_do_not_use_addon_fields(self):
+        """The record rules are read from the database as soon as their model
+        is in the registry, whatever modules it holds: a rule naming this
+        addon's fields on another module's model fails whenever the registry
+        holds that model without this addon, e.g. survey's own tests run by
+        ``-u survey --test-enable`` (issue #28, 7). The company restriction
+        on survey answers is a rule in Python (models/ir_rule.py)."""
+        own = self.own_fields()
+        self.assertIn(("survey.user_input", "ticket_id"), own)
+        own_models = {"customer.callback.survey.request"}
+        for rule in self.env["ir.rule"].with_context(active_test=False).search([]):
+            model_name = rule.model_id.model
+            if model_name in own_models:
+                continue
+            for name in {name for model, name in own if model == model_name}:
+                self.assertIsNone(
+                    re.search(rf"""['"]{name}['".]""", rule.domain_force or ""),
+                    f"record rule {rule.name} names {model_name}.{name}",
+                )
+
+    def test_answers_company_rule_is_applied(self):
+        """The Python rule on survey answers, as the record rules give it."""
+        Rule = self.env["ir.rule"].with_user(self.env.ref("base.user_admin"))
+        domain = Rule._compute_domain("survey.user_input", "read")
+        names = {condition.field_expr for condition in domain.iter_conditions()}
+        self.assertLessEqual({"ticket_id", "callback_id"}, names)
+        self.assertTrue(self.env["ir.rule"].sudo()._compute_domain("survey.user_input").is_true())
+
+    def test_update_removes_the_record_rule_on_answers(self):
+        """19.0.1.2.0: the record rule of earlier versions (``noupdate``) goes."""
+        rule = self.env["ir.rule"].create(
+            {
+                "name": "Survey answers of callbacks and tickets: multi-company",
+                "model_id": self.env["ir.model"]._get_id("survey.user_input"),
+                "domain_force": "['&', '|', ('ticket_id', '=', False), "
+                "('ticket_id.company_id', 'in', company_ids), '|', ('callback_id', '=', False), "
+                "('callback_id.company_id', 'in', company_ids)]",
+            }
+        )
+        self.env["ir.model.data"].create(
+            {
+                "module": ADDON,
+                "name": "survey_user_input_rule_callback_company",
+                "model": "ir.rule",
+                "res_id": rule.id,
+                "noupdate": True,
+            }
+        )
+        path = Path(__file__).parent.parent / "migrations" / "19.0.1.2.0" / "post-migrate.py"
+        spec = importlib.util.spec_from_file_location("survey_migration_19_0_1_2_0", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(self.env.cr, "19.0.1.1.0")
+        self.assertFalse(rule.exists())
+        self.assertFalse(self.env.ref(f"{ADDON}.survey_user_input_rule_callback_company", False))
 
     def test_core_views_do_not_use_addon_fields(self):
         own = self.own_fields()
