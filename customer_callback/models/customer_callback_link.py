@@ -33,8 +33,15 @@ class CustomerCallbackLink(models.Model):
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
+    # a customer of one company gets links of that company only (a shared
+    # customer, without company, gets links of any company)
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -90,6 +97,14 @@ class CustomerCallbackLink(models.Model):
                     vals.get("company_id") or self.env.company.id
                 )
                 vals["expiry_date"] = now + timedelta(days=company.callback_link_days)
+        # A link revoked in this transaction (an expired one replaced, a
+        # revocation then a new link) is only marked in the cache until the
+        # ORM flushes it, while the INSERT below goes to the database at
+        # once: the revocation must reach it first, or the new link meets
+        # the old one in the unique index ``_one_open_link``. (The index
+        # cannot leave expired links out instead: a partial index may not
+        # depend on now().)
+        self.flush_model(["revoked_date"])
         links = super().create(vals_list)
         for link in links:
             link.partner_id._message_log(
@@ -99,7 +114,13 @@ class CustomerCallbackLink(models.Model):
                         link.purpose
                     ],
                     user=self.env.user.name,
-                    date=fields.Datetime.to_string(link.expiry_date),
+                    # in the reader's time (the user's, else the company's), zone named
+                    date=call_window.format_local(
+                        link.expiry_date,
+                        self.env.context.get("tz")
+                        or self.env.user.tz
+                        or link.company_id._callback_tz(),
+                    ),
                 )
             )
         return links
@@ -136,7 +157,18 @@ class CustomerCallbackLink(models.Model):
         expected = hmac(link.env, HMAC_SCOPE, f"{link.id}.{link.secret}")
         if not consteq(signature, expected) or link.state != "valid":
             return empty
+        if not link._company_matches():
+            # the customer is (now) another company's: this company's page
+            # would show him under its name and record his say for it
+            return empty
         return link
+
+    def _company_matches(self):
+        """Whether the link's company may serve its customer: a customer of
+        no company (shared) or of the link's company."""
+        self.ensure_one()
+        partner_company = self.partner_id.company_id
+        return not partner_company or partner_company == self.company_id
 
     @api.model
     def _for_partner(self, partner, purpose="contact", company=None):
