@@ -424,9 +424,10 @@ class CustomerCallbackLink(models.Model):
             .with_context(active_test=False)
             .search([("partner_id", "=", partner.id), ("company_id", "=", company.id)])
         )
-        open_callback = callbacks.filtered(lambda cb: cb.state in OPEN_STATES).sorted(
-            "planned_date"
-        )[-1:]
+        # a call the customer's say forbids is no call planned for him
+        open_callback = callbacks.filtered(
+            lambda cb: cb.state in OPEN_STATES and consent.may_contact(cb.channel)
+        ).sorted("planned_date")[-1:]
         done = callbacks.filtered(lambda cb: cb.state == "done")
         return {
             "consent": consent,
