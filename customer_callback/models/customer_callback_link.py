@@ -13,12 +13,15 @@ being compared in constant time (``tools.consteq``)."""
 import secrets
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, hmac
 
 from ..tools import call_window
 from ..tools import consent as consent_tools
+from .customer_callback_data_request import CLOSED_STATES as DATA_REQUEST_CLOSED_STATES
 
 HMAC_SCOPE = "customer_callback.personal_link"
 # The channels a customer chooses on his page (a contact detail he has).
@@ -395,23 +398,44 @@ class CustomerCallbackLink(models.Model):
         link._customer_log(env._("The customer withdrew consent to call recording."))
 
     def _customer_request(self, kind, note=""):
-        """An export or erasure request for the administrators."""
+        """An export or erasure request for the administrators; the open
+        request of that kind when there is one (asked again: noted on it, no
+        second request nor activity). Returns (request, True when new)."""
         link = self._customer_env()
         env = link.env
         if kind not in ("export", "erase"):
             raise ValidationError(env._("Unknown request."))
-        request = env["customer.callback.data.request"].create(
+        note = (note or "")[:2000]
+        Request = env["customer.callback.data.request"]
+        request = Request.search(
+            [
+                ("partner_id", "=", link.partner_id.id),
+                ("company_id", "=", link.company_id.id),
+                ("kind", "=", kind),
+                ("state", "not in", DATA_REQUEST_CLOSED_STATES),
+            ],
+            order="id",
+            limit=1,
+        )
+        if request:
+            request.message_post(
+                body=env._("The customer asked again on his personal page.")
+                + (Markup("<br/>") + note if note else ""),
+                subtype_xmlid="mail.mt_note",
+            )
+            return request, False
+        request = Request.create(
             {
                 "partner_id": link.partner_id.id,
                 "company_id": link.company_id.id,
                 "kind": kind,
-                "note": (note or "")[:2000],
+                "note": note,
             }
         )
         link._customer_log(
             env._("The customer asked for %s on his personal page.", request.display_name)
         )
-        return request
+        return request, True
 
     def _customer_summary(self):
         """What the page shows: the customer's say and what the company holds."""
@@ -451,6 +475,6 @@ class CustomerCallbackLink(models.Model):
                 for kind, windows in link._customer_windows().items()
             },
             "requests": link.env["customer.callback.data.request"].search(
-                [("partner_id", "=", partner.id)]
+                [("partner_id", "=", partner.id), ("company_id", "=", company.id)]
             ),
         }
