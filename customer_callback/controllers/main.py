@@ -92,8 +92,14 @@ class CustomerCallbackPage(http.Controller):
                 link._customer_withdraw_recording()
                 message = env._("Your choice is saved.")
             elif action in ("export", "erase"):
-                link._customer_request(action, post.get("note"))
-                message = env._("Your request is sent: we will answer you soon.")
+                _request, created = link._customer_request(action, post.get("note"))
+                message = (
+                    env._("Your request is sent: we will answer you soon.")
+                    if created
+                    else env._(
+                        "You already made this request: it is pending, we will answer you soon."
+                    )
+                )
             else:
                 return self._neutral()
         except ValidationError as error:

@@ -273,6 +273,7 @@ class CustomerCallback(models.Model):
             ("declined", "Declined before connecting"),
             ("expired", "Expired past its deadline"),
             ("manual", "Cancelled by a user"),
+            ("withdrawn", "The customer withdrew his consent"),
         ],
         readonly=True,
         copy=False,
@@ -1475,6 +1476,8 @@ class CustomerCallback(models.Model):
         return True
 
     def action_start(self):
+        # a withdrawn customer's call says why it cannot start, even cancelled
+        self._check_contact_consent()
         self.filtered(lambda c: c.state in ("draft", "planned"))._write_state(
             {"state": "in_progress"}
         )
@@ -1485,6 +1488,7 @@ class CustomerCallback(models.Model):
         result = self.env.context.get("attempt_result")
         if result not in attempt_policy.RESULTS:
             raise UserError(self.env._("Unknown attempt result: %s", result))
+        self._check_contact_consent()
         self._check_open()
         now = fields.Datetime.now()
         attempts = self.env["customer.callback.attempt"].create(
@@ -1515,6 +1519,30 @@ class CustomerCallback(models.Model):
                 },
             }
         return True
+
+    def _check_contact_consent(self, channels=None):
+        """Refuse to call (or message) a customer who withdrew his consent to
+        be contacted by the callback's channel, or by ``channels[callback]``
+        when given ({callback id: channels}, an attempt's own channel): the
+        customer's say, from his consent ledger, is read at the moment of the
+        call."""
+        callbacks = self.filtered("partner_id")
+        if not callbacks:
+            return
+        consents = callbacks.partner_id._callback_consents()
+        channel_labels = dict(self._fields["channel"]._description_selection(self.env))
+        for callback in callbacks:
+            for channel in sorted((channels or {}).get(callback.id) or {callback.channel}):
+                if not consents[callback.partner_id.id].may_contact(channel):
+                    raise UserError(
+                        self.env._(
+                            "%(customer)s withdrew his consent to be contacted by "
+                            "%(channel)s: callback %(callback)s cannot be made.",
+                            customer=callback.partner_id.display_name,
+                            channel=channel_labels.get(channel, channel),
+                            callback=callback.name,
+                        )
+                    )
 
     def _check_open(self):
         closed = self.filtered(lambda c: c.state in CLOSED_STATES)

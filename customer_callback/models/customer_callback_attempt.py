@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -109,6 +110,15 @@ class CustomerCallbackAttempt(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # whatever the path (the form's buttons, the attempts list, RPC, an
+        # import), no attempt by a channel the customer withdrew
+        channels = defaultdict(set)
+        for vals in vals_list:
+            if vals.get("callback_id"):
+                channels[vals["callback_id"]].add(
+                    vals.get("channel") or self._fields["channel"].default(self)
+                )
+        self.env["customer.callback"].browse(list(channels))._check_contact_consent(channels)
         attempts = super().create(vals_list)
         attempts.callback_id._apply_attempt_policy()
         return attempts

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..tools import consent as consent_tools
+from .customer_callback import OPEN_STATES
 from .customer_callback_rule import CHANNELS
 
 PURPOSES = [
@@ -97,7 +98,92 @@ class CustomerCallbackConsent(models.Model):
                 dict(vals, user_id=self.env.user.id, source=source, date=fields.Datetime.now())
                 for vals in vals_list
             ]
-        return super().create(vals_list)
+        lines = super().create(vals_list)
+        lines._act_on_withdrawals()
+        return lines
+
+    def _act_on_withdrawals(self):
+        """A withdrawal acts at once, whoever records it (the customer's
+        page, an agent, the customer's fields, an import): the customer's
+        open callbacks of the line's company by a channel he may no longer
+        be contacted by are cancelled, with the reason. Addons extend it
+        (the satisfaction surveys pending)."""
+        withdrawn = self.filtered(
+            lambda line: line.purpose == consent_tools.CONTACT
+            and line.decision == consent_tools.WITHDRAWN
+        )
+        if withdrawn:
+            withdrawn._cancel_open_callbacks()
+
+    def _withdrawn_pairs(self):
+        """{(partner id, company id): lines of ``self`` for that customer and company}."""
+        pairs = {}
+        for line in self:
+            pairs.setdefault((line.partner_id.id, line.company_id.id), self.browse())
+            pairs[(line.partner_id.id, line.company_id.id)] |= line
+        return pairs
+
+    def _cancel_open_callbacks(self):
+        """Cancel, as the system, the open callbacks of the customers and
+        companies of these withdrawal lines that the customer's say (the
+        whole ledger, these lines included) no longer allows."""
+        pairs = self._withdrawn_pairs()
+        consents = self._decide(self.partner_id)
+        callbacks = (
+            self.env["customer.callback"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("partner_id", "in", self.partner_id.ids),
+                    ("company_id", "in", self.company_id.ids),
+                    ("state", "in", OPEN_STATES),
+                ],
+                order="id",
+            )
+            .filtered(
+                lambda cb: (cb.partner_id.id, cb.company_id.id) in pairs
+                and not consents[cb.partner_id.id].may_contact(cb.channel)
+            )
+        )
+        if not callbacks:
+            return
+        bodies = {}
+        for callback in callbacks:
+            lines = pairs[(callback.partner_id.id, callback.company_id.id)]
+            line = (
+                lines.filtered(lambda line, cb=callback: line.channel == cb.channel)
+                or lines.filtered(lambda line: not line.channel)
+                or lines
+            )[-1:]
+            bodies[callback.id] = line._withdrawal_reason()
+        callbacks.write(
+            {
+                "state": "cancelled",
+                "close_reason": "withdrawn",
+                "done_date": fields.Datetime.now(),
+            }
+        )
+        callbacks._message_log_batch(bodies=bodies)
+
+    def _withdrawal_reason(self):
+        """Why a callback is cancelled after this withdrawal line (chatter)."""
+        self.ensure_one()
+        origin = dict(self._fields["source"]._description_selection(self.env))[self.source]
+        if self.user_id:
+            origin = f"{origin}, {self.user_id.name}"
+        if self.channel:
+            return self.env._(
+                "Cancelled: the customer withdrew his consent to be contacted by "
+                "%(channel)s (%(origin)s).",
+                channel=dict(self._fields["channel"]._description_selection(self.env))[
+                    self.channel
+                ],
+                origin=origin,
+            )
+        return self.env._(
+            "Cancelled: the customer asked not to be contacted (%(origin)s).", origin=origin
+        )
 
     def write(self, vals):
         if vals:

@@ -10,6 +10,8 @@ from odoo.exceptions import AccessError, UserError
 
 KINDS = [("export", "Export of my data"), ("erase", "Erasure of my data")]
 STATES = [("new", "To handle"), ("done", "Done"), ("refused", "Refused")]
+# a request in these states is handled: asking again makes a new one
+CLOSED_STATES = ("done", "refused")
 
 
 class CustomerCallbackDataRequest(models.Model):

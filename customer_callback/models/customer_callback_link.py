@@ -13,12 +13,15 @@ being compared in constant time (``tools.consteq``)."""
 import secrets
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, hmac
 
 from ..tools import call_window
 from ..tools import consent as consent_tools
+from .customer_callback_data_request import CLOSED_STATES as DATA_REQUEST_CLOSED_STATES
 
 HMAC_SCOPE = "customer_callback.personal_link"
 # The channels a customer chooses on his page (a contact detail he has).
@@ -33,8 +36,15 @@ class CustomerCallbackLink(models.Model):
     _order = "create_date desc, id desc"
     _check_company_auto = True
 
+    # a customer of one company gets links of that company only (a shared
+    # customer, without company, gets links of any company)
     partner_id = fields.Many2one(
-        "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
+        "res.partner",
+        string="Customer",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -90,6 +100,14 @@ class CustomerCallbackLink(models.Model):
                     vals.get("company_id") or self.env.company.id
                 )
                 vals["expiry_date"] = now + timedelta(days=company.callback_link_days)
+        # A link revoked in this transaction (an expired one replaced, a
+        # revocation then a new link) is only marked in the cache until the
+        # ORM flushes it, while the INSERT below goes to the database at
+        # once: the revocation must reach it first, or the new link meets
+        # the old one in the unique index ``_one_open_link``. (The index
+        # cannot leave expired links out instead: a partial index may not
+        # depend on now().)
+        self.flush_model(["revoked_date"])
         links = super().create(vals_list)
         for link in links:
             link.partner_id._message_log(
@@ -99,7 +117,13 @@ class CustomerCallbackLink(models.Model):
                         link.purpose
                     ],
                     user=self.env.user.name,
-                    date=fields.Datetime.to_string(link.expiry_date),
+                    # in the reader's time (the user's, else the company's), zone named
+                    date=call_window.format_local(
+                        link.expiry_date,
+                        self.env.context.get("tz")
+                        or self.env.user.tz
+                        or link.company_id._callback_tz(),
+                    ),
                 )
             )
         return links
@@ -136,7 +160,18 @@ class CustomerCallbackLink(models.Model):
         expected = hmac(link.env, HMAC_SCOPE, f"{link.id}.{link.secret}")
         if not consteq(signature, expected) or link.state != "valid":
             return empty
+        if not link._company_matches():
+            # the customer is (now) another company's: this company's page
+            # would show him under its name and record his say for it
+            return empty
         return link
+
+    def _company_matches(self):
+        """Whether the link's company may serve its customer: a customer of
+        no company (shared) or of the link's company."""
+        self.ensure_one()
+        partner_company = self.partner_id.company_id
+        return not partner_company or partner_company == self.company_id
 
     @api.model
     def _for_partner(self, partner, purpose="contact", company=None):
@@ -363,23 +398,44 @@ class CustomerCallbackLink(models.Model):
         link._customer_log(env._("The customer withdrew consent to call recording."))
 
     def _customer_request(self, kind, note=""):
-        """An export or erasure request for the administrators."""
+        """An export or erasure request for the administrators; the open
+        request of that kind when there is one (asked again: noted on it, no
+        second request nor activity). Returns (request, True when new)."""
         link = self._customer_env()
         env = link.env
         if kind not in ("export", "erase"):
             raise ValidationError(env._("Unknown request."))
-        request = env["customer.callback.data.request"].create(
+        note = (note or "")[:2000]
+        Request = env["customer.callback.data.request"]
+        request = Request.search(
+            [
+                ("partner_id", "=", link.partner_id.id),
+                ("company_id", "=", link.company_id.id),
+                ("kind", "=", kind),
+                ("state", "not in", DATA_REQUEST_CLOSED_STATES),
+            ],
+            order="id",
+            limit=1,
+        )
+        if request:
+            request.message_post(
+                body=env._("The customer asked again on his personal page.")
+                + (Markup("<br/>") + note if note else ""),
+                subtype_xmlid="mail.mt_note",
+            )
+            return request, False
+        request = Request.create(
             {
                 "partner_id": link.partner_id.id,
                 "company_id": link.company_id.id,
                 "kind": kind,
-                "note": (note or "")[:2000],
+                "note": note,
             }
         )
         link._customer_log(
             env._("The customer asked for %s on his personal page.", request.display_name)
         )
-        return request
+        return request, True
 
     def _customer_summary(self):
         """What the page shows: the customer's say and what the company holds."""
@@ -392,9 +448,10 @@ class CustomerCallbackLink(models.Model):
             .with_context(active_test=False)
             .search([("partner_id", "=", partner.id), ("company_id", "=", company.id)])
         )
-        open_callback = callbacks.filtered(lambda cb: cb.state in OPEN_STATES).sorted(
-            "planned_date"
-        )[-1:]
+        # a call the customer's say forbids is no call planned for him
+        open_callback = callbacks.filtered(
+            lambda cb: cb.state in OPEN_STATES and consent.may_contact(cb.channel)
+        ).sorted("planned_date")[-1:]
         done = callbacks.filtered(lambda cb: cb.state == "done")
         return {
             "consent": consent,
@@ -418,6 +475,6 @@ class CustomerCallbackLink(models.Model):
                 for kind, windows in link._customer_windows().items()
             },
             "requests": link.env["customer.callback.data.request"].search(
-                [("partner_id", "=", partner.id)]
+                [("partner_id", "=", partner.id), ("company_id", "=", company.id)]
             ),
         }

@@ -2,6 +2,10 @@
 """The consent ledger (issue #20): the customer's fields derived from it,
 lines written by the screens, history kept, and placement honouring it."""
 
+from datetime import datetime, timedelta
+
+import freezegun
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -153,6 +157,178 @@ class TestConsentLedger(CallbackCase):
         local = self.local(planned.planned_date, "Asia/Shanghai")
         # Monday 10:00 in Shanghai: the same evening at 19:00, the customer's choice
         self.assertEqual((local.date(), local.hour, local.minute), (FROZEN_NOW.date(), 19, 0))
+
+
+@tagged("post_install", "-at_install")
+class TestWithdrawalActsAtOnce(CallbackCase):
+    """Issue #28, 2: a withdrawal cancels the open callbacks it forbids, at
+    once and with the reason, whoever records it; a call it forbids neither
+    starts nor gets an attempt."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # agents who keep the customers' details (contact creation rights)
+        cls.agent1.group_ids += cls.env.ref("base.group_partner_manager")
+
+    def withdraw(self, partner, channel=False, purpose="contact", user=None, company=None):
+        Consent = self.env["customer.callback.consent"]
+        if user:
+            Consent = Consent.with_user(user)
+        return Consent.create(
+            {
+                "partner_id": partner.id,
+                "company_id": (company or self.company).id,
+                "purpose": purpose,
+                "decision": "withdrawn",
+                "channel": channel,
+            }
+        )
+
+    def bodies(self, callback):
+        return " ".join(callback.message_ids.mapped("body"))
+
+    def test_agent_records_withdrawal_of_one_channel(self):
+        phone = self.make_callback()
+        sms = self.make_callback(channel="sms", planned_date=FROZEN_NOW + timedelta(days=1))
+        done = self.make_callback(
+            state="done", done_date=FROZEN_NOW, close_reason="completed", planned_date=False
+        )
+        self.withdraw(self.partner_sh, "phone", user=self.agent1)
+        self.assertEqual((phone.state, phone.close_reason), ("cancelled", "withdrawn"))
+        self.assertEqual(phone.done_date, FROZEN_NOW)
+        self.assertIn(
+            f"withdrew his consent to be contacted by Phone (Agent, {self.agent1.name})",
+            self.bodies(phone),
+        )
+        self.assertEqual(sms.state, "planned", "another channel is still allowed")
+        self.assertEqual(done.state, "done", "history is kept")
+        sms.with_user(self.agent1).action_start()
+        self.assertEqual(sms.state, "in_progress")
+        # an attempt by the withdrawn channel is refused, by the allowed one not
+        Attempt = self.env["customer.callback.attempt"].with_user(self.agent1)
+        with self.assertRaisesRegex(UserError, "by Phone"):
+            Attempt.create({"callback_id": sms.id, "result": "no_answer", "channel": "phone"})
+        Attempt.create({"callback_id": sms.id, "result": "no_answer", "channel": "sms"})
+        self.assertEqual(len(sms.attempt_ids), 1)
+
+    def test_do_not_call_typed_on_the_customer_cancels_every_call(self):
+        calls = self.make_callback() | self.make_callback(
+            channel="visit", planned_date=FROZEN_NOW + timedelta(days=2), state="draft"
+        )
+        self.partner_sh.with_user(self.agent1).callback_do_not_call = True
+        self.assertEqual(set(calls.mapped("state")), {"cancelled"})
+        self.assertEqual(set(calls.mapped("close_reason")), {"withdrawn"})
+        for callback in calls:
+            self.assertIn(
+                f"asked not to be contacted (Agent, {self.agent1.name})", self.bodies(callback)
+            )
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            calls[0].with_user(self.agent1).action_start()
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            calls[0].with_user(self.agent1).with_context(
+                attempt_result="no_answer"
+            ).action_log_attempt()
+
+    def test_survey_withdrawal_cancels_no_call(self):
+        callback = self.make_callback()
+        self.withdraw(self.partner_sh, purpose="survey")
+        self.withdraw(self.partner_sh, purpose="recording")
+        self.assertEqual(callback.state, "planned")
+        callback.with_user(self.agent1).action_start()
+        self.assertEqual(callback.state, "in_progress")
+
+    def test_second_withdrawal_after_allowing_again(self):
+        first = self.make_callback()
+        self.withdraw(self.partner_sh)
+        self.assertEqual(first.state, "cancelled")
+        self.partner_sh.with_user(self.agent1).callback_do_not_call = False
+        second = self.make_callback(planned_date=FROZEN_NOW + timedelta(days=1))
+        second.with_user(self.agent1).action_start()
+        self.withdraw(self.partner_sh, user=self.agent1)
+        self.assertEqual((second.state, second.close_reason), ("cancelled", "withdrawn"))
+        self.assertTrue(self.partner_sh.callback_do_not_call)
+
+    def test_withdrawal_in_a_batch_of_customers(self):
+        """Lines of several customers at once (an import): each customer's
+        calls, no other's."""
+        sh, paris, ny = (
+            self.make_callback(self.partner_sh),
+            self.make_callback(self.partner_paris),
+            self.make_callback(self.partner_ny),
+        )
+        self.env["customer.callback.consent"].with_context(import_file=True).with_user(
+            self.agent1
+        ).create(
+            [
+                {"partner_id": partner.id, "purpose": "contact", "decision": "withdrawn"}
+                for partner in (self.partner_sh, self.partner_paris)
+            ]
+        )
+        self.assertEqual((sh.state, paris.state, ny.state), ("cancelled", "cancelled", "planned"))
+        self.assertIn(f"(Import, {self.agent1.name})", self.bodies(sh))
+
+    def test_withdrawal_acts_in_its_company(self):
+        """The line's company: its calls are cancelled; another company's call
+        of a shared customer stays as it is (not that company's record), yet
+        cannot start either: the customer's say is his, in every company."""
+        other_company = self.env["res.company"].create({"name": "Consent company B"})
+        self.env.user.company_ids += other_company
+        ours = self.make_callback()
+        theirs = self.make_callback(company_id=other_company.id, team_id=False, user_id=False)
+        self.withdraw(self.partner_sh)
+        self.assertEqual(ours.state, "cancelled")
+        self.assertEqual(theirs.state, "planned")
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            theirs.action_start()
+
+
+@tagged("post_install", "-at_install")
+class TestLinkReplacedAfterExpiry(CallbackCase):
+    """Issue #28, 1: the customer's expired link is replaced wherever a
+    message carries it (frozen clock; the real clock in test_personal_page)."""
+
+    def expire_links_of(self, partner):
+        """The customer's link of the company, expired a second ago."""
+        Link = self.env["customer.callback.link"]
+        Link.search([("partner_id", "=", partner.id)]).action_revoke()
+        return Link.create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.company.id,
+                "expiry_date": FROZEN_NOW - timedelta(seconds=1),
+            }
+        )
+
+    def test_note_after_failed_attempts_carries_a_new_link(self):
+        callback = self.make_callback()
+        expired = self.expire_links_of(self.partner_sh)
+        # Shanghai: 10:00, 14:00 and 19:00 without answer
+        for hour, result in ((2, "no_answer"), (6, "busy"), (11, "switched_off")):
+            with freezegun.freeze_time(datetime(2026, 11, 23, hour, 0)):
+                callback.with_user(self.agent1).with_context(
+                    attempt_result=result
+                ).action_log_attempt()
+        self.assertEqual(expired.state, "revoked")
+        link = self.env["customer.callback.link"].search(
+            [("partner_id", "=", self.partner_sh.id), ("revoked_date", "=", False)]
+        )
+        self.assertEqual(link.state, "valid")
+        self.assertIn(link._url(), " ".join(callback.message_ids.mapped("body")))
+
+    def test_send_personal_link_after_expiry_twice(self):
+        self.partner_sh.email = "zhang.wei@example.com"
+        callback = self.make_callback()
+        Link = self.env["customer.callback.link"]
+        for _second_time in (False, True):
+            expired = self.expire_links_of(self.partner_sh)
+            callback.with_user(self.agent1).action_send_personal_link()
+            self.assertEqual(expired.state, "revoked")
+            link = Link.search(
+                [("partner_id", "=", self.partner_sh.id), ("revoked_date", "=", False)]
+            )
+            self.assertEqual(link.state, "valid")
+            self.assertNotEqual(link, expired)
 
 
 @tagged("post_install", "-at_install")

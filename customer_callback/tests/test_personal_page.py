@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
 from odoo import fields
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..models import customer_callback_link_throttle
@@ -73,6 +73,37 @@ class TestPersonalPage(HttpCase):
     def consent(self, partner=None):
         partner = partner or self.partner
         return partner._callback_consents()[partner.id]
+
+    def make_callback(self, partner=None, **values):
+        return self.env["customer.callback"].create(
+            dict(
+                {
+                    "partner_id": (partner or self.partner).id,
+                    "user_id": self.agent.id,
+                    "state": "planned",
+                    "planned_date": fields.Datetime.now() + timedelta(days=3),
+                },
+                **values,
+            )
+        )
+
+    def expired_link(self, partner=None, purpose="contact", company=None):
+        """A link of the customer whose validity ended (as superuser: the
+        validity is no user's choice)."""
+        Link = self.Link.sudo()
+        partner = partner or self.partner
+        company = company or self.company
+        Link.search(
+            [("partner_id", "=", partner.id), ("company_id", "=", company.id)]
+        ).action_revoke()
+        return Link.create(
+            {
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "purpose": purpose,
+                "expiry_date": fields.Datetime.now() - timedelta(days=15),
+            }
+        )
 
     def test_valid_link_shows_the_page_escaped(self):
         response = self.page(self.link._token())
@@ -211,3 +242,189 @@ class TestPersonalPage(HttpCase):
         self.assertEqual(request.state, "done")
         self.assertFalse(callback.exists())
         self.assertFalse(request.activity_ids)
+
+    # -- issue #28: the second time, another company, the edges ---------------
+
+    def test_expired_link_is_replaced_on_every_path(self):
+        """An expired link is replaced by a new one in the same transaction,
+        at the real clock: directly, by *Send personal link*, and after a
+        revocation (issue #28, 1)."""
+        expired = self.expired_link()
+        self.assertEqual(expired.state, "expired")
+        fresh = self.Link._for_partner(self.partner, "contact", self.company)
+        self.assertNotEqual(fresh, expired)
+        self.assertEqual((fresh.state, expired.state), ("valid", "revoked"))
+        self.assertEqual(self.page(expired._token()).status_code, 404)
+        self.assertEqual(self.page(fresh._token()).status_code, 200)
+        # the agent's button, on a link expired again
+        expired = self.expired_link()
+        callback = self.make_callback()
+        callback.with_user(self.agent).action_send_personal_link()
+        sent = self.Link.search(
+            [("partner_id", "=", self.partner.id), ("revoked_date", "=", False)]
+        )
+        self.assertEqual(sent.state, "valid")
+        self.assertNotEqual(sent, expired)
+        self.assertIn(sent._token(), " ".join(self.partner.message_ids.mapped("body")))
+        # revoked by an agent, then a new one in the same transaction
+        sent.with_user(self.agent).action_revoke()
+        again = self.Link._for_partner(self.partner, "contact", self.company)
+        self.assertEqual(again.state, "valid")
+        self.assertEqual(self.page(again._token()).status_code, 200)
+
+    def test_validity_edges_to_the_second(self):
+        """A link opens until the second before its expiry, never at or after
+        it; the customer's chatter gives the expiry in the reader's time."""
+        agent = self.agent
+        agent.tz = "Asia/Shanghai"
+        link = self.Link.with_user(agent)._for_partner(self.partner, "survey", self.company)
+        token = link._token()
+        expiry = link.expiry_date
+        for seconds, status in ((-1, 200), (0, 404), (1, 404)):
+            moment = expiry + timedelta(seconds=seconds)
+            with patch.object(fields.Datetime, "now", lambda *a, moment=moment: moment):
+                self.assertEqual(self.page(token).status_code, status, seconds)
+                self.assertEqual(link.state, "valid" if seconds < 0 else "expired")
+        note = self.partner.message_ids.filtered(lambda m: "valid until" in (m.body or ""))[:1]
+        self.assertIn(call_window.format_local(expiry, "Asia/Shanghai"), note.body)
+        self.assertIn("(Asia/Shanghai)", note.body)
+
+    def test_stop_all_cancels_the_planned_call_at_once(self):
+        """*Stop all* on the page: the planned call is cancelled with the
+        reason, the page no longer announces it, and the call can neither
+        start nor be attempted (issue #28, 2)."""
+        callback = self.make_callback()
+        token = self.link._token()
+        self.assertIn("Our next call is planned on", self.page(token).text)
+        response = self.post(token, "stop_all")
+        self.assertIn("Your choice is saved", response.text)
+        self.assertNotIn("Our next call is planned on", response.text)
+        self.assertEqual((callback.state, callback.close_reason), ("cancelled", "withdrawn"))
+        self.assertIn(
+            "the customer asked not to be contacted (Customer page)",
+            " ".join(callback.message_ids.mapped("body")),
+        )
+        agent_callback = callback.with_user(self.agent)
+        with self.assertRaisesRegex(UserError, "withdrew his consent to be contacted by Phone"):
+            agent_callback.action_start()
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            agent_callback.with_context(attempt_result="no_answer").action_log_attempt()
+
+    def test_stop_all_refuses_a_call_kept_open(self):
+        """A call still open for a withdrawn customer (planned before the
+        withdrawal acted) cannot start nor get an attempt, whatever the path."""
+        token = self.link._token()
+        self.post(token, "stop_all")
+        callback = (
+            self.env["customer.callback"]
+            .with_context(callback_allow_do_not_call=True)
+            .create(
+                {
+                    "partner_id": self.partner.id,
+                    "user_id": self.agent.id,
+                    "state": "planned",
+                    "planned_date": fields.Datetime.now() + timedelta(days=3),
+                }
+            )
+        )
+        self.assertNotIn("Our next call is planned on", self.page(token).text)
+        agent_callback = callback.with_user(self.agent)
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            agent_callback.action_start()
+        self.assertEqual(callback.state, "planned")
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            agent_callback.with_context(attempt_result="no_answer").action_log_attempt()
+        with self.assertRaisesRegex(UserError, "withdrew his consent"):
+            self.env["customer.callback.attempt"].with_user(self.agent).create(
+                {"callback_id": callback.id, "result": "no_answer", "channel": "phone"}
+            )
+        self.assertFalse(callback.attempt_ids)
+
+    def test_second_stop_after_allowing_again(self):
+        """Stop, allow again, a new call, stop again: the second withdrawal
+        acts as the first; surveys only stop no call."""
+        token = self.link._token()
+        first = self.make_callback()
+        self.post(token, "stop_all")
+        self.assertEqual(first.state, "cancelled")
+        self.post(token, "allow_all")
+        self.assertTrue(self.consent().may_contact())
+        second = self.make_callback()
+        second.with_user(self.agent).action_start()
+        self.assertEqual(second.state, "in_progress")
+        self.post(token, "stop_survey")
+        self.assertEqual(second.state, "in_progress", "surveys only: the call goes on")
+        self.post(token, "stop_all")
+        self.assertEqual((second.state, second.close_reason), ("cancelled", "withdrawn"))
+        self.assertEqual(first.close_reason, "withdrawn")
+
+    def test_repeated_data_request_is_one_pending_request(self):
+        """Asking twice for the export: one request, one activity, and the
+        page says it is pending; once handled, asking again is a new
+        request (issue #28, 4)."""
+        self.make_callback()
+        token = self.link._token()
+        Request = self.env["customer.callback.data.request"]
+        # another company's open request is that company's: neither reused nor shown
+        company_b = self.env["res.company"].create({"name": "Data request company B"})
+        other = Request.create(
+            {"partner_id": self.partner.id, "company_id": company_b.id, "kind": "export"}
+        )
+        first = self.post(token, "export")
+        self.assertIn("Your request is sent", first.text)
+        self.assertEqual(first.text.count("o_customer_callback_request_pending"), 1)
+        self.assertEqual(other.state, "new")
+        second = self.post(token, "export", {"note": "Still waiting"})
+        self.assertIn("You already made this request: it is pending", second.text)
+        self.assertIn("o_customer_callback_request_pending", second.text)
+        request = Request.search(
+            [("partner_id", "=", self.partner.id), ("company_id", "=", self.company.id)]
+        )
+        self.assertEqual((len(request), request.kind, request.state), (1, "export", "new"))
+        self.assertEqual(len(request.activity_ids), 1)
+        self.assertIn("Still waiting", " ".join(request.message_ids.mapped("body")))
+        # the erasure is another kind: its own request
+        self.post(token, "erase")
+        self.post(token, "erase")
+        erase = Request.search([("partner_id", "=", self.partner.id), ("kind", "=", "erase")])
+        self.assertEqual(len(erase), 1)
+        # handled, then asked again: a new request, the old one kept as done
+        request.with_user(self.env.ref("base.user_admin")).action_export()
+        third = self.post(token, "export")
+        self.assertIn("Your request is sent", third.text)
+        exports = Request.search(
+            [
+                ("partner_id", "=", self.partner.id),
+                ("company_id", "=", self.company.id),
+                ("kind", "=", "export"),
+            ]
+        )
+        self.assertEqual(sorted(exports.mapped("state")), ["done", "new"])
+        erase.with_user(self.env.ref("base.user_admin")).action_refuse()
+        self.assertIn("Your request is sent", self.post(token, "erase").text)
+
+    def test_link_of_another_company_opens_nothing(self):
+        """A customer who is now company A's alone: company B's link opens
+        nothing and records nothing; a new one is refused (issue #28, 3)."""
+        company_b = self.env["res.company"].create({"name": "Personal page company B"})
+        customer = self.env["res.partner"].create(
+            {"name": "Shared then A", "email": "shared@example.com", "lang": "en_US"}
+        )
+        link_b = self.Link._for_partner(customer, "contact", company_b)
+        token = link_b._token()
+        self.assertEqual(self.page(token).status_code, 200)
+        customer.company_id = self.company
+        response = self.page(token)
+        self.assertEqual(response.status_code, 404)
+        self.assertNotIn("shared@example.com", response.text)
+        self.assertEqual(self.post(token, "stop_all").status_code, 404)
+        self.assertTrue(self.consent(customer).may_contact())
+        self.assertFalse(
+            self.env["customer.callback.consent"].search([("partner_id", "=", customer.id)])
+        )
+        link_b.action_revoke()
+        with self.assertRaisesRegex(UserError, "company"):
+            self.Link.create({"partner_id": customer.id, "company_id": company_b.id})
+        # company A's link for him is fine
+        link_a = self.Link._for_partner(customer, "contact", self.company)
+        self.assertEqual(self.page(link_a._token()).status_code, 200)

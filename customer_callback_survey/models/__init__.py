@@ -9,3 +9,4 @@ from . import helpdesk_ticket
 from . import customer_callback
 from . import res_partner
 from . import customer_callback_dashboard
+from . import customer_callback_consent

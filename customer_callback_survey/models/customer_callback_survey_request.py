@@ -628,7 +628,10 @@ class CustomerCallbackSurveyRequest(models.Model):
         # with every survey message
         Link = self.env["customer.callback.link"].sudo()
         for partner in self.partner_id:
-            Link._for_partner(partner, "survey", company)
+            # a customer of another company (a ticket of this company for
+            # him) gets no page of this company: the survey goes without
+            if not partner.company_id or partner.company_id == company:
+                Link._for_partner(partner, "survey", company)
         if channel == survey_score.SMS:
             self._deliver_sms(reminder)
             return

@@ -58,3 +58,55 @@ class TestSurveyConsent(SurveyCase):
         with patch.object(type(self.company), "_callback_sms_available", lambda self: False):
             self.send(now=DUE)
         self.assertEqual(other.state, "no_contact")
+
+    # -- issue #28, 2: a withdrawal acts on the pending surveys at once -----
+
+    def test_withdrawal_skips_pending_surveys_at_once(self):
+        sh = self.close(self.make_ticket())
+        paris = self.close(self.make_ticket(self.partner_paris))
+        self.withdraw(self.partner_sh, "contact")
+        self.assertEqual(
+            (sh.state, sh.error_message),
+            ("skipped_consent", "The customer asked not to be contacted."),
+        )
+        self.assertEqual(paris.state, "pending")
+        # surveys only: the pending survey is skipped, the planned call stays
+        callback = self.make_callback(self.partner_paris)
+        self.withdraw(self.partner_paris, "survey")
+        self.assertEqual(
+            (paris.state, paris.error_message),
+            ("skipped_consent", "The customer withdrew consent to surveys."),
+        )
+        self.assertEqual(callback.state, "planned")
+        self.assertEqual(self.send(now=DUE), (0, 0))
+
+    def test_withdrawn_channel_skips_only_what_cannot_go(self):
+        """Email withdrawn by a customer with email alone: skipped; with a
+        mobile number too, it still goes by SMS and stays pending."""
+        self.partner_sh.phone = False
+        self.partner_paris.phone = "+33 6 12 34 56 78"
+        sh = self.close(self.make_ticket())
+        paris = self.close(self.make_ticket(self.partner_paris))
+        self.withdraw(self.partner_sh, "contact", "email")
+        self.withdraw(self.partner_paris, "contact", "email")
+        self.assertEqual(sh.state, "skipped_consent")
+        self.assertIn("every channel", sh.error_message)
+        self.assertEqual(paris.state, "pending")
+
+    def test_second_withdrawal_after_allowing_again(self):
+        first = self.close(self.make_ticket())
+        self.withdraw(self.partner_sh, "survey")
+        self.assertEqual(first.state, "skipped_consent")
+        self.env["customer.callback.consent"].create(
+            {
+                "partner_id": self.partner_sh.id,
+                "company_id": self.company.id,
+                "purpose": "survey",
+                "decision": "given",
+                "source": "customer",
+            }
+        )
+        second = self.close(self.make_ticket(name="Second problem"))
+        self.assertEqual(second.state, "pending")
+        self.withdraw(self.partner_sh, "survey")
+        self.assertEqual(second.state, "skipped_consent")

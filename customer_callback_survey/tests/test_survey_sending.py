@@ -2,8 +2,11 @@
 from datetime import timedelta
 from unittest.mock import patch
 
+import freezegun
+
+from odoo import fields
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mail.models.mail_template import MailTemplate
 
@@ -106,6 +109,66 @@ class TestSurveySending(SurveyCase):
         request = self.close(fourth)
         self.send(now=DUE + timedelta(days=31))
         self.assertEqual(request.state, "sent")
+
+    def survey_link(self, partner):
+        return self.env["customer.callback.link"].search(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", self.company.id),
+                ("purpose", "=", "survey"),
+                ("revoked_date", "=", False),
+            ]
+        )
+
+    def test_second_survey_after_the_link_expired(self):
+        """Issue #28, 1: a customer surveyed 45 days ago (past the fatigue
+        period, his personal link expired after its 30 days) has another
+        complaint closed: the survey leaves, with a new link."""
+        self.company.callback_link_days = 30
+        first = self.close(self.make_ticket())
+        self.send()
+        self.assertEqual(first.state, "sent")
+        old_link = self.survey_link(self.partner_sh)
+        self.assertEqual(old_link.state, "valid")
+        later = FROZEN_NOW + timedelta(days=45)
+        with freezegun.freeze_time(later), patch.object(self.env.cr, "now", lambda: later):
+            self.env.invalidate_all()
+            self.assertEqual(old_link.state, "expired")
+            second = self.close(self.make_ticket(name="Second problem"))
+            self.send(now=later + timedelta(hours=24))
+            self.assertEqual(second.state, "sent", second.error_message)
+            self.assertFalse(second.error_message)
+            new_link = self.survey_link(self.partner_sh)
+            self.assertEqual((new_link.state, old_link.state), ("valid", "revoked"))
+        self.assertIn(new_link._url(), self.mails_of(second.user_input_id).body_html)
+        # and the third, 45 days later again, by SMS: its link is new too
+        self.company.callback_survey_channel = "sms"
+        much_later = later + timedelta(days=45)
+        with (
+            freezegun.freeze_time(much_later),
+            patch.object(self.env.cr, "now", lambda: much_later),
+        ):
+            self.env.invalidate_all()
+            third = self.close(self.make_ticket(name="Third problem"))
+            self.send(now=much_later + timedelta(hours=24))
+            self.assertEqual((third.state, third.channel), ("sent", "sms"), third.error_message)
+            third_link = self.survey_link(self.partner_sh)
+            self.assertEqual((third_link.state, new_link.state), ("valid", "revoked"))
+        sms = self.env["sms.sms"].sudo().search([("partner_id", "=", self.partner_sh.id)])
+        self.assertIn(third_link._url(), sms.body)
+
+    def test_survey_of_another_companys_customer_goes_without_link(self):
+        """A ticket of this company for a customer of another company alone:
+        the survey leaves, without a personal page of this company."""
+        other_company = self.env["res.company"].create({"name": "Survey company B"})
+        self.partner_paris.company_id = other_company
+        request = self.close(self.make_ticket(self.partner_paris))
+        self.send()
+        self.assertEqual(request.state, "sent", request.error_message)
+        self.assertFalse(
+            self.env["customer.callback.link"].search([("partner_id", "=", self.partner_paris.id)])
+        )
+        self.assertNotIn("/callback/my/", self.mails_of(request.user_input_id).body_html)
 
     def test_customer_without_email_is_listed_to_call(self):
         self.partner_paris.write({"email": False, "phone": False})
@@ -348,3 +411,94 @@ class TestSurveySending(SurveyCase):
             self.company.callback_survey_followup_score = 6
         with self.assertRaises(ValidationError):
             self.company.callback_survey_delay_hours = -1
+
+
+@tagged("post_install", "-at_install")
+class TestSecondSurveyAtTheRealClock(TransactionCase):
+    """Issue #28, 1 at the real clock (no frozen time): a company, a team and
+    a customer of the test's own; the customer was surveyed 45 days ago and
+    his personal link expired 15 days ago."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.company = env["res.company"].create({"name": "Real clock survey company"})
+        env.user.write({"company_ids": [(4, cls.company.id)], "company_id": cls.company.id})
+        cls.company.write(
+            {
+                "callback_survey_on_complaint": True,
+                "callback_survey_on_ticket": False,
+                "callback_survey_delay_hours": 0,
+                "callback_survey_channel": "email",
+                "callback_fatigue_days": 30,
+                "callback_link_days": 30,
+            }
+        )
+        cls.Request = env["customer.callback.survey.request"]
+        # the database's other requests (demo data) are not this test's to send
+        cls.Request.search([("state", "in", ("pending", "sent"))]).write({"state": "skipped_cap"})
+        cls.partner = env["res.partner"].create(
+            {"name": "李娜", "email": "li.na@example.com", "company_id": cls.company.id}
+        )
+        cls.team = env["helpdesk.ticket.team"].create(
+            {"name": "Real clock team", "company_id": cls.company.id}
+        )
+        cls.closed_stage = env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+
+    def ticket(self, name):
+        return self.env["helpdesk.ticket"].create(
+            {
+                "name": name,
+                "description": "It leaks.",
+                "partner_id": self.partner.id,
+                "company_id": self.company.id,
+                "team_id": self.team.id,
+                "is_complaint": True,
+                "resolution_summary": "Seal replaced on site.",
+            }
+        )
+
+    def test_second_survey_45_days_later_leaves(self):
+        now = fields.Datetime.now()
+        surveyed = now - timedelta(days=45)
+        self.Request.create(
+            {
+                "company_id": self.company.id,
+                "partner_id": self.partner.id,
+                "ticket_id": self.ticket("First problem").id,
+                "trigger": "complaint",
+                "due_date": surveyed,
+                "state": "sent",
+                "sent_date": surveyed,
+                "channel": "email",
+            }
+        )
+        # the link of that first survey: 30 days valid, expired 15 days ago
+        # (as superuser, the only one who sets a validity)
+        Link = self.env["customer.callback.link"].sudo()
+        expired = Link.create(
+            {
+                "partner_id": self.partner.id,
+                "company_id": self.company.id,
+                "purpose": "survey",
+                "expiry_date": surveyed + timedelta(days=30),
+            }
+        )
+        self.assertEqual(expired.state, "expired")
+        ticket = self.ticket("Second problem")
+        ticket.stage_id = self.closed_stage
+        request = self.Request.search([("ticket_id", "=", ticket.id)])
+        self.assertEqual(request.state, "pending")
+        self.Request._send_batch()
+        self.assertEqual(request.state, "sent", request.error_message)
+        self.assertFalse(request.next_attempt_date)
+        fresh = Link.search(
+            [
+                ("partner_id", "=", self.partner.id),
+                ("purpose", "=", "survey"),
+                ("revoked_date", "=", False),
+            ]
+        )
+        self.assertEqual((fresh.state, expired.state), ("valid", "revoked"))
+        self.assertEqual(request.user_input_id.callback_personal_link_url, fresh._url())
