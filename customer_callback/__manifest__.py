@@ -3,7 +3,7 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.1.5.0",
+    "version": "19.0.1.6.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",

@@ -66,7 +66,7 @@ class CustomerCallbackSpotCheck(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        help="By default the month checked (回访抽查 2026-11); a name of your own is kept.",
+        help="By default the month checked (Spot-check 2026-11); a name of your own is kept.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -365,6 +365,8 @@ class CustomerCallbackSpotCheck(models.Model):
         for vals in vals_list:
             if vals.get("date_from"):
                 vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
+            if "name" in vals and not vals["name"]:
+                del vals["name"]  # the default name of the month
         return super().create(vals_list)
 
     def write(self, vals):
