@@ -98,7 +98,30 @@ class CustomerCallbackDashboard(models.AbstractModel):
                 company, month_periods[this_month], month_periods[last_month]
             ),
             "quarterly_report_action": self._dashboard_quarterly_report_action(*this_quarter),
+            "routing": self._dashboard_routing(company),
         }
+
+    @api.model
+    def _dashboard_routing(self, company):
+        """The rules and teams that route callbacks to no team with an agent,
+        and the open callbacks that belong to nobody (issue #29): one line
+        each, with the record or list to fix."""
+        lines = []
+        for issue in company._callback_routing_issues():
+            if issue.get("domain") is not None:
+                action = self._dashboard_callbacks_action(
+                    self.env._("Callbacks that belong to nobody"), Domain(issue["domain"])
+                )
+            else:
+                action = {
+                    "type": "ir.actions.act_window",
+                    "res_model": issue["res_model"],
+                    "res_id": issue["res_id"],
+                    "views": [[False, "form"]],
+                    "target": "current",
+                }
+            lines.append({"message": issue["message"], "action": action})
+        return lines
 
     # ------------------------------------------------------------------
     # Periods and figures

@@ -18,3 +18,4 @@ from . import test_numbering
 from . import test_manual_fatigue
 from . import test_consent
 from . import test_personal_page
+from . import test_routing
