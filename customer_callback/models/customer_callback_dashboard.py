@@ -108,11 +108,7 @@ class CustomerCallbackDashboard(models.AbstractModel):
         each, with the record or list to fix."""
         lines = []
         for issue in company._callback_routing_issues():
-            if issue.get("domain") is not None:
-                action = self._dashboard_callbacks_action(
-                    self.env._("Callbacks that belong to nobody"), Domain(issue["domain"])
-                )
-            else:
+            if issue["res_id"]:
                 action = {
                     "type": "ir.actions.act_window",
                     "res_model": issue["res_model"],
@@ -120,6 +116,12 @@ class CustomerCallbackDashboard(models.AbstractModel):
                     "views": [[False, "form"]],
                     "target": "current",
                 }
+            elif issue["res_model"] == "customer.callback":
+                action = self._dashboard_callbacks_action(issue["name"], Domain(issue["domain"]))
+            else:
+                action = self._dashboard_action(
+                    issue["res_model"], self.env._("Cadence rules"), Domain(issue["domain"])
+                )
             lines.append({"message": issue["message"], "action": action})
         return lines
 

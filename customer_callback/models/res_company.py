@@ -7,7 +7,7 @@ from pytz import timezone, utc
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import assignment, call_window, official_calendar
+from ..tools import assignment, call_window, official_calendar, script
 from ..tools.attempt_policy import AttemptPolicy
 from ..tools.script import split_phrases
 
@@ -500,41 +500,44 @@ class ResCompany(models.Model):
 
     def _callback_route_message(self, gap, team=None):
         """The warning of a routing ``gap`` (``tools.assignment.routing_gap``)
-        of callbacks of ``team`` (or of no team), in the reader's language."""
+        of callbacks of ``team`` (or of no team), in the reader's language:
+        what is missing, and where the callbacks go instead."""
         self.ensure_one()
         problem, target = gap
         company = self.sudo()
         default_team = company.callback_default_team_id
         if problem == "team_without_agents":
-            what = self.env._("Team %s has no active agent", team.display_name)
+            what = self.env._("Team “%s” has no active agent.", team.display_name)
         elif problem == "default_without_agents":
             what = self.env._(
-                "No team, and the default callback team %s has no active agent",
+                "No team, and the default callback team “%s” has no active agent.",
                 default_team.display_name,
             )
         else:
-            what = self.env._("No team, and no default callback team is set")
+            what = self.env._("No team, and no default callback team is set.")
         if target == assignment.DEFAULT_TEAM:
             where = self.env._(
-                "callbacks go to the default callback team %s.", default_team.display_name
+                "Callbacks go to the default callback team “%s”.", default_team.display_name
             )
         elif target == assignment.SUPERVISOR:
             where = self.env._(
-                "callbacks go to the supervisor's queue (%s).",
+                "Callbacks go to the supervisor's queue (%s).",
                 company.callback_supervisor_id.name,
             )
         else:
             where = self.env._(
-                "callbacks belong to nobody: set a default callback team or a supervisor "
+                "Callbacks belong to nobody: set a default callback team or a supervisor "
                 "in Settings."
             )
-        return self.env._("%(what)s: %(where)s", what=what, where=where)
+        return script.join_sentences([what, where])
 
     def _callback_routing_issues(self):
         """The rules and teams of ``self`` (one company) that route callbacks
-        to no team, and the open callbacks that belong to nobody: a list of
-        ``{"message", "res_model", "res_id", "domain"}`` for Settings and the
-        dashboard. An active agent is an active internal member with the
+        to no team with an agent, and the open callbacks that belong to
+        nobody: a list of ``{"message", "res_model", "res_id", "domain"}``
+        (a record, or the list of ``domain``) for Settings and the dashboard,
+        one line per default team, per team and per kind of gap (the rules
+        named in it). An active agent is an active internal member with the
         Callback Agent role."""
         self.ensure_one()
         rules = (
@@ -547,33 +550,42 @@ class ResCompany(models.Model):
         agents, default, supervisor = self._callback_route_info(rules.team_id)
         issues = []
         if default and not default[1]:
-            gap = assignment.routing_gap(False, False, True, False, bool(supervisor))
             issues.append(
                 {
                     "message": self.env._(
-                        "Default callback team %(team)s has no active agent: give its members "
-                        "the Callback Agent role, or choose another team. %(gap)s",
-                        team=self.sudo().callback_default_team_id.display_name,
-                        gap=self._callback_route_message(gap),
+                        "Default callback team “%s” has no active agent: give its members the "
+                        "Callback Agent role, or choose another team.",
+                        self.sudo().callback_default_team_id.display_name,
                     ),
                     "res_model": "helpdesk.ticket.team",
                     "res_id": default[0],
                 }
             )
+        gaps = {}
         for rule in rules:
             gap = rule._callback_routing_gap(agents, default, supervisor)
-            if gap and gap[0] != "default_without_agents":
-                issues.append(
-                    {
-                        "message": self.env._(
-                            "Rule %(rule)s: %(warning)s",
-                            rule=rule.display_name,
-                            warning=self._callback_route_message(gap, rule.team_id),
-                        ),
-                        "res_model": "customer.callback.rule",
-                        "res_id": rule.id,
-                    }
-                )
+            if gap:
+                gaps.setdefault((gap, rule.team_id), self.env["customer.callback.rule"])
+                gaps[gap, rule.team_id] |= rule
+        for (gap, team), gap_rules in gaps.items():
+            names = gap_rules.mapped("display_name")
+            issues.append(
+                {
+                    "message": script.join_sentences(
+                        [
+                            self._callback_route_message(gap, team),
+                            self.env._(
+                                "Rules (%(count)s): %(names)s.",
+                                count=len(names),
+                                names=", ".join(names[:3]) + ("…" if len(names) > 3 else ""),
+                            ),
+                        ]
+                    ),
+                    "res_model": "customer.callback.rule",
+                    "res_id": gap_rules.id if len(gap_rules) == 1 else False,
+                    "domain": [("id", "in", gap_rules.ids)],
+                }
+            )
         unrouted = self.env["customer.callback"].sudo()._unrouted_domain(self)
         count = self.env["customer.callback"].sudo().search_count(unrouted)
         if count:
@@ -583,6 +595,7 @@ class ResCompany(models.Model):
                     "res_model": "customer.callback",
                     "res_id": False,
                     "domain": list(unrouted),
+                    "name": self.env._("Callbacks that belong to nobody"),
                 }
             )
         return issues
