@@ -124,9 +124,10 @@ class TestFirstDayRouting(CallbackCase):
         )
         self.rule.team_id = empty
         self.first.callback_supervisor_id = self.lead
-        warning = self.rule.routing_warning
-        self.assertIn("空的组", warning)
-        self.assertIn("陈主管", warning)
+        self.assertEqual(
+            self.rule.with_context(lang="zh_CN").routing_warning,
+            "团队“空的组”中没有在岗坐席。回访将进入回访主管的队列（陈主管）。",
+        )
         settings = self.env["res.config.settings"].with_company(self.first).create({})
         self.assertIn(self.rule.name, settings.callback_routing_warning)
         self.assertTrue(any(self.rule.name in line for line in self.dashboard_lines()))
