@@ -63,7 +63,57 @@ def test_forbidden_phrases():
     ]
 
 
+def test_join_sentences_spaces_only_latin_sentences():
+    assert script.join_sentences(["Next: 13:00.", "Deadline: 11-26."]) == (
+        "Next: 13:00. Deadline: 11-26."
+    )
+    assert script.join_sentences(["下次尝试：13:00。", "截止日期：11-26。"]) == (
+        "下次尝试：13:00。截止日期：11-26。"
+    )
+    assert script.join_sentences(["", "One.", False]) == "One."
+
+
 def test_round_robin_balances_load():
     users = assignment.round_robin([1, 2, 3], {1: 5, 2: 0, 3: 1}, 6)
     assert users.count(2) == 4 and users.count(3) == 2 and 1 not in users
     assert assignment.round_robin([], {}, 2) == [False, False]
+
+
+def test_route_team_then_default_team_then_supervisor():
+    """Issue #29: what nobody was given lands on a team's agents, else the
+    default team's, else the supervisor, else nobody; balanced by load."""
+    loads = {1: 3, 2: 0}
+    assert assignment.route(2, (10, [1, 2]), (20, [3]), 9, loads) == (
+        assignment.TEAM,
+        10,
+        [2, 2],
+    )
+    assert assignment.route(1, (10, []), (20, [3, 4]), 9, {3: 1}) == (
+        assignment.DEFAULT_TEAM,
+        20,
+        [4],
+    )
+    assert assignment.route(1, None, (20, [3]), 9, {}) == (assignment.DEFAULT_TEAM, 20, [3])
+    # a team without agents, no default team with agents: the supervisor, in the team
+    assert assignment.route(2, (10, []), (20, []), 9, {}) == (
+        assignment.SUPERVISOR,
+        10,
+        [9, 9],
+    )
+    assert assignment.route(1, None, None, 9, {}) == (assignment.SUPERVISOR, False, [9])
+    assert assignment.route(1, None, None, None, {}) == (assignment.NOBODY, False, [False])
+    assert assignment.route(1, None, (20, []), None, {}) == (assignment.NOBODY, 20, [False])
+
+
+def test_routing_gap_says_where_callbacks_go_instead():
+    gap = assignment.routing_gap
+    assert gap(True, True, False, False, False) is None
+    assert gap(False, False, True, True, False) is None
+    assert gap(True, False, True, True, True) == ("team_without_agents", assignment.DEFAULT_TEAM)
+    assert gap(True, False, False, False, True) == ("team_without_agents", assignment.SUPERVISOR)
+    assert gap(False, False, True, False, False) == (
+        "default_without_agents",
+        assignment.NOBODY,
+    )
+    assert gap(False, False, False, False, True) == ("no_team", assignment.SUPERVISOR)
+    assert gap(False, False, False, False, False) == ("no_team", assignment.NOBODY)

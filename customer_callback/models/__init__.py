@@ -20,6 +20,7 @@ from . import customer_callback_link_throttle
 from . import customer_callback_data_request
 from . import sale_order
 from . import helpdesk_ticket
+from . import helpdesk_ticket_team
 from . import customer_complaint_grade
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_stage

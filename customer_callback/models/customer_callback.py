@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import attempt_policy, batches, bulk, cadence, call_window
+from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
@@ -312,6 +312,23 @@ class CustomerCallback(models.Model):
         help="Open and planned before the end of your day (in your timezone), or with a "
         "deadline today or past (your date).",
     )
+    # Routing (issue #29): an open callback no agent has, in no team with an
+    # active agent, is seen by nobody but supervisors.
+    is_unrouted = fields.Boolean(
+        string="Belongs to nobody",
+        compute="_compute_is_unrouted",
+        search="_search_is_unrouted",
+        help="Open, with no agent, and its team (if any) has no active agent: nobody sees it "
+        "in their callbacks. Give it an agent, or set a default callback team or a "
+        "supervisor in Settings.",
+    )
+    # What happens next after an attempt (issue #29 point 8), in the reader's time.
+    next_step = fields.Char(
+        string="Next step",
+        compute="_compute_next_step",
+        help="What happens after the attempts so far: the next attempt (your time, and the "
+        "customer's when it differs), or why the callback closed.",
+    )
     # Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch.
     spot_check_id = fields.Many2one(
         "customer.callback.spot.check",
@@ -432,6 +449,119 @@ class CustomerCallback(models.Model):
         if operator == "not in":
             positive = not positive
         return domain if positive else ~domain
+
+    @api.depends("state", "user_id", "team_id", "company_id")
+    def _compute_is_unrouted(self):
+        agents = self.team_id._callback_agent_ids()
+        for callback in self:
+            callback.is_unrouted = (
+                callback.state in OPEN_STATES
+                and not callback.user_id
+                and not agents.get(callback.team_id.id)
+            )
+
+    def _search_is_unrouted(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = self._unrouted_domain()
+        positive = True in value
+        if operator == "not in":
+            positive = not positive
+        return domain if positive else ~domain
+
+    @api.model
+    def _unrouted_domain(self, company=None):
+        """Open callbacks with no agent whose team has no active agent (or
+        that have no team), of ``company`` (or of any company)."""
+        Team = self.env["helpdesk.ticket.team"].sudo().with_context(active_test=False)
+        teams = Team.search([("company_id", "in", [company.id, False])] if company else [])
+        routed = [tid for tid, ids in teams._callback_agent_ids().items() if ids]
+        domain = (
+            Domain("state", "in", OPEN_STATES)
+            & Domain("user_id", "=", False)
+            & (Domain("team_id", "=", False) | Domain("team_id", "not in", routed))
+        )
+        if company:
+            domain &= Domain("company_id", "=", company.id)
+        return domain
+
+    @api.depends("state", "planned_date", "deadline", "close_reason", "score", "attempt_ids")
+    @api.depends_context("tz", "lang")
+    def _compute_next_step(self):
+        now = fields.Datetime.now()
+        reader_tz = self._reader_tz()
+        for callback in self:
+            callback.next_step = callback._next_step_text(now, reader_tz)
+
+    def _next_step_text(self, now, reader_tz, deadline_before=None):
+        """One line telling the agent what the attempts so far lead to (False
+        when there is nothing to tell): the next try and its slot in the
+        reader's time (and the customer's when it differs), the deadline
+        (moved when it lies after ``deadline_before``), or why it closed."""
+        self.ensure_one()
+        attempts = self.attempt_ids.sorted(lambda a: (a.attempt_date, a.id))
+        if not attempts:
+            return False
+        if self.close_reason == "unreachable":
+            return self.env._("Closed as unreachable after %s attempts.", len(attempts))
+        if self.close_reason == "declined":
+            return self.env._("Closed: the customer declined the call.")
+        if self.close_reason == "hung_up":
+            return self.env._(
+                "Closed: the customer hung up after answering (score %s).", self.score or "-"
+            )
+        if self.state not in OPEN_STATES:
+            return False
+        decision = attempt_policy.evaluate(
+            [(a.result, a.slot) for a in attempts], self.company_id._callback_attempt_policy()
+        )
+        if decision.outcome == attempt_policy.TALKING:
+            return self.env._("Connected: record the outcome, then close the callback.")
+        if not self.planned_date:
+            return False
+        customer_tz = self._tz()
+        slot = call_window.slot_at(
+            self.planned_date, customer_tz, self.company_id._callback_slot_bounds()
+        )
+        slot_label = dict(
+            self.env["customer.callback.attempt"]._fields["slot"]._description_selection(self.env)
+        )[slot]
+        if decision.used_slots and slot not in decision.used_slots:
+            slot_label = self.env._("%s, another slot", slot_label)
+        reader_zone = call_window.get_zone(reader_tz)
+        sentences = [
+            self.env._(
+                "Next attempt: %(when)s (%(slot)s).",
+                when=f"{call_window.to_local(self.planned_date, reader_zone):%m-%d %H:%M}",
+                slot=slot_label,
+            )
+        ]
+        customer_zone = call_window.get_zone(customer_tz)
+        if (
+            call_window.to_local(now, customer_zone).utcoffset()
+            != call_window.to_local(now, reader_zone).utcoffset()
+        ):
+            sentences.append(
+                self.env._(
+                    "Customer's time: %(when)s (%(tz)s).",
+                    when=f"{call_window.to_local(self.planned_date, customer_zone):%m-%d %H:%M}",
+                    tz=customer_tz,
+                )
+            )
+        if self.deadline:
+            deadline = f"{self.deadline:%m-%d}"
+            if deadline_before and self.deadline > deadline_before:
+                sentences.append(self.env._("Deadline moved to %s.", deadline))
+            else:
+                sentences.append(self.env._("Deadline: %s.", deadline))
+        if decision.message_missing:
+            sentences.append(
+                self.env._(
+                    "Leave an SMS or IM message: without it the callback cannot close as "
+                    "unreachable."
+                )
+            )
+        return script_tools.join_sentences(sentences)
 
     def _reader_tz(self):
         """The timezone of the user reading: the context's, else the user's."""
@@ -595,7 +725,7 @@ class CustomerCallback(models.Model):
                 ", ".join(order.order_line.product_id.mapped("display_name")[:3]) or False
             )
 
-    @api.depends("script_id", "partner_id", "sale_order_id", "user_id", "company_id")
+    @api.depends("script_id", "partner_id", "sale_order_id", "user_id", "team_id", "company_id")
     @api.depends_context("lang")
     def _compute_script_html(self):
         last_feedback = self._last_feedback_by_partner()
@@ -666,9 +796,20 @@ class CustomerCallback(models.Model):
             "order_date": order_date,
             "product": product,
             "last_feedback": last_feedback or "",
-            "agent": self.user_id.name or "",
+            "agent": self.user_id.name or self._script_agent_fallback(lang),
             "company": self.company_id.name or "",
         }
+
+    def _script_agent_fallback(self, lang):
+        """Who speaks when the callback has no agent yet: the team, else the
+        company's customer service, in the script's language ("this is the
+        After-sales team from…", "我是…的售后服务客服"), never an empty name."""
+        env = self.with_context(lang=lang).env
+        # sudo: the team's name, whatever the reader's access to teams
+        team = self.sudo().team_id.with_context(lang=lang)
+        if team:
+            return env._("the %s team", team.name)
+        return env._("customer service")
 
     def _compute_spot_check_complaint_id(self):
         tickets = (
@@ -1491,6 +1632,7 @@ class CustomerCallback(models.Model):
         self._check_contact_consent()
         self._check_open()
         now = fields.Datetime.now()
+        deadlines = {callback.id: callback.deadline for callback in self}
         attempts = self.env["customer.callback.attempt"].create(
             [
                 {
@@ -1502,23 +1644,37 @@ class CustomerCallback(models.Model):
                 for callback in self
             ]
         )
+        # what happens next, one line per callback, in the agent's time
+        reader_tz = self._reader_tz()
+        lines = []
+        for callback in self:
+            line = callback._next_step_text(now, reader_tz, deadlines[callback.id])
+            if line:
+                lines.append(line if len(self) == 1 else f"{callback.name}: {line}")
         outside = attempts.filtered(lambda a: not a.in_window)
         if outside:
-            return {
-                "type": "ir.actions.client",
-                "tag": "display_notification",
-                "params": {
-                    "type": "warning",
-                    "sticky": False,
-                    "title": self.env._("Outside the call window"),
-                    "message": self.env._(
-                        "This attempt was logged outside the customer's call windows: "
-                        "customers must not be called outside them."
-                    ),
-                    "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-                },
-            }
-        return True
+            lines.insert(
+                0,
+                self.env._(
+                    "This attempt was logged outside the customer's call windows: "
+                    "customers must not be called outside them."
+                ),
+            )
+        if not lines:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning" if outside else "info",
+                "sticky": False,
+                "title": self.env._("Outside the call window")
+                if outside
+                else self.env._("Attempt logged"),
+                "message": "\n".join(lines),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def _check_contact_consent(self, channels=None):
         """Refuse to call (or message) a customer who withdrew his consent to
@@ -1726,6 +1882,7 @@ class CustomerCallback(models.Model):
         )
         category = self.problem_category_id
         self.check_access("write")
+        team, owner, target = self._ticket_routing(category)
         # Routed to another team, the ticket may be one the agent is not
         # allowed to create (helpdesk_mgmt's "own tickets" rule): it is
         # created as superuser and the agent follows it, as for spot-check
@@ -1735,11 +1892,7 @@ class CustomerCallback(models.Model):
             .sudo()
             .create(
                 {
-                    "name": (
-                        self.next_action
-                        or self.summary
-                        or self.env._("Problem raised during callback %s", self.name)
-                    )[:200],
+                    "name": self._ticket_title(),
                     "description": description,
                     "partner_id": self.partner_id.id,
                     "partner_name": self.partner_id.name,
@@ -1747,15 +1900,23 @@ class CustomerCallback(models.Model):
                     "company_id": self.company_id.id,
                     "origin_callback_id": self.id,
                     "category_id": category.id,
-                    # the category's routing decides team and owner (helpdesk.ticket
-                    # create): never the caller's own team by default
-                    "team_id": category.sudo().routing_team_id.id or self.team_id.id or False,
-                    "user_id": category.sudo().routing_user_id.id or False,
+                    "team_id": team.id or False,
+                    "user_id": owner.id or False,
                     "promised_reply_date": self.promised_date,
                 }
             )
         )
         ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
+        if target == assignment.NOBODY:
+            ticket.message_post(
+                body=self.env._(
+                    "Nobody owns this ticket: category %s has no owner, its team and the "
+                    "default callback team have no active agent, and no callback supervisor "
+                    "is set. Assign it by hand, and set them in Settings.",
+                    category.display_name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
         values = {}
         if not self.problem_status:
             values["problem_status"] = "pending"
@@ -1773,6 +1934,55 @@ class CustomerCallback(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    def _ticket_title(self):
+        """The title of a ticket raised from this callback: the problem in the
+        customer's words (first line of the feedback), else the first line of
+        the content summary, never the next action planned after the call."""
+        self.ensure_one()
+        for text in (self.feedback, self.summary):
+            line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
+            if line:
+                return line if len(line) <= 80 else line[:79].rstrip() + "…"
+        return self.env._("Problem raised during callback %s", self.name)
+
+    def _ticket_routing(self, category):
+        """(team, owner, target) of a ticket raised from this callback about
+        ``category``: the category's owner and team; without an owner, an
+        agent of the category's team, else of the default callback team
+        (balanced by open tickets), else the callback supervisor, else nobody
+        (``target``: ``tools.assignment`` NOBODY). The ticket stays in the
+        category's team (else the callback's) unless the default team takes
+        it."""
+        self.ensure_one()
+        category = category.sudo()
+        company = self.company_id
+        team = category.routing_team_id or self.sudo().team_id
+        if category.routing_user_id:
+            return team, category.routing_user_id, assignment.TEAM
+        agents, default, supervisor = company._callback_route_info(category.routing_team_id)
+        candidates = [uid for ids in agents.values() for uid in ids]
+        loads = dict(
+            (user.id, count)
+            for user, count in self.env["helpdesk.ticket"]
+            .sudo()
+            ._read_group(
+                [("user_id", "in", candidates), ("stage_id.closed", "=", False)],
+                ["user_id"],
+                ["__count"],
+            )
+        )
+        routing_team = category.routing_team_id
+        target, team_id, users = assignment.route(
+            1,
+            (routing_team.id, agents[routing_team.id]) if routing_team else None,
+            default,
+            supervisor,
+            loads,
+        )
+        if target == assignment.DEFAULT_TEAM:
+            team = team.browse(team_id)
+        return team, self.env["res.users"].browse(users[0]), target
 
     def action_view_raised_tickets(self):
         self.ensure_one()

@@ -98,7 +98,32 @@ class CustomerCallbackDashboard(models.AbstractModel):
                 company, month_periods[this_month], month_periods[last_month]
             ),
             "quarterly_report_action": self._dashboard_quarterly_report_action(*this_quarter),
+            "routing": self._dashboard_routing(company),
         }
+
+    @api.model
+    def _dashboard_routing(self, company):
+        """The rules and teams that route callbacks to no team with an agent,
+        and the open callbacks that belong to nobody (issue #29): one line
+        each, with the record or list to fix."""
+        lines = []
+        for issue in company._callback_routing_issues():
+            if issue["res_id"]:
+                action = {
+                    "type": "ir.actions.act_window",
+                    "res_model": issue["res_model"],
+                    "res_id": issue["res_id"],
+                    "views": [[False, "form"]],
+                    "target": "current",
+                }
+            elif issue["res_model"] == "customer.callback":
+                action = self._dashboard_callbacks_action(issue["name"], Domain(issue["domain"]))
+            else:
+                action = self._dashboard_action(
+                    issue["res_model"], self.env._("Cadence rules"), Domain(issue["domain"])
+                )
+            lines.append({"message": issue["message"], "action": action})
+        return lines
 
     # ------------------------------------------------------------------
     # Periods and figures

@@ -256,7 +256,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
         partners.fetch(["tz", "callback_channel", "callback_preferred_time"])
         vals_list = []
         for candidate, (user_id, team_id) in zip(
-            candidates, self._assignees(candidates), strict=True
+            candidates, self._assignees(company, candidates), strict=True
         ):
             rule = candidate.rule
             vals_list.append(
@@ -281,10 +281,18 @@ class CustomerCallbackGenerator(models.AbstractModel):
             )
         return self.env["customer.callback"]._plan_callbacks(vals_list, today=today)
 
-    def _assignees(self, candidates):
-        """(user id, team id) per candidate, following each rule's assignment."""
+    def _assignees(self, company, candidates):
+        """(user id, team id) per candidate, following each rule's assignment.
+
+        A callback always lands where a person sees it (issue #29): a fixed
+        agent, the customer's salesperson, or the queue of a team with
+        agents, as the rule says; else (round robin, no salesperson, a team
+        queue without agents, no team) the agents of the rule's team, else of
+        the company's default callback team, balanced by their open
+        callbacks; else the supervisor's queue; else nobody (the callback is
+        flagged: ``customer.callback.is_unrouted``)."""
         result = [None] * len(candidates)
-        round_robin = defaultdict(list)
+        to_route = defaultdict(list)
         salespeople = {}
         if any(c.rule.assignment == "salesperson" for c in candidates):
             # SQL: the salesperson of every candidate and whether that user can
@@ -295,37 +303,51 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 [list({c.partner_id for c in candidates})],
             )
             salespeople = dict(self.env.cr.fetchall())
+        teams = self.env["helpdesk.ticket.team"].browse(
+            {c.rule.team_id for c in candidates if c.rule.team_id}
+        )
+        agents, default, supervisor = company._callback_route_info(teams)
         for index, candidate in enumerate(candidates):
             rule = candidate.rule
             if rule.assignment == "agent":
                 result[index] = (rule.user_id, rule.team_id)
-            elif rule.assignment == "salesperson":
-                result[index] = (salespeople.get(candidate.partner_id), rule.team_id)
-            elif rule.assignment == "round_robin" and rule.team_id:
-                round_robin[rule.team_id].append(index)
-            else:
+            elif rule.assignment == "salesperson" and salespeople.get(candidate.partner_id):
+                result[index] = (salespeople[candidate.partner_id], rule.team_id)
+            elif rule.assignment == "team" and agents.get(rule.team_id):
+                # the team's queue, which its agents see
                 result[index] = (None, rule.team_id)
-        if round_robin:
-            teams = self.env["helpdesk.ticket.team"].browse(list(round_robin))
-            members = teams.user_ids.filtered(lambda u: not u.share and u.active)
-            loads = dict(
-                (user.id, count)
-                for user, count in self.env["customer.callback"]._read_group(
-                    [("user_id", "in", members.ids), ("state", "in", list(OPEN_STATES))],
-                    ["user_id"],
-                    ["__count"],
-                )
+            else:
+                to_route[rule.team_id].append(index)
+        if not to_route:
+            return result
+        members = [uid for ids in agents.values() for uid in ids]
+        loads = dict(
+            (user.id, count)
+            for user, count in self.env["customer.callback"]._read_group(
+                [("user_id", "in", members), ("state", "in", list(OPEN_STATES))],
+                ["user_id"],
+                ["__count"],
             )
-            for team_id, indexes in round_robin.items():
-                team = teams.browse(team_id)
-                team_members = team.user_ids.filtered(lambda u: not u.share and u.active).sorted(
-                    "id"
+        )
+        for team_id, indexes in to_route.items():
+            target, routed_team, users = assignment.route(
+                len(indexes),
+                (team_id, agents.get(team_id, [])) if team_id else None,
+                default,
+                supervisor,
+                loads,
+            )
+            if target == assignment.NOBODY:
+                _logger.warning(
+                    "Company %s: %s callbacks belong to nobody (no team with an active agent, "
+                    "no default callback team with one, no supervisor)",
+                    company.name,
+                    len(indexes),
                 )
-                users = assignment.round_robin(team_members.ids, loads, len(indexes))
-                for index, user_id in zip(indexes, users, strict=True):
-                    result[index] = (user_id, team.id)
-                    if user_id:
-                        loads[user_id] = loads.get(user_id, 0) + 1
+            for index, user_id in zip(indexes, users, strict=True):
+                result[index] = (user_id, routed_team or None)
+                if user_id:
+                    loads[user_id] = loads.get(user_id, 0) + 1
         return result
 
     # ------------------------------------------------------------------

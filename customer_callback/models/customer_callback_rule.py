@@ -3,6 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
+from ..tools import assignment
+
 SEGMENTS = [
     ("new_customer", "New customer"),
     ("second_followup", "New customer, second follow-up"),
@@ -129,6 +131,11 @@ class CustomerCallbackRule(models.Model):
     )
     description = fields.Text(translate=True)
     callback_count = fields.Integer(compute="_compute_callback_count")
+    routing_warning = fields.Char(
+        compute="_compute_routing_warning",
+        help="Set when the rule's callbacks reach no team with an active agent: where they "
+        "go instead (the default callback team, the supervisor's queue, or nobody).",
+    )
 
     _window_positive = models.Constraint(
         "CHECK (window_days >= 0)", "The window of a rule cannot be negative."
@@ -142,6 +149,39 @@ class CustomerCallbackRule(models.Model):
         )
         for rule in self:
             rule.callback_count = counts.get(rule, 0)
+
+    @api.depends(
+        "assignment",
+        "team_id.user_ids",
+        "company_id.callback_default_team_id.user_ids",
+        "company_id.callback_supervisor_id",
+    )
+    def _compute_routing_warning(self):
+        for company, rules in self.grouped("company_id").items():
+            if not company:
+                rules.routing_warning = False
+                continue
+            agents, default, supervisor = company._callback_route_info(rules.team_id)
+            for rule in rules:
+                gap = rule._callback_routing_gap(agents, default, supervisor)
+                rule.routing_warning = gap and company._callback_route_message(gap, rule.team_id)
+
+    def _callback_routing_gap(self, agents, default, supervisor):
+        """Why this rule's callbacks (those it gives nobody) reach no team with
+        an agent, or None (``tools.assignment.routing_gap``); ``agents``,
+        ``default`` and ``supervisor`` as ``res.company._callback_route_info``
+        returns them. A rule with a fixed agent never has a gap."""
+        self.ensure_one()
+        if self.assignment == "agent":
+            return None
+        team = self.team_id
+        return assignment.routing_gap(
+            bool(team),
+            bool(team and agents.get(team.id)),
+            bool(default),
+            bool(default and default[1]),
+            bool(supervisor),
+        )
 
     @api.constrains(
         "trigger", "source_rule_id", "period_months", "assignment", "team_id", "user_id"

@@ -7,7 +7,7 @@ from pytz import timezone, utc
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..tools import call_window, official_calendar
+from ..tools import assignment, call_window, official_calendar, script
 from ..tools.attempt_policy import AttemptPolicy
 from ..tools.script import split_phrases
 
@@ -120,6 +120,12 @@ class ResCompany(models.Model):
         "res.users",
         string="Default callback supervisor",
         help="Receives escalations for callbacks whose team has no leader.",
+    )
+    callback_default_team_id = fields.Many2one(
+        "helpdesk.ticket.team",
+        string="Default callback team",
+        help="Callbacks of rules without a team (or whose team has no active agent) are "
+        "shared among this team's agents; without one, they go to the supervisor.",
     )
 
     @api.constrains(*[f for pairs in WINDOW_FIELDS.values() for p in pairs for f in p])
@@ -439,12 +445,160 @@ class ResCompany(models.Model):
                     self.env._("The satisfaction target must lie on the 5-point scale (1–5).")
                 )
 
+    @api.constrains("callback_default_team_id")
+    def _check_callback_default_team(self):
+        for company in self:
+            team_company = company.callback_default_team_id.company_id
+            if team_company and team_company != company:
+                raise ValidationError(
+                    self.env._(
+                        "The default callback team of %(company)s must be one of its own "
+                        "teams (%(team)s belongs to %(other)s).",
+                        company=company.name,
+                        team=company.callback_default_team_id.display_name,
+                        other=team_company.name,
+                    )
+                )
+
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
         # each company edits its own stop words of the high-frequency terms
         self.env["customer.callback.stop.word"]._load_default_stop_words(companies)
         return companies
+
+    # ------------------------------------------------------------------
+    # Routing: where callbacks nobody was given go (issue #29)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _callback_init_default_team(self):
+        """At install: each company without a default callback team gets its
+        first team having active internal members (by sequence), if any."""
+        Team = self.env["helpdesk.ticket.team"].sudo()
+        for company in self.sudo().search([("callback_default_team_id", "=", False)]):
+            teams = Team.search([("company_id", "=", company.id)], order="sequence, id")
+            team = teams.filtered(lambda t: any(u.active and not u.share for u in t.user_ids))[:1]
+            if team:
+                company.callback_default_team_id = team
+
+    def _callback_route_info(self, teams=None):
+        """What the routing of ``self`` (one company) needs: (team id -> agent
+        ids of ``teams`` and of the default team, the default team's
+        ``(id, agent ids)`` or None, the active supervisor's id or None)."""
+        self.ensure_one()
+        company = self.sudo()
+        default_team = company.callback_default_team_id
+        all_teams = (teams or self.env["helpdesk.ticket.team"]).sudo() | default_team
+        agents = all_teams._callback_agent_ids()
+        supervisor = company.callback_supervisor_id
+        return (
+            agents,
+            (default_team.id, agents[default_team.id]) if default_team else None,
+            supervisor.id if supervisor.active else None,
+        )
+
+    def _callback_route_message(self, gap, team=None):
+        """The warning of a routing ``gap`` (``tools.assignment.routing_gap``)
+        of callbacks of ``team`` (or of no team), in the reader's language:
+        what is missing, and where the callbacks go instead."""
+        self.ensure_one()
+        problem, target = gap
+        company = self.sudo()
+        default_team = company.callback_default_team_id
+        if problem == "team_without_agents":
+            what = self.env._("Team “%s” has no active agent.", team.display_name)
+        elif problem == "default_without_agents":
+            what = self.env._(
+                "No team, and the default callback team “%s” has no active agent.",
+                default_team.display_name,
+            )
+        else:
+            what = self.env._("No team, and no default callback team is set.")
+        if target == assignment.DEFAULT_TEAM:
+            where = self.env._(
+                "Callbacks go to the default callback team “%s”.", default_team.display_name
+            )
+        elif target == assignment.SUPERVISOR:
+            where = self.env._(
+                "Callbacks go to the supervisor's queue (%s).",
+                company.callback_supervisor_id.name,
+            )
+        else:
+            where = self.env._(
+                "Callbacks belong to nobody: set a default callback team or a supervisor "
+                "in Settings."
+            )
+        return script.join_sentences([what, where])
+
+    def _callback_routing_issues(self):
+        """The rules and teams of ``self`` (one company) that route callbacks
+        to no team with an agent, and the open callbacks that belong to
+        nobody: a list of ``{"message", "res_model", "res_id", "domain"}``
+        (a record, or the list of ``domain``) for Settings and the dashboard,
+        one line per default team, per team and per kind of gap (the rules
+        named in it). An active agent is an active internal member with the
+        Callback Agent role."""
+        self.ensure_one()
+        rules = (
+            self.env["customer.callback.rule"]
+            .sudo()
+            .search(
+                [("company_id", "=", self.id), ("active", "=", True), ("assignment", "!=", "agent")]
+            )
+        )
+        agents, default, supervisor = self._callback_route_info(rules.team_id)
+        issues = []
+        if default and not default[1]:
+            issues.append(
+                {
+                    "message": self.env._(
+                        "Default callback team “%s” has no active agent: give its members the "
+                        "Callback Agent role, or choose another team.",
+                        self.sudo().callback_default_team_id.display_name,
+                    ),
+                    "res_model": "helpdesk.ticket.team",
+                    "res_id": default[0],
+                }
+            )
+        gaps = {}
+        for rule in rules:
+            gap = rule._callback_routing_gap(agents, default, supervisor)
+            if gap:
+                gaps.setdefault((gap, rule.team_id), self.env["customer.callback.rule"])
+                gaps[gap, rule.team_id] |= rule
+        for (gap, team), gap_rules in gaps.items():
+            names = gap_rules.mapped("display_name")
+            issues.append(
+                {
+                    "message": script.join_sentences(
+                        [
+                            self._callback_route_message(gap, team),
+                            self.env._(
+                                "Rules (%(count)s): %(names)s.",
+                                count=len(names),
+                                names=", ".join(names[:3]) + ("…" if len(names) > 3 else ""),
+                            ),
+                        ]
+                    ),
+                    "res_model": "customer.callback.rule",
+                    "res_id": gap_rules.id if len(gap_rules) == 1 else False,
+                    "domain": [("id", "in", gap_rules.ids)],
+                }
+            )
+        unrouted = self.env["customer.callback"].sudo()._unrouted_domain(self)
+        count = self.env["customer.callback"].sudo().search_count(unrouted)
+        if count:
+            issues.append(
+                {
+                    "message": self.env._("Open callbacks that belong to nobody: %s.", count),
+                    "res_model": "customer.callback",
+                    "res_id": False,
+                    "domain": list(unrouted),
+                    "name": self.env._("Callbacks that belong to nobody"),
+                }
+            )
+        return issues
 
     # ------------------------------------------------------------------
     # Official calendar (public holidays and make-up workdays)

@@ -121,6 +121,14 @@ class ResConfigSettings(models.TransientModel):
     callback_supervisor_id = fields.Many2one(
         related="company_id.callback_supervisor_id", readonly=False
     )
+    callback_default_team_id = fields.Many2one(
+        related="company_id.callback_default_team_id",
+        readonly=False,
+        domain="[('company_id', 'in', [company_id, False])]",
+    )
+    callback_routing_warning = fields.Text(
+        string="Routing warnings", compute="_compute_callback_routing_warning"
+    )
     complaint_soon_hours = fields.Float(related="company_id.complaint_soon_hours", readonly=False)
     complaint_soon_percent = fields.Float(
         related="company_id.complaint_soon_percent", readonly=False
@@ -163,6 +171,16 @@ class ResConfigSettings(models.TransientModel):
     callback_quarterly_mail = fields.Boolean(
         related="company_id.callback_quarterly_mail", readonly=False
     )
+
+    @api.depends("company_id")
+    def _compute_callback_routing_warning(self):
+        """The rules and teams that route callbacks to no team with an agent,
+        one per line (the saved settings: issue #29)."""
+        for settings in self:
+            issues = settings.company_id._callback_routing_issues()
+            settings.callback_routing_warning = (
+                "\n".join(issue["message"] for issue in issues) or False
+            )
 
     @api.depends("callback_holiday_country_id")
     def _compute_callback_official_calendar_info(self):

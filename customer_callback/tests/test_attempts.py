@@ -79,8 +79,10 @@ class TestAttempts(CallbackCase):
         self.assertEqual(action["params"]["type"], "warning")
         self.assertFalse(callback.attempt_ids.in_window)
         self.assertEqual(callback.attempt_ids.slot, "evening")
-        # inside the window: no warning
-        self.assertIs(self.log(callback, "busy", datetime(2026, 11, 23, 2, 0)), True)
+        # inside the window: no warning, only what happens next (issue #29)
+        action = self.log(callback, "busy", datetime(2026, 11, 23, 2, 0))
+        self.assertEqual(action["params"]["type"], "info")
+        self.assertIn("Next attempt", action["params"]["message"])
 
     def test_attempt_in_the_future_is_refused(self):
         callback = self.make_callback()

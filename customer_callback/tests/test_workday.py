@@ -282,7 +282,8 @@ class TestTicketFromCallback(CallbackCase):
         self.assertEqual(ticket.promised_reply_date, promised)
         # the agent follows the ticket she raised in another team
         self.assertIn(self.agent1.partner_id, ticket.message_partner_ids)
-        self.assertEqual(ticket.with_user(self.agent1).name, "Leak")
+        # titled by the problem in the customer's words (issue #29)
+        self.assertEqual(ticket.with_user(self.agent1).name, "It leaks every morning")
         # linked both ways: the ticket counts the callback that raised it
         self.assertEqual(ticket.origin_callback_id, callback)
         self.assertEqual(callback.raised_ticket_ids, ticket)

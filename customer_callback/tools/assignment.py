@@ -64,3 +64,60 @@ def slots_to_avoid(used_slots, available_slots):
             counts[slot] += 1
     least = min(counts.values())
     return tuple(slot for slot in available if counts[slot] > least)
+
+
+# Where a callback (or a ticket) nobody was given goes (issue #29): the
+# rule's team, else the company's default callback team, else the
+# supervisor's queue, else nobody (flagged).
+TEAM = "team"
+DEFAULT_TEAM = "default_team"
+SUPERVISOR = "supervisor"
+NOBODY = "nobody"
+
+
+def route(count, team, default_team, supervisor_id, open_loads):
+    """Give ``count`` items that have nobody to the first place a person sees.
+
+    ``team`` and ``default_team``: ``(team id, agent ids)`` or None (no
+    team); ``supervisor_id``: the company's callback supervisor (or None);
+    ``open_loads``: user id -> open items already assigned (not changed).
+    The first team with agents takes the items, balanced by load
+    (``round_robin``); else the supervisor takes them all; else nobody.
+
+    Returns ``(target, team id, user ids)``: ``target`` is TEAM,
+    DEFAULT_TEAM, SUPERVISOR or NOBODY; the team id is the team that takes
+    them (the rule's team, else the default team, when nobody of a team
+    does), False without any; ``count`` user ids (False for nobody)."""
+    for target, candidate in ((TEAM, team), (DEFAULT_TEAM, default_team)):
+        if candidate and candidate[1]:
+            return target, candidate[0], round_robin(candidate[1], open_loads, count)
+    team_id = (team or default_team or (False,))[0]
+    if supervisor_id:
+        return SUPERVISOR, team_id, [supervisor_id] * count
+    return NOBODY, team_id, [False] * count
+
+
+def routing_gap(has_team, team_has_agents, has_default, default_has_agents, has_supervisor):
+    """Why callbacks routed this way reach no team, or None when they reach
+    one: ``(problem, target)``. ``problem`` is ``"team_without_agents"``
+    (the team has no active agent), ``"default_without_agents"`` (no team,
+    and the default team has no active agent) or ``"no_team"`` (no team and
+    no default team); ``target`` is where the callbacks go instead
+    (DEFAULT_TEAM, SUPERVISOR or NOBODY)."""
+    if has_team and team_has_agents:
+        return None
+    if has_team:
+        problem = "team_without_agents"
+    elif has_default:
+        if default_has_agents:
+            return None
+        problem = "default_without_agents"
+    else:
+        problem = "no_team"
+    if has_default and default_has_agents:
+        target = DEFAULT_TEAM
+    elif has_supervisor:
+        target = SUPERVISOR
+    else:
+        target = NOBODY
+    return problem, target

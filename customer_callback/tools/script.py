@@ -131,3 +131,16 @@ def split_phrases(raw):
     """Settings store phrases one per line (commas and 、 also separate)."""
     parts = re.split(r"[\n,，、;；]+", raw or "")
     return [p.strip() for p in parts if p.strip()]
+
+
+def join_sentences(sentences):
+    """Sentences one after the other: a space after a Latin full stop, none
+    after a Chinese or Japanese one (。！？)."""
+    text = ""
+    for sentence in sentences:
+        if not sentence:
+            continue
+        if text and not text.endswith(("。", "！", "？")):
+            text += " "
+        text += sentence
+    return text

@@ -42,6 +42,14 @@ tours.add("customer_callback_unreachable_tour", {
         },
         ...logAttempt("No answer", "In progress"),
         {
+            content: "The agent is told what happens next (notification)",
+            trigger: '.o_notification:contains("Next attempt")',
+        },
+        {
+            content: "The form says it too",
+            trigger: 'div[name="next_step_banner"]:visible:contains("Next attempt")',
+        },
+        {
             content: "First attempt recorded",
             trigger: 'div[name="attempt_ids"] .o_data_row:nth-child(1)',
         },
@@ -98,8 +106,12 @@ tours.add("customer_callback_ticket_tour", {
             trigger: '.o_form_view div[name="origin_callback_id"]',
         },
         {
-            content: "The ticket carries the summary",
-            trigger: '.o_form_view div[name="name"] input:value("Water purifier leaks since delivery")',
+            content: "The ticket is titled by the problem in the customer's words",
+            trigger: '.o_form_view div[name="name"] input:value("It leaks every morning, please send someone")',
+        },
+        {
+            content: "The promised reply shows on the ticket, not on a hidden tab",
+            trigger: '.o_form_view div[name="promised_reply_date"]:visible',
         },
     ],
 });
