@@ -50,6 +50,8 @@ class TestMigration160(SpotCheckCase):
                 }
             )
         kept = self.make_callback(again)
+        # a company of 19.0.1.5.0 had no default callback team
+        self.company.callback_default_team_id = False
 
         load_migration("19.0.1.6.0").migrate(self.env.cr, "19.0.1.5.0")
         self.env.invalidate_all()
@@ -60,3 +62,4 @@ class TestMigration160(SpotCheckCase):
         self.assertEqual(callback.close_reason, "withdrawn")
         self.assertEqual(kept.state, "planned")
         self.assertTrue(line.exists(), "the ledger keeps its history")
+        self.assertEqual(self.company.callback_default_team_id, self.team)

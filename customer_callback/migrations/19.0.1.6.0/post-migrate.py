@@ -7,7 +7,9 @@
   the only one known.
 - A withdrawal acts at once (the open callbacks it forbids are cancelled
   with the reason): the withdrawals recorded before act now. A line that a
-  later consent line overrode cancels nothing (the whole ledger decides)."""
+  later consent line overrode cancels nothing (the whole ledger decides).
+- Each company gets its default callback team (issue #29), as a new
+  install does: the first team of the company with members."""
 
 from odoo import SUPERUSER_ID, api
 
@@ -32,3 +34,4 @@ def migrate(cr, version):
         )
     withdrawals = env["customer.callback.consent"].search([("decision", "=", "withdrawn")])
     withdrawals._act_on_withdrawals()
+    env["res.company"]._callback_init_default_team()
