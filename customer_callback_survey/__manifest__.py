@@ -3,7 +3,7 @@
     "name": "Customer Callback Satisfaction Surveys",
     "summary": "Satisfaction survey after a problem is solved (SMS or online "
     "questionnaire); low scores bring a supervisor callback",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",

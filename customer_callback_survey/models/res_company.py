@@ -152,6 +152,7 @@ class ResCompany(models.Model):
                     "segment": "feedback_history",
                     "trigger": "manual",
                     "assignment": "team",
+                    "ignore_fatigue": True,
                 }
             )
         self.sudo().callback_survey_followup_rule_id = rule

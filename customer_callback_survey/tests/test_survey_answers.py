@@ -1,7 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import importlib.util
 from datetime import timedelta
+from pathlib import Path
 
 from odoo.tests import Form, tagged
+
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW
 
 from .common import SurveyCase
 
@@ -72,6 +76,43 @@ class TestSurveyAnswers(SurveyCase):
         user_input._callback_create_followups()
         self.assertEqual(self.followups(), followup)
         self.assertEqual(self.partner_sh.callback_survey_satisfaction, 3.0)
+
+    def test_low_score_is_followed_up_at_the_contact_limit(self):
+        """Like the complaint and feedback follow-ups, the supervisor's call
+        after a low score is not dropped by the contact-fatigue cap (the
+        demo lost it on days a holiday greeting was planned, issue #27)."""
+        request = self.sent_request()
+        for days in (1, 3, 5):
+            self.make_callback(
+                self.partner_sh,
+                planned_date=FROZEN_NOW + timedelta(days=days),
+                deadline=(FROZEN_NOW + timedelta(days=days + 2)).date(),
+            )
+        self.assertIn(
+            self.partner_sh.id,
+            self.env["customer.callback"]._fatigue_capped_partners(
+                self.company, {self.partner_sh.id}, FROZEN_NOW.date()
+            ),
+        )
+        self.answer(request.user_input_id, [1, 2, 1, 1])
+        followup = self.followups()
+        self.assertEqual(len(followup), 1)
+        self.assertTrue(followup.rule_id.ignore_fatigue)
+
+    def test_migration_lets_the_follow_ups_pass_the_contact_limit(self):
+        """19.0.1.3.0: the low-score rules of earlier versions (noupdate data
+        and each company's copy) no longer obey the contact-fatigue cap."""
+        rule = self.company._callback_survey_followup_rule()
+        default = self.env.ref("customer_callback_survey.rule_survey_followup")
+        (rule | default).write({"ignore_fatigue": False})
+        path = Path(__file__).parent.parent / "migrations" / "19.0.1.3.0" / "post-migrate.py"
+        spec = importlib.util.spec_from_file_location("survey_migration_19_0_1_3_0", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.migrate(self.env.cr, "19.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertTrue(rule.ignore_fatigue)
+        self.assertTrue(default.ignore_fatigue)
 
     def test_threshold_is_a_setting(self):
         self.company.callback_survey_followup_score = 2
