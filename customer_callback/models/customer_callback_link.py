@@ -449,12 +449,16 @@ class CustomerCallbackLink(models.Model):
             .search([("partner_id", "=", partner.id), ("company_id", "=", company.id)])
         )
         # a call the customer's say forbids is no call planned for him
+        # the next call, not the latest planned one (#29 point 4)
         open_callback = callbacks.filtered(
             lambda cb: cb.state in OPEN_STATES and consent.may_contact(cb.channel)
-        ).sorted("planned_date")[-1:]
+        ).sorted(lambda cb: (not cb.planned_date, cb.planned_date or fields.Datetime.now()))[:1]
         done = callbacks.filtered(lambda cb: cb.state == "done")
         return {
             "consent": consent,
+            # the slot of the day the customer chose, shown selected (#29 point 3)
+            "slot": consent.preferred_time
+            and call_window.slot_of(consent.preferred_time, company._callback_slot_bounds()),
             "tz_name": tz_name,
             "callback_count": len(callbacks),
             "done_count": len(done),

@@ -224,6 +224,27 @@ class TestPersonalPage(HttpCase):
         response = self.post(token, "callback", {"date": "tomorrow", "time": "19:00"})
         self.assertIn("Please give a date and a time", response.text)
 
+    def test_page_shows_the_saved_slot_and_the_next_call(self):
+        """#29 points 3 and 4: the page selects the time of day the customer
+        saved (a later save of the form keeps it), and announces the next
+        call, not the latest one planned."""
+        token = self.link._token()
+        self.post(token, "preferences", {"slot": "evening", "channel": "phone"})
+        page = self.page(token).text
+        self.assertRegex(page, r'<option value="evening" selected="')
+        self.assertNotRegex(page, r'<option value="morning" selected')
+        # Monday (day 0) can be ticked too: its box has a value
+        self.assertRegex(page, r'name="day" id="day_0" value="0"')
+        # the form as the browser sends it again, only the channel changed
+        self.post(token, "preferences", {"slot": "evening", "channel": "email"})
+        self.assertEqual(self.partner.callback_preferred_time, self.company.callback_slot_evening)
+        self.assertEqual(self.partner.callback_channel, "email")
+        soon = self.make_callback(planned_date=fields.Datetime.now() + timedelta(hours=5))
+        self.make_callback(planned_date=fields.Datetime.now() + timedelta(days=6))
+        summary = self.link._customer_summary()
+        self.assertEqual(summary["open_callback"], soon)
+        self.assertIn(summary["open_planned"], self.page(token).text)
+
     def test_erase_request_for_the_administrators(self):
         callback = self.env["customer.callback"].create(
             {"partner_id": self.partner.id, "user_id": self.agent.id}
