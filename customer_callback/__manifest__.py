@@ -19,6 +19,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
         "data/customer_callback_script_data.xml",
         "data/customer_callback_rule_data.xml",
         "data/customer_callback_occasion_data.xml",

@@ -9,7 +9,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from ..models import customer_callback_link_throttle
 from ..tools import call_window
@@ -86,6 +86,18 @@ class TestPersonalPage(HttpCase):
                 **values,
             )
         )
+
+    def send_personal_link(self, callback, user=None):
+        """*Send personal link* as the agent does it: the e-mail opens in the
+        composer, is read, then sent. Returns the composer."""
+        user = user or self.agent
+        action = callback.with_user(user).action_send_personal_link()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        composer = Form(
+            self.env["mail.compose.message"].with_user(user).with_context(action["context"])
+        ).save()
+        composer.action_send_mail()
+        return composer
 
     def expired_link(self, partner=None, purpose="contact", company=None):
         """A link of the customer whose validity ended (as superuser: the
@@ -245,6 +257,36 @@ class TestPersonalPage(HttpCase):
         self.assertEqual(summary["open_callback"], soon)
         self.assertIn(summary["open_planned"], self.page(token).text)
 
+    def test_personal_link_read_before_it_leaves_and_copied(self):
+        """#29 point 7: *Send personal link* opens the e-mail in the composer
+        (subject of the company, the link as a button), sent from the callback
+        so that its delivery, or its failure, shows in the callback's chatter;
+        the link can be copied for an SMS or a chat message."""
+        self.link.action_revoke()
+        callback = self.make_callback()
+        self.assertFalse(callback.personal_link_url, "reading the link creates none")
+        callback.with_user(self.agent).action_create_personal_link()
+        callback.invalidate_recordset()
+        link = self.Link.search(
+            [("partner_id", "=", self.partner.id), ("revoked_date", "=", False)]
+        )
+        self.assertEqual(callback.personal_link_url, link._url())
+        self.assertTrue(callback.personal_link_expiry)
+        form = callback.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="personal_link_url" widget="CopyClipboardChar"', form)
+        composer = self.send_personal_link(callback)
+        self.assertEqual(composer.subject, f"{self.company.name}: your personal page")
+        self.assertIn(f'href="{link._url()}"', str(composer.body))
+        message = callback.message_ids.filtered(lambda m: m.message_type == "comment")[:1]
+        self.assertIn(link._url(), str(message.body))
+        notification = message.notification_ids.filtered(lambda n: n.res_partner_id == self.partner)
+        self.assertEqual(notification.notification_type, "email")
+        self.assertEqual(message.model, "customer.callback")
+        # no e-mail address: a clear message, the link can still be copied
+        self.partner.email = False
+        with self.assertRaisesRegex(UserError, "has no email address"):
+            callback.with_user(self.agent).action_send_personal_link()
+
     def test_erase_request_for_the_administrators(self):
         callback = self.env["customer.callback"].create(
             {"partner_id": self.partner.id, "user_id": self.agent.id}
@@ -280,13 +322,13 @@ class TestPersonalPage(HttpCase):
         # the agent's button, on a link expired again
         expired = self.expired_link()
         callback = self.make_callback()
-        callback.with_user(self.agent).action_send_personal_link()
+        self.send_personal_link(callback)
         sent = self.Link.search(
             [("partner_id", "=", self.partner.id), ("revoked_date", "=", False)]
         )
         self.assertEqual(sent.state, "valid")
         self.assertNotEqual(sent, expired)
-        self.assertIn(sent._token(), " ".join(self.partner.message_ids.mapped("body")))
+        self.assertIn(sent._token(), " ".join(callback.message_ids.mapped("body")))
         # revoked by an agent, then a new one in the same transaction
         sent.with_user(self.agent).action_revoke()
         again = self.Link._for_partner(self.partner, "contact", self.company)
