@@ -5,7 +5,8 @@ once the company's data passes its check, per company."""
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
 from odoo.tools import config
 
 from .common import CallbackCase
@@ -242,3 +243,56 @@ class TestSetupChecklist(CallbackCase):
             menu.parent_id, self.env.ref("customer_callback.customer_callback_menu_config")
         )
         self.assertEqual(menu.action, self.env.ref("helpdesk_mgmt.helpdesk_ticket_team_action"))
+
+
+@tagged("post_install", "-at_install")
+class TestSetupChecklistFromOutside(HttpCase):
+    """The checklist's calls as the web client sends them (JSON-RPC): only a
+    supervisor confirms the rules or hides the checklist, and only for a
+    company of her own."""
+
+    def rpc(self, login, model, method, context, args=([],)):
+        self.authenticate(login, login)
+        self.env.flush_all()
+        result = self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": {"context": context}},
+        )
+        self.env.invalidate_all()
+        return result
+
+    def test_rules_confirmed_by_a_supervisor_of_the_company_only(self):
+        company, foreign = self.env["res.company"].create(
+            [{"name": "Checklist company"}, {"name": "Checklist foreign company"}]
+        )
+        for each in (company, foreign):
+            self.env["customer.callback.rule"].create(
+                {"name": "Rule", "company_id": each.id, "segment": "usage", "assignment": "team"}
+            )
+        own = {"company_id": company.id, "company_ids": [company.id]}
+        new_test_user(self.env, "cl_agent_rpc", groups=AGENT, password="cl_agent_rpc", **own)
+        new_test_user(self.env, "cl_sup_rpc", groups=SUPERVISOR, password="cl_sup_rpc", **own)
+        mine = {"allowed_company_ids": [company.id]}
+        with self.assertRaises(JsonRpcException) as error:
+            self.rpc("cl_agent_rpc", "customer.callback.rule", "action_confirm_reviewed", mine)
+        self.assertEqual(error.exception.args[0], "odoo.exceptions.AccessError")
+        with self.assertRaises(JsonRpcException) as error:
+            self.rpc(
+                "cl_sup_rpc",
+                "customer.callback.rule",
+                "action_confirm_reviewed",
+                {"allowed_company_ids": [foreign.id]},
+            )
+        self.assertEqual(error.exception.args[0], "odoo.exceptions.AccessError")
+        with self.assertRaises(JsonRpcException) as error:
+            self.rpc(
+                "cl_agent_rpc", "customer.callback.workday", "toggle_setup_checklist", mine, ()
+            )
+        self.assertEqual(error.exception.args[0], "odoo.exceptions.AccessError")
+        hidden = self.rpc(
+            "cl_sup_rpc", "customer.callback.workday", "toggle_setup_checklist", mine, ()
+        )
+        self.assertTrue(hidden["closed"], "the supervisor hid her company's checklist")
+        self.assertEqual((company | foreign).mapped("callback_rules_reviewed"), [False, False])
+        self.rpc("cl_sup_rpc", "customer.callback.rule", "action_confirm_reviewed", mine)
+        self.assertEqual((company | foreign).mapped("callback_rules_reviewed"), [True, False])
