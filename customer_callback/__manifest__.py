@@ -10,7 +10,15 @@
     "maintainers": ["customer-callback-maintainers"],
     "development_status": "Beta",
     "application": True,
-    "depends": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
+    "depends": [
+        "helpdesk_mgmt",
+        "sale",
+        "contacts",
+        "mail",
+        "resource",
+        "report_xlsx",
+        "onboarding",
+    ],
     "external_dependencies": {
         "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "jieba"]
     },
@@ -31,6 +39,7 @@
         "data/helpdesk_ticket_stage_data.xml",
         "data/customer_callback_stop_word_data.xml",
         "data/customer_callback_term_data.xml",
+        "data/onboarding_data.xml",
         "views/customer_callback_attempt_views.xml",
         "views/customer_callback_views.xml",
         "views/customer_callback_rule_views.xml",
@@ -48,6 +57,7 @@
         "views/helpdesk_ticket_category_views.xml",
         "views/helpdesk_ticket_stage_views.xml",
         "views/res_config_settings_views.xml",
+        "views/res_company_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
         "views/customer_callback_dashboard_views.xml",

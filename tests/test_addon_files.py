@@ -19,7 +19,15 @@ BRIDGES = [
 ]
 ADDONS = ["customer_callback", "customer_callback_survey", *BRIDGES]
 DEPENDS = {
-    "customer_callback": ["helpdesk_mgmt", "sale", "contacts", "mail", "resource", "report_xlsx"],
+    "customer_callback": [
+        "helpdesk_mgmt",
+        "sale",
+        "contacts",
+        "mail",
+        "resource",
+        "report_xlsx",
+        "onboarding",
+    ],
     "customer_callback_survey": ["customer_callback", "survey"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],

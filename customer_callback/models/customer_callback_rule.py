@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
 from ..tools import assignment
@@ -262,3 +262,24 @@ class CustomerCallbackRule(models.Model):
         action["domain"] = [("rule_id", "=", self.id)]
         action["context"] = {"default_rule_id": self.id, "active_test": False}
         return action
+
+    def action_confirm_reviewed(self):
+        """The supervisor checked the current company's rules (a step of the
+        set-up checklist): the company remembers it."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            raise AccessError(self.env._("Only a callback supervisor can confirm the rules."))
+        company = self.env.company
+        if not self.search_count([("company_id", "=", company.id)], limit=1):
+            raise UserError(
+                self.env._("%s has no active cadence rule yet: create one first.", company.name)
+            )
+        # a supervisor need not be allowed to edit the company: only this flag
+        company.sudo().callback_rules_reviewed = True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("The cadence rules of %s are reviewed.", company.name),
+            },
+        }

@@ -2,6 +2,7 @@
 """The agent's day (今日工作台): what the *Today* screen reads, in one call."""
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 
 from ..tools import call_window
 from ..tools import complaint_deadlines as cd
@@ -44,6 +45,7 @@ class CustomerCallbackWorkday(models.AbstractModel):
         complaints = self._workday_complaints(user, now, reader_zone)
         activities = self._workday_activities(user)
         return {
+            "setup": self._workday_setup(),
             "callbacks": self._workday_callbacks(due[:WORKDAY_LIMIT], now, reader_zone),
             "spot_checks": self._workday_callbacks(spot_checks[:WORKDAY_LIMIT], now, reader_zone),
             "complaints": complaints[:WORKDAY_LIMIT],
@@ -59,6 +61,21 @@ class CustomerCallbackWorkday(models.AbstractModel):
                 "activities_late": sum(1 for a in activities if a["late"]),
             },
         }
+
+    @api.model
+    def _workday_setup(self):
+        """The set-up checklist of the user's company, for supervisors."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            return False
+        return self.env["onboarding.onboarding"]._callback_setup_panel()
+
+    @api.model
+    def toggle_setup_checklist(self):
+        """Hide the set-up checklist of the user's company, or show it again."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            raise AccessError(self.env._("Only a callback supervisor can hide the checklist."))
+        self.env["onboarding.onboarding"]._callback_setup_toggle()
+        return self._workday_setup()
 
     @api.model
     def _workday_callbacks(self, callbacks, now, reader_zone):

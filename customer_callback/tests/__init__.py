@@ -21,3 +21,4 @@ from . import test_personal_page
 from . import test_demo
 from . import test_migration_1_6
 from . import test_routing
+from . import test_setup_checklist

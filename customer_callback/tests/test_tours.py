@@ -387,3 +387,89 @@ class TestSupervisorDashboardTour(HttpCase):
         self.assertEqual(response.status_code, 200)
         rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
         self.assertTrue(any("看板客户甲" in str(row) for row in rows))
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayTour(HttpCase):
+    """A company's first day, in Chinese (issue #29 point 2): the administrator
+    of a brand-new company follows the set-up checklist (team, rules), then
+    the first sale order's callback lands on the agent."""
+
+    def test_first_day_checklist_then_first_callback(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["customer_callback", "helpdesk_mgmt"], ["zh_CN"]
+        )
+        china = self.env.ref("base.cn")
+        company = self.env["res.company"].create({"name": "清源首日公司", "country_id": china.id})
+        company.resource_calendar_id.tz = "Asia/Shanghai"
+        chinese = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
+        admin = new_test_user(
+            self.env,
+            "firstday_admin",
+            name="首日管理员",
+            groups="base.group_system,customer_callback.customer_callback_group_supervisor,"
+            "helpdesk_mgmt.group_helpdesk_manager,sales_team.group_sale_manager",
+            password="firstday_admin_pw",
+            company_id=company.id,
+            company_ids=[company.id],
+            **chinese,
+        )
+        agent = new_test_user(
+            self.env,
+            "firstday_agent",
+            name="周婷",
+            groups="customer_callback.customer_callback_group_agent",
+            password="firstday_agent_pw",
+            company_id=company.id,
+            company_ids=[company.id],
+            **chinese,
+        )
+        # the company's first rule, as the default new-customer rule is:
+        # to the team queue, with no team yet
+        rule = self.env["customer.callback.rule"].create(
+            {
+                "name": "新客户首次回访",
+                "company_id": company.id,
+                "segment": "new_customer",
+                "trigger": "first_order",
+                "offset_days": 3,
+                "window_days": 4,
+                "assignment": "team",
+            }
+        )
+        steps = company._callback_setup_checks()
+        self.assertFalse(steps["team"][0])
+        self.assertFalse(steps["rules"][0])
+        self.start_tour("/odoo", "customer_callback_setup_tour", login="firstday_admin")
+        self.env.invalidate_all()
+        team = self.env["helpdesk.ticket.team"].search([("name", "=", "回访一组")])
+        self.assertEqual(team.company_id, company)
+        self.assertEqual((team.user_id, team.user_ids), (admin, agent))
+        self.assertEqual((rule.assignment, rule.team_id), ("round_robin", team))
+        self.assertTrue(company.callback_rules_reviewed)
+        steps = company._callback_setup_checks()
+        self.assertTrue(steps["team"][0])
+        self.assertTrue(steps["rules"][0])
+        # the first sale order of the first customer, confirmed by the admin
+        customer = self.env["res.partner"].create(
+            {"name": "首日客户", "phone": "+86 10 8888", "company_id": company.id, **chinese}
+        )
+        product = self.env["product.product"].create({"name": "净水器", "list_price": 100})
+        order = (
+            self.env["sale.order"]
+            .with_user(admin)
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1})],
+                }
+            )
+        )
+        order.action_confirm()
+        callback = self.env["customer.callback"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(len(callback), 1)
+        self.assertEqual(callback.rule_id, rule)
+        self.assertEqual(callback.company_id, company)
+        self.assertEqual((callback.team_id, callback.user_id), (team, agent))

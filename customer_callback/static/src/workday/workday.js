@@ -4,6 +4,7 @@ import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 import {Layout} from "@web/search/layout";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
+import {CallbackSetupChecklist} from "./setup_checklist";
 
 /**
  * 今日工作台: the agent's day on one screen. Everything is read through one
@@ -12,7 +13,7 @@ import {standardActionServiceProps} from "@web/webclient/actions/action_service"
  */
 export class CallbackWorkday extends Component {
     static template = "customer_callback.CallbackWorkday";
-    static components = {Layout};
+    static components = {Layout, CallbackSetupChecklist};
     static props = {...standardActionServiceProps};
 
     setup() {
@@ -20,6 +21,7 @@ export class CallbackWorkday extends Component {
         this.action = useService("action");
         this.state = useState({data: null});
         onWillStart(() => this.load());
+        this.reload = () => this.load();
     }
 
     async load() {
