@@ -29,6 +29,8 @@ DATA_MODELS = (
     "ir.ui.menu",
     "res.groups",
     "res.groups.privilege",
+    # the chatter's line for a ticket created, a stage changed... (#29)
+    "mail.message.subtype",
 )
 # Terms that read the same in every language: brands, codes, formats.
 SAME_IN_ALL_LANGUAGES = frozenset(
