@@ -169,6 +169,15 @@ class CallbackCase(TransactionCase):
         vals.update(values)
         return self.env["customer.callback"].create(vals)
 
+    def local_callback(self, local, tz, deadline, company=None):
+        """An open callback of agent 1 planned at ``local`` (naive, in
+        ``tz``), in ``company`` (without team) when given."""
+        moment = call_window.to_utc_naive(local.replace(tzinfo=call_window.get_zone(tz)))
+        values = {"planned_date": moment, "deadline": deadline}
+        if company:
+            values.update(company_id=company.id, team_id=False)
+        return self.make_callback(**values)
+
     def set_generation_progress(self, last_partner_id, day=TODAY):
         """The scheduled generation evaluated the partners up to
         ``last_partner_id`` on ``day``: its next batch starts after it."""

@@ -208,13 +208,6 @@ class TestWorkdayEdges(CallbackCase):
         super().setUpClass()
         cls.other_company = cls.env["res.company"].create({"name": "Other workday company"})
 
-    def planned(self, local, tz, deadline, company=None):
-        moment = call_window.to_utc_naive(local.replace(tzinfo=call_window.get_zone(tz)))
-        values = {"planned_date": moment, "deadline": deadline}
-        if company:
-            values.update(company_id=company.id, team_id=False)
-        return self.make_callback(**values)
-
     def day_of(self, tz, context_tz=True):
         """The ids of the agent's due callbacks on her *Today* screen."""
         self.agent1.tz = tz
@@ -228,8 +221,8 @@ class TestWorkdayEdges(CallbackCase):
 
     def test_shanghai_agent_day(self):
         tz = "Asia/Shanghai"
-        late_today = self.planned(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 24))
-        tomorrow = self.planned(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
+        late_today = self.local_callback(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 24))
+        tomorrow = self.local_callback(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
         self.assertEqual(self.day_of(tz), set(late_today.ids))
         self.assertEqual(self.day_of(tz, context_tz=False), set(late_today.ids))
         # the next day: the next day's calls, and the one still open
@@ -241,8 +234,8 @@ class TestWorkdayEdges(CallbackCase):
 
     def test_new_york_agent_day(self):
         tz = "America/New_York"
-        late_today = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 23))
-        monday = self.planned(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
+        late_today = self.local_callback(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 23))
+        monday = self.local_callback(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
         # Monday 00:30 in New York is Monday 13:30 in Shanghai: today's there
         self.assertEqual(self.day_of(tz), set(late_today.ids))
         self.assertEqual(self.day_of(tz, context_tz=False), set(late_today.ids))
@@ -252,8 +245,8 @@ class TestWorkdayEdges(CallbackCase):
 
     def test_another_companys_callbacks_stay_out(self):
         tz = "Asia/Shanghai"
-        mine = self.planned(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
-        self.planned(
+        mine = self.local_callback(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
+        self.local_callback(
             datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 22), company=self.other_company
         )
         self.assertEqual(self.day_of(tz), set(mine.ids))

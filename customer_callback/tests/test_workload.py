@@ -6,7 +6,6 @@ import freezegun
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
-from ..tools import call_window
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
 HOUR = timedelta(hours=1)
@@ -189,14 +188,6 @@ class TestWorkloadEdges(CallbackCase):
         super().setUpClass()
         cls.other_company = cls.env["res.company"].create({"name": "Other workload company"})
 
-    def planned(self, local, tz, deadline, company=None):
-        """An open callback of agent 1 planned at ``local`` (naive, in ``tz``)."""
-        moment = call_window.to_utc_naive(local.replace(tzinfo=call_window.get_zone(tz)))
-        values = {"planned_date": moment, "deadline": deadline}
-        if company:
-            values.update(company_id=company.id, team_id=False)
-        return self.make_callback(**values)
-
     def counts(self, reader, tz, companies=None):
         """{scope: callbacks behind the count} and the row's counts."""
         reader.tz = tz
@@ -222,11 +213,11 @@ class TestWorkloadEdges(CallbackCase):
 
     def test_shanghai_reader_day_and_week(self):
         tz = "Asia/Shanghai"
-        late_today = self.planned(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 23))
-        early_tomorrow = self.planned(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
-        last_evening = self.planned(datetime(2026, 11, 29, 23, 30), tz, date(2026, 11, 29))
-        next_monday = self.planned(datetime(2026, 11, 30, 0, 30), tz, date(2026, 11, 30))
-        yesterday = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
+        late_today = self.local_callback(datetime(2026, 11, 23, 23, 30), tz, date(2026, 11, 23))
+        early_tomorrow = self.local_callback(datetime(2026, 11, 24, 0, 30), tz, date(2026, 11, 24))
+        last_evening = self.local_callback(datetime(2026, 11, 29, 23, 30), tz, date(2026, 11, 29))
+        next_monday = self.local_callback(datetime(2026, 11, 30, 0, 30), tz, date(2026, 11, 30))
+        yesterday = self.local_callback(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
         found = self.counts(self.supervisor, tz)
         self.assertEqual(found["today"], late_today)
         self.assertEqual(found["week"], late_today | early_tomorrow | last_evening)
@@ -241,11 +232,11 @@ class TestWorkloadEdges(CallbackCase):
 
     def test_new_york_reader_day_and_week(self):
         tz = "America/New_York"
-        late_today = self.planned(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
-        monday = self.planned(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
-        week_start = self.planned(datetime(2026, 11, 16, 0, 30), tz, date(2026, 11, 23))
-        week_before = self.planned(datetime(2026, 11, 15, 23, 30), tz, date(2026, 11, 23))
-        saturday = self.planned(datetime(2026, 11, 21, 12, 0), tz, date(2026, 11, 21))
+        late_today = self.local_callback(datetime(2026, 11, 22, 23, 30), tz, date(2026, 11, 22))
+        monday = self.local_callback(datetime(2026, 11, 23, 0, 30), tz, date(2026, 11, 23))
+        week_start = self.local_callback(datetime(2026, 11, 16, 0, 30), tz, date(2026, 11, 23))
+        week_before = self.local_callback(datetime(2026, 11, 15, 23, 30), tz, date(2026, 11, 23))
+        saturday = self.local_callback(datetime(2026, 11, 21, 12, 0), tz, date(2026, 11, 21))
         found = self.counts(self.supervisor, tz)
         self.assertEqual(found["today"], late_today)
         self.assertEqual(found["week"], late_today | week_start | saturday)
@@ -260,8 +251,8 @@ class TestWorkloadEdges(CallbackCase):
 
     def test_another_companys_work_is_not_counted(self):
         tz = "Asia/Shanghai"
-        mine = self.planned(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
-        other = self.planned(
+        mine = self.local_callback(datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 23))
+        other = self.local_callback(
             datetime(2026, 11, 23, 12, 0), tz, date(2026, 11, 22), company=self.other_company
         )
         found = self.counts(self.supervisor, tz)
