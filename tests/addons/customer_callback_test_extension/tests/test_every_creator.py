@@ -141,7 +141,8 @@ class TestEveryCreatorUsesCreate(SurveyCase):
     def test_fatigue_cap_holds_across_creators(self):
         """A customer reached by the generation, then drawn by a spot-check,
         then answering a survey badly, all in one fatigue period: the cap (1)
-        lets the first callback through only."""
+        lets the first callback through, and the follow-ups that must be made
+        (low survey score, complaint) pass it."""
         self.company.write({"callback_fatigue_max": 1, "callback_fatigue_days": 30})
         rule = self.make_rule(segment="usage", trigger="order")
         self.make_order(self.partner_sh)
@@ -158,11 +159,13 @@ class TestEveryCreatorUsesCreate(SurveyCase):
         request = self.close(first_ticket)
         self.send()
         user_input = self.answer(request.user_input_id, [1, 1, 1, 1], suggestion="Bad.")
-        self.assertFalse(
-            self.callbacks_of(self.partner_sh).filtered(lambda c: c.survey_input_id == user_input),
-            "the survey follow-up respects the cap",
+        # the supervisor's call after a low score must be made, like a complaint
+        # follow-up: exempt from the cap (issue #27; it was refused before)
+        followup = self.callbacks_of(self.partner_sh).filtered(
+            lambda c: c.survey_input_id == user_input
         )
-        self.assertEqual(self.callbacks_of(self.partner_sh), generated)
+        self.assertEqual(len(followup), 1, "the survey follow-up is exempt from the cap")
+        self.assertEqual(self.callbacks_of(self.partner_sh), generated | followup)
         # another customer, not contacted yet, still gets the spot-check
         spot = batch._create_spot_check_callbacks(
             [sampling.Candidate(self.partner_ny.id, agent_id=self.agent1.id)]
