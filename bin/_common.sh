@@ -37,7 +37,7 @@ apt_install() {
         { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; } \
             || die "could not install Debian packages ($*): run 'apt-get install -y $*' and look at its output."
     else
-        die "missing system packages. Run this once as root, then run $(basename "$0") again:
+        die "missing system packages. Run this once as root, then run bin/$(basename "$0") again:
     apt-get install -y $*"
     fi
 }
@@ -54,8 +54,8 @@ have_chromium() {
 
 # What the machine lacks of what the suite uses: PostgreSQL (unless PGHOST
 # names a server elsewhere, the client is needed anyway), wkhtmltopdf
-# (printed reports), Chromium (browser tours), a CJK font (Chinese text in
-# PDFs and screenshots).
+# (printed reports), Chromium (browser tours; NEED_CHROMIUM=0: bin/demo does
+# without), a CJK font (Chinese text in PDFs and screenshots).
 missing_debian_packages() {
     local missing=()
     if ! command -v psql >/dev/null 2>&1; then
@@ -66,7 +66,7 @@ missing_debian_packages() {
         fi
     fi
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
-    have_chromium || missing+=(chromium)
+    [ "${NEED_CHROMIUM:-1}" = 0 ] || have_chromium || missing+=(chromium)
     if ! deb_installed fonts-noto-cjk \
             && ! { command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; }; then
         missing+=(fonts-noto-cjk)
@@ -132,46 +132,53 @@ ensure_setup() {
     step "ready in $(awk -v ns=$(($(date +%s%N) - started)) 'BEGIN { printf "%.1f", ns / 1e9 }') s"
 }
 
-requirements_stamp() {
-    (cd "$REPO_DIR" && cat requirements.txt "$@") | sha256sum | cut -d' ' -f1
+# This repository's requirement files (requirements.txt and the arguments)
+# not installed into the virtualenv in their current content: each installed
+# one leaves its checksum in $VENV_DIR/.cc-installed-<file>.
+stale_requirements() {
+    local req stale=()
+    for req in requirements.txt "$@"; do
+        [ "$(cat "$VENV_DIR/.cc-installed-$req" 2>/dev/null)" = "$(sha256sum <"$REPO_DIR/$req")" ] \
+            || stale+=("$req")
+    done
+    echo "${stale[*]}"
 }
 
 ensure_venv() {
-    local vpy="$VENV_DIR/bin/python" stamp="$VENV_DIR/.cc-requirements" want
-    want="$(requirements_stamp "$@")"
-    if [ -x "$vpy" ] && [ "$(odoo_version_of "$vpy")" = "19.0" ] && [ -f "$stamp" ] \
-            && [ "$(cat "$stamp")" = "$want" ]; then
+    local vpy="$VENV_DIR/bin/python" stale odoo_in=0 src=""
+    stale="$(stale_requirements "$@")"
+    [ -x "$vpy" ] && [ "$(odoo_version_of "$vpy")" = "19.0" ] && odoo_in=1
+    if [ "$odoo_in" = 1 ] && [ -z "$stale" ]; then
         step "virtualenv $VENV_DIR with Odoo 19.0: in place"
         return
     fi
-    local pyver
-    pyver="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" \
-        || die "'$PYTHON' does not run."
-    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
-        || die "Odoo 19.0 needs Python 3.10 or newer; '$PYTHON' is Python $pyver (Debian 12: apt-get install -y python3)."
-    step "no Odoo importable with '$PYTHON' (Python $pyver): setting up the virtualenv $VENV_DIR"
-    local missing
-    missing="$(missing_venv_packages)"
-    # shellcheck disable=SC2086
-    [ -z "$missing" ] || apt_install $missing
-
-    local src=""
-    if [ ! -x "$vpy" ] || [ "$(odoo_version_of "$vpy")" != "19.0" ]; then
+    if [ "$odoo_in" = 1 ]; then
+        step "virtualenv $VENV_DIR with Odoo 19.0: $stale new or changed"
+    else
+        local pyver missing
+        pyver="$("$PYTHON" -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)" \
+            || die "'$PYTHON' does not run."
+        "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
+            || die "Odoo 19.0 needs Python 3.10 or newer; '$PYTHON' is Python $pyver (Debian 12: apt-get install -y python3)."
+        step "no Odoo importable with '$PYTHON' (Python $pyver): setting up the virtualenv $VENV_DIR"
+        missing="$(missing_venv_packages)"
+        # shellcheck disable=SC2086
+        [ -z "$missing" ] || apt_install $missing
         src="$(odoo_source_dir)"
         check_odoo_source "$src"
-    fi
-    if [ ! -x "$vpy" ]; then
-        step "creating the virtualenv $VENV_DIR"
-        "$PYTHON" -m venv "$VENV_DIR" || die "could not create the virtualenv $VENV_DIR with '$PYTHON -m venv'."
+        if [ ! -x "$vpy" ]; then
+            step "creating the virtualenv $VENV_DIR"
+            "$PYTHON" -m venv "$VENV_DIR" || die "could not create the virtualenv $VENV_DIR with '$PYTHON -m venv'."
+        fi
     fi
     local pip=("$vpy" -m pip install --quiet --disable-pip-version-check)
     [ -z "$src" ] || install_odoo "$src"
-    step "installing this repository's requirements ($(cd "$REPO_DIR" && echo requirements.txt "$@"))"
     local req
-    for req in requirements.txt "$@"; do
+    for req in $stale; do
+        step "installing this repository's $req"
         "${pip[@]}" -r "$REPO_DIR/$req" || die "pip could not install $req into $VENV_DIR (output above)."
+        sha256sum <"$REPO_DIR/$req" >"$VENV_DIR/.cc-installed-$req"
     done
-    echo "$want" >"$stamp"
 }
 
 # The directory of the Odoo source to install: ODOO_SOURCE itself when it is
@@ -228,6 +235,8 @@ shutil.rmtree(dest)
 os.rename(dest + ".src", dest)
 PY
             mv "$dest.tmp" "$dest"
+            # a downloaded archive is not kept (a local one is the user's)
+            [[ "$ODOO_SOURCE" != *://* ]] || rm -f "$archive"
             ;;
         *)
             odoo_source_is_git || die "ODOO_SOURCE=$ODOO_SOURCE: no such directory or archive (a checkout, a .tar.gz/.zip, or a URL)."
