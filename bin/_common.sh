@@ -223,7 +223,7 @@ if zipfile.is_zipfile(archive):
 else:
     with tarfile.open(archive) as t:
         t.extractall(dest, filter="data") if hasattr(tarfile, "data_filter") else t.extractall(dest)
-# the archive's single top folder (odoo-19.0.post2026..., odoo-19.0) holds the source
+# the archive's single top folder (its name varies with the release) holds the source
 root = dest
 while not os.path.exists(os.path.join(root, "odoo", "release.py")):
     entries = [e for e in os.listdir(root) if os.path.isdir(os.path.join(root, e))]
