@@ -126,7 +126,7 @@ class TestFirstDayRouting(CallbackCase):
         self.first.callback_supervisor_id = self.lead
         self.assertEqual(
             self.rule.with_context(lang="zh_CN").routing_warning,
-            "团队“空的组”中没有在岗坐席。回访将进入回访主管的队列（陈主管）。",
+            "团队“空的组”中没有在岗客服专员。回访将进入回访主管的队列（陈主管）。",
         )
         settings = self.env["res.config.settings"].with_company(self.first).create({})
         self.assertIn(self.rule.name, settings.callback_routing_warning)
