@@ -328,7 +328,9 @@ class CustomerCallbackLink(models.Model):
                 ("company_id", "=", company.id),
                 ("state", "in", OPEN_STATES),
             ],
-            order="planned_date desc, id desc",
+            # the next call moves to the customer's moment: the page then
+            # announces the call he asked for (#29 point 4)
+            order="planned_date, id",
             limit=1,
         )
         label = call_window.format_local(moment, tz_name)

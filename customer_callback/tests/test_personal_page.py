@@ -94,7 +94,7 @@ class TestPersonalPage(HttpCase):
         action = callback.with_user(user).action_send_personal_link()
         self.assertEqual(action["res_model"], "mail.compose.message")
         composer = Form(
-            self.env["mail.compose.message"].with_user(user).with_context(action["context"])
+            self.env["mail.compose.message"].with_user(user).with_context(**action["context"])
         ).save()
         composer.action_send_mail()
         return composer
@@ -252,10 +252,18 @@ class TestPersonalPage(HttpCase):
         self.assertEqual(self.partner.callback_preferred_time, self.company.callback_slot_evening)
         self.assertEqual(self.partner.callback_channel, "email")
         soon = self.make_callback(planned_date=fields.Datetime.now() + timedelta(hours=5))
-        self.make_callback(planned_date=fields.Datetime.now() + timedelta(days=6))
+        later = self.make_callback(planned_date=fields.Datetime.now() + timedelta(days=6))
         summary = self.link._customer_summary()
         self.assertEqual(summary["open_callback"], soon)
         self.assertIn(summary["open_planned"], self.page(token).text)
+        # asking for a moment moves the next call there, so the page announces it
+        zone = call_window.get_zone("Asia/Shanghai")
+        in_two_days = call_window.to_local(fields.Datetime.now(), zone).date() + timedelta(days=2)
+        self.post(token, "callback", {"date": in_two_days.isoformat(), "time": "19:00"})
+        asked = call_window.to_utc_naive(datetime.combine(in_two_days, time(19, 0), tzinfo=zone))
+        self.assertEqual(soon.planned_date, asked)
+        self.assertNotEqual(later.planned_date, asked)
+        self.assertEqual(self.link._customer_summary()["open_callback"], soon)
 
     def test_personal_link_read_before_it_leaves_and_copied(self):
         """#29 point 7: *Send personal link* opens the e-mail in the composer
