@@ -12,12 +12,14 @@ class HelpdeskTicketTeam(models.Model):
         internal users with the Callback Agent role), by id: the members a
         callback may be given to, balanced by load. A member without the
         role could not see the callback."""
-        group = self.env.ref(AGENT_GROUP)
+        # one read of the role's users for every team (not one per member)
+        agents = set(
+            self.env.ref(AGENT_GROUP)
+            .sudo()
+            .all_user_ids.filtered(lambda user: user.active and not user.share)
+            .ids
+        )
         result = {}
         for team in self.sudo():
-            result[team.id] = sorted(
-                user.id
-                for user in team.user_ids
-                if user.active and not user.share and group in user.all_group_ids
-            )
+            result[team.id] = sorted(set(team.user_ids.ids) & agents)
         return result
