@@ -125,3 +125,21 @@ def test_bridges_install_where_their_modules_are(addon):
     data = manifest(addon)
     assert data["auto_install"] is True
     assert data["version"] == "19.0.1.0.0"
+
+
+@pytest.mark.parametrize("addon", ADDONS)
+def test_every_test_module_is_imported(addon):
+    """Odoo runs only the test modules an addon's ``tests/__init__.py`` imports
+    (``odoo -i <addon> --test-enable``, as OCA's CI does); pytest-odoo would
+    run the others too and hide the gap."""
+    folder = os.path.join(REPO, addon, "tests")
+    if not os.path.isdir(folder):
+        return
+    with open(os.path.join(folder, "__init__.py"), encoding="utf-8") as handle:
+        imported = set(re.findall(r"^from \. import (\w+)$", handle.read(), re.M))
+    modules = {
+        name[:-3]
+        for name in os.listdir(folder)
+        if name.startswith("test_") and name.endswith(".py")
+    }
+    assert not modules - imported, f"{addon}: not imported: {sorted(modules - imported)}"

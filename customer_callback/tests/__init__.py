@@ -22,3 +22,13 @@ from . import test_demo
 from . import test_migration_1_6
 from . import test_routing
 from . import test_setup_checklist
+from . import test_agent_month_report
+from . import test_care_record
+from . import test_dashboard
+from . import test_official_calendar
+from . import test_overdue_processes
+from . import test_quarterly_mail
+from . import test_quarterly_report
+from . import test_report_pdf
+from . import test_terms
+from . import test_workday
