@@ -104,7 +104,9 @@ class ResPartner(models.Model):
         digits=(3, 2),
         aggregator="avg",
         groups=AGENT_GROUP,
-        help="Average score of the customer's scored callbacks (5-point scale).",
+        help="Average of the customer's satisfaction scores (5-point scale): the scored "
+        "callbacks, and the satisfaction surveys answered after a ticket where surveys "
+        "are used.",
     )
     callback_churn_risk = fields.Boolean(
         string="Churn risk",

@@ -11,6 +11,7 @@ from unittest.mock import patch
 import freezegun
 
 from odoo import SUPERUSER_ID, api
+from odoo.orm.environments import Transaction
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import config
 
@@ -19,6 +20,16 @@ from ..tools import call_window
 # Monday 23 November 2026, 02:00 UTC = 10:00 in Shanghai.
 FROZEN_NOW = datetime(2026, 11, 23, 2, 0)
 TODAY = FROZEN_NOW.date()
+
+
+def thread_env(registry, cr):
+    """The superuser's environment on a worker thread's own cursor. Odoo's
+    test runner (``odoo --test-enable``, as OCA's CI runs it) runs the tests
+    while it holds the registries' lock: an environment looks its registry up
+    under that lock unless its cursor's transaction already has one, and the
+    thread would wait for the end of the run."""
+    cr.transaction = Transaction(registry)
+    return api.Environment(cr, SUPERUSER_ID, {})
 
 
 def run_in_two_cursors(registry, call, owner, held_method):
@@ -41,7 +52,7 @@ def run_in_two_cursors(registry, call, owner, held_method):
     def run():
         try:
             with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = thread_env(registry, cr)
                 barrier.wait(timeout=10)
                 results.append(call(env))
         except Exception as error:  # noqa: BLE001 - returned to the test

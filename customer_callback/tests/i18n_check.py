@@ -83,6 +83,10 @@ def check_module_translations(case, module, lang="zh_CN"):
     committed = {(entry.msgctxt, entry.msgid) for entry in pot}
     missing_pot = sorted(msgid for _ctx, msgid in wanted - committed)
     stale_pot = sorted(msgid for _ctx, msgid in committed - wanted)
+    if not case.env.ref(f"base.module_{module}").demo:
+        # The .pot is exported with the demo data, as OCA's translation bot
+        # does: installed without it (``odoo -i``), its demo terms are absent.
+        stale_pot = []
     case.assertFalse(
         missing_pot or stale_pot,
         f"i18n/{module}.pot is stale: re-export it (odoo i18n export). "

@@ -4,6 +4,8 @@ demo data, whatever the day it was installed: CI installs the demo at other
 moments too (``bin/test-at``, ``.ci/run``), and these tests say which promise
 a moment broke (issue #27)."""
 
+from unittest import SkipTest
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -15,6 +17,11 @@ class TestDemoPromises(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # Installed without demo data (``odoo -i customer_callback`` as OCA's
+        # CI may run it): nothing to check. bin/test installs the demo, and
+        # fails on a skipped test.
+        if not cls.env.ref("base.module_customer_callback").demo:
+            raise SkipTest("customer_callback was installed without its demo data")
         cls.company = cls.env.ref("base.main_company")
         cls.batch = cls.env.ref(
             "customer_callback.demo_spot_check_last_month", raise_if_not_found=False
@@ -22,7 +29,7 @@ class TestDemoPromises(TransactionCase):
         cls.Callback = cls.env["customer.callback"].with_context(active_test=False)
 
     def test_demo_is_installed(self):
-        # bin/test installs the demo: a missing demo (its install failed) fails here
+        # installed with its demo data: a missing demo (its install failed) fails here
         self.assertTrue(self.batch, "the demo data of customer_callback is not installed")
 
     def test_callbacks_in_every_state(self):

@@ -19,6 +19,7 @@ from .common import (
     cron_commits,
     fail_on_call,
     run_in_two_cursors,
+    thread_env,
 )
 
 NONE = "----"
@@ -511,7 +512,7 @@ class TestConcurrentGeneration(TransactionCase):
 
         def generate():
             with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
+                env = thread_env(registry, cr)
                 barrier.wait(timeout=10)
                 # as a request runs it (an order confirmed): the transaction
                 # that waited for the other's serial is retried after its commit

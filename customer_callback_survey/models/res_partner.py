@@ -7,10 +7,6 @@ AGENT_GROUP = "customer_callback.customer_callback_group_agent"
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    callback_satisfaction = fields.Float(
-        help="Average score of the customer's scored callbacks and of the satisfaction "
-        "surveys answered after a ticket (5-point scale)."
-    )
     callback_survey_input_ids = fields.One2many(
         "survey.user_input", "partner_id", string="Survey answers", groups=AGENT_GROUP
     )

@@ -2,11 +2,20 @@
 """The survey demo's promises (README, *Demo data*), on the database's own
 demo data whatever the moment it was installed (issue #27)."""
 
+from unittest import SkipTest
+
 from odoo.tests import TransactionCase, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestSurveyDemoPromises(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # installed without demo data (as OCA's CI may run it): nothing to check
+        if not cls.env.ref("base.module_customer_callback_survey").demo:
+            raise SkipTest("customer_callback_survey was installed without its demo data")
+
     def test_surveys_in_every_state(self):
         company = self.env.ref("base.main_company")
         requests = self.env["customer.callback.survey.request"].search(
