@@ -25,6 +25,7 @@ status 1) when
   or the suite's scheduled actions (next call, interval, active).
 """
 
+import hashlib
 import json
 import sys
 
@@ -167,7 +168,7 @@ def snapshot(db):
     )
     contents["res.company callback_* settings"] = {
         "rows": cr.rowcount,
-        "md5": json.dumps(cr.fetchall(), default=str),
+        "md5": hashlib.md5(json.dumps(cr.fetchall(), default=str).encode()).hexdigest(),
     }
     cr.execute(
         "SELECT d.module || '.' || d.name, c.nextcall, c.interval_number, c.interval_type, "
