@@ -3,7 +3,7 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.1.6.0",
+    "version": "19.0.2.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
@@ -20,7 +20,7 @@
         "onboarding",
     ],
     "external_dependencies": {
-        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "jieba"]
+        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "openupgradelib"]
     },
     "data": [
         "security/customer_callback_security.xml",
@@ -37,8 +37,6 @@
         "data/helpdesk_ticket_category_data.xml",
         "data/helpdesk_ticket_channel_data.xml",
         "data/helpdesk_ticket_stage_data.xml",
-        "data/customer_callback_stop_word_data.xml",
-        "data/customer_callback_term_data.xml",
         "data/onboarding_data.xml",
         "views/customer_callback_attempt_views.xml",
         "views/customer_callback_views.xml",
@@ -61,7 +59,6 @@
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
         "views/customer_callback_dashboard_views.xml",
-        "views/customer_callback_stop_word_views.xml",
         "views/customer_callback_escalation_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
@@ -75,13 +72,10 @@
         "wizards/customer_callback_quarterly_report_views.xml",
         "report/customer_callback_quarterly_reports.xml",
         "report/customer_callback_workload_views.xml",
-        "wizards/customer_callback_term_compute_views.xml",
-        "views/customer_callback_term_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [
         "demo/customer_callback_demo.xml",
-        "demo/customer_callback_term_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -17,7 +17,7 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_survey", *BRIDGES]
+ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
@@ -28,6 +28,7 @@ DEPENDS = {
         "report_xlsx",
         "onboarding",
     ],
+    "customer_callback_term": ["customer_callback"],
     "customer_callback_survey": ["customer_callback", "survey"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],

@@ -393,12 +393,6 @@ class ResCompany(models.Model):
         copy=False,
         help="The last quarter whose report was e-mailed (e.g. 2026Q4): each quarter is sent once.",
     )
-    callback_terms_month = fields.Date(
-        string="High-frequency terms computed up to",
-        readonly=True,
-        help="The last month whose high-frequency terms the monthly scheduled action "
-        "computed (first day of the month).",
-    )
     callback_spot_check_category_ids = fields.Many2many(
         "helpdesk.ticket.category",
         "res_company_spot_check_category_rel",
@@ -459,13 +453,6 @@ class ResCompany(models.Model):
                         other=team_company.name,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        companies = super().create(vals_list)
-        # each company edits its own stop words of the high-frequency terms
-        self.env["customer.callback.stop.word"]._load_default_stop_words(companies)
-        return companies
 
     # ------------------------------------------------------------------
     # Routing: where callbacks nobody was given go (issue #29)

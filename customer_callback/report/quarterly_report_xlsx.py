@@ -69,13 +69,9 @@ class ReportQuarterlyReportXlsx(models.AbstractModel):
             [[p["category"], p["count"], p["previous"]] for p in analysis["problems"]],
             formats,
         )
-        xlsx_rows.write_table(
-            sheet,
-            row + 1,
-            [env._("Words customers use"), analysis["quarter"], analysis["previous_quarter"]],
-            [
-                [t["term"], t["count"], t["previous"]]
-                for t in analysis["terms"] + analysis["phrases"]
-            ],
-            formats,
-        )
+        self._write_more_tables(sheet, row, analysis, formats)
+
+    def _write_more_tables(self, sheet, row, analysis, formats):
+        """Tables added below by other addons (each writes its own from
+        ``row + 1`` on and returns the row after it); none here."""
+        return row

@@ -96,8 +96,3 @@ class TestDemoPromises(TransactionCase):
         self.assertEqual(batch.open_count, 1, "one spot-check call still open")
         self.assertTrue(callbacks.filtered(lambda c: c.score and c.score <= 2))
         self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check complaint")
-
-    def test_high_frequency_terms(self):
-        self.assertTrue(
-            self.env["customer.callback.term"].search_count([("company_id", "=", self.company.id)])
-        )

@@ -623,12 +623,6 @@ ROWS = [
         export_list("customer.callback"),
         exports("callback", "other_callback"),
     ),
-    Row(
-        "p02c_agent_exports_terms",
-        "agent",
-        REFUSED,
-        export_list("customer.callback.term", "term_row"),
-    ),
     # -- 3. supervisor-only fields and state changes --------------------------
     Row(
         "p03_agent_assigns_portal_user",
@@ -1035,9 +1029,6 @@ ROWS = [
             ("customer.callback.link", "link", ("agent", "other_agent", "supervisor")),
             ("customer.callback.link.throttle", "throttle", ()),
             ("customer.callback.data.request", "data_request", ("supervisor",)),
-            ("customer.callback.stop.word", "stop_word", ("supervisor",)),
-            ("customer.callback.term", "term_row", ("supervisor",)),
-            ("customer.callback.term.compute", "term_compute", ("supervisor",)),
             (
                 "resource.calendar.workday",
                 "workday",
@@ -1504,22 +1495,6 @@ class TestHostile(HostileCase):
         cls.agent_report_export.with_user(supervisor).action_export()
         cls.quarterly_report = (
             env["customer.callback.quarterly.report"].with_user(supervisor).create({}).sudo()
-        )
-        cls.stop_word = env["customer.callback.stop.word"].create(
-            {"word": "hostile", "company_id": cls.company.id}
-        )
-        cls.term_row = env["customer.callback.term"].create(
-            {
-                "company_id": cls.company.id,
-                "month": cls.month,
-                "kind": "term",
-                "term": "漏水",
-                "record_count": 1,
-                "callback_ids_json": cls.callback.ids,
-            }
-        )
-        cls.term_compute = (
-            env["customer.callback.term.compute"].with_user(supervisor).create({}).sudo()
         )
         cls.workday = env["resource.calendar.workday"].create(
             {

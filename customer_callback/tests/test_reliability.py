@@ -59,11 +59,6 @@ ACCESS_MATRIX = {
     "customer.callback.link.throttle": (NONE,) * 6,
     # customers' data requests: created by the public page, handled by administrators
     "customer.callback.data.request": (NONE, NONE, NONE, NONE, "r---", "r---"),
-    # high-frequency terms: the supervisors' stop words; the counts are
-    # written by the scheduled action and the compute wizard only
-    "customer.callback.stop.word": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
-    "customer.callback.term": (NONE, NONE, NONE, NONE, "r---", "r---"),
-    "customer.callback.term.compute": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # make-up workdays belong to the working-time calendar: like its
     # attendances, read by every employee, kept by administrators
     "resource.calendar.workday": (NONE, "r---", "r---", "r---", "r---", "r---"),

@@ -5,4 +5,3 @@ from . import customer_callback_spot_check_rebalance
 from . import customer_callback_agent_report_export
 from . import customer_callback_quarterly_report
 from . import customer_callback_workload_reassign
-from . import customer_callback_term_compute

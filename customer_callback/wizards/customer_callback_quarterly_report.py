@@ -185,28 +185,6 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
         )
         return {category: count for category, count in rows}
 
-    def _terms(self, period, previous_period, kind):
-        """The words customers used most in the quarter (the company's
-        high-frequency terms of its three months, all teams), with the
-        previous quarter's counts."""
-        Term = self.env["customer.callback.term"]
-        before = {
-            term: records
-            for term, records, _occurrences in Term._top_terms(
-                self.company_id,
-                previous_period["first"],
-                previous_period["following"],
-                kind,
-                limit=None,
-            )
-        }
-        return [
-            {"term": term, "count": records, "previous": before.get(term, 0)}
-            for term, records, _occurrences in Term._top_terms(
-                self.company_id, period["first"], period["following"], kind, limit=TOP_PROBLEMS
-            )
-        ]
-
     def _data(self):
         """Everything the print and the XLSX show."""
         self.ensure_one()
@@ -248,8 +226,6 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
             )[:TOP_PROBLEMS]
         ]
         return {
-            "terms": self._terms(current_period, previous_period, "term"),
-            "phrases": self._terms(current_period, previous_period, "phrase"),
             "title": self.env._("Customer care and after-sales analysis"),
             "company": self.company_id.name,
             "team": self.team_id.name or self.env._("All teams"),

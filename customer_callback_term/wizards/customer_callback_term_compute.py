@@ -46,7 +46,7 @@ class CustomerCallbackTermCompute(models.TransientModel):
         month = date(self.year, int(self.month), 1)
         self.env["customer.callback.term"]._compute_month(self.company_id, month)
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "customer_callback.customer_callback_term_action"
+            "customer_callback_term.customer_callback_term_action"
         )
         action["domain"] = [("company_id", "=", self.company_id.id), ("month", "=", month)]
         action["context"] = {"search_default_filter_terms": 1}

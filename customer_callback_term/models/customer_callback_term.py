@@ -22,7 +22,9 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
-from ..tools import call_window, terms
+from odoo.addons.customer_callback.tools import call_window
+
+from ..tools import terms
 
 TOP_STORED = 100
 BATCH_SIZE = 2000

@@ -1,10 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import io
 from datetime import date, datetime
+
+import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import CallbackCase, cron_commits, fail_on_call
+from odoo.addons.customer_callback.tests.common import CallbackCase, cron_commits, fail_on_call
 
 OCTOBER = date(2026, 10, 1)
 
@@ -238,3 +241,12 @@ class TestTerms(CallbackCase):
         )
         self.assertIn("Words customers use", html)
         self.assertIn("滤芯漏水", html)
+        content = (
+            self.env["ir.actions.report"]
+            .with_user(self.supervisor)
+            ._render_xlsx("customer_callback.quarterly_report_xlsx", report.ids, data={})[0]
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = [row[:3] for row in sheet.iter_rows(values_only=True)]
+        header = rows.index(("Words customers use", "2026 Q4", "2026 Q3"))
+        self.assertIn(("滤芯漏水", 2, 0), rows[header + 1 :])

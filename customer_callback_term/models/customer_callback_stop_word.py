@@ -12,7 +12,7 @@ from odoo.tools import file_open
 
 from ..tools import terms
 
-DEFAULT_LIST = "customer_callback/data/customer_callback_stop_words.txt"
+DEFAULT_LIST = "customer_callback_term/data/customer_callback_stop_words.txt"
 
 
 def default_stop_words():

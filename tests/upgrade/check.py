@@ -1,0 +1,327 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What an upgrade must keep (issue #31), read from the database before and
+after ``-u``: bin/test-upgrade runs ``snapshot`` on the old code's database,
+upgrades it with the new code, runs ``snapshot`` again and ``compare``.
+
+    python3 tests/upgrade/check.py snapshot DB OUT.json
+    python3 tests/upgrade/check.py compare BEFORE.json AFTER.json
+
+The snapshot reads the tables with plain SQL, not the ORM: the same reader
+serves the old code's database and the new one, and it sees what is stored
+(rows, sequences' counters), not what a model of one code version computes.
+Nothing is written.
+
+``compare`` prints the record counts of the suite's models and fails (exit
+status 1) when
+
+- a model's count changed (any model of the database: the suite's and the
+  platform's it writes to, e.g. partners, tickets, activities, messages);
+- an xml id of the suite's modules no longer resolves to the same record
+  (under its module, or under the addon it moved to: MOVED_TO);
+- a sequence's next number changed;
+- the rows of a suite model's table or relation table changed (all columns
+  but write_date/write_uid: the consent ledger, the overdue digests, the
+  stored terms, the callbacks...), or the suite's settings on the companies,
+  or the suite's scheduled actions (next call, interval, active).
+"""
+
+import hashlib
+import json
+import sys
+
+import psycopg2
+
+# the suite's modules (the test extension: bin/test's customisation)
+SUITE = (
+    "customer_callback",
+    "customer_callback_survey",
+    "customer_callback_test_extension",
+    "customer_callback_term",
+)
+# where a capability's records went when it left the core (issue #31)
+MOVED_TO = {"customer_callback": ("customer_callback_term",)}
+# models whose count changes with any upgrade, whatever the suite does:
+# Odoo's own bookkeeping (compiled asset bundles are attachments, module
+# rows and their dependencies, the registry's signalling, logs)
+PLATFORM_BOOKKEEPING = {
+    "ir.attachment",
+    "ir.module.module",
+    "ir.module.module.dependency",
+    "ir.module.module.exclusion",
+    "ir.model.data",
+    "ir.logging",
+    "bus.bus",
+    "ir.config_parameter",
+    # a module installed or upgraded asks for the auto-vacuum
+    "ir.cron.trigger",
+}
+IGNORED_COLUMNS = ("write_date", "write_uid")
+# the hidden state named in the report (every suite table is checked)
+HIDDEN_STATE = (
+    "customer.callback.consent",
+    "customer.callback.escalation",
+    "customer.callback.term",
+    "customer.callback.stop.word",
+    "res.company callback_* settings",
+)
+
+
+def connect(db):
+    return psycopg2.connect(dbname=db)
+
+
+def table_of(model):
+    return model.replace(".", "_")
+
+
+def tables(cr):
+    cr.execute(
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm')"
+    )
+    return {name for (name,) in cr.fetchall()}
+
+
+def digest(cr, table, order="id"):
+    """An md5 of the table's rows (all columns but IGNORED_COLUMNS)."""
+    minus = " ".join(f"- '{column}'" for column in IGNORED_COLUMNS)
+    order_by = f't."{order}"' if order else "1"
+    cr.execute(
+        f"SELECT count(*), md5(coalesce(string_agg((to_jsonb(t) {minus})::text, '|' "
+        f"ORDER BY {order_by}), '')) FROM \"{table}\" t"
+    )
+    count, md5 = cr.fetchone()
+    return {"rows": count, "md5": md5}
+
+
+def columns(cr, table):
+    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,))
+    return {name for (name,) in cr.fetchall()}
+
+
+def snapshot(db):
+    conn = connect(db)
+    cr = conn.cursor()
+    existing = tables(cr)
+    cr.execute("SELECT model FROM ir_model ORDER BY model")
+    counts = {}
+    for (model,) in cr.fetchall():
+        table = table_of(model)
+        if table in existing:
+            cr.execute(f'SELECT count(*) FROM "{table}"')
+            counts[model] = cr.fetchone()[0]
+    cr.execute(
+        "SELECT m.model FROM ir_model_data d JOIN ir_model m ON m.id = d.res_id "
+        "WHERE d.model = 'ir.model' AND d.module IN %s",
+        (SUITE,),
+    )
+    suite_models = sorted({model for (model,) in cr.fetchall()})
+    # xml ids of the suite's modules, and whether their record exists
+    cr.execute("SELECT module, name, model, res_id FROM ir_model_data WHERE module IN %s", (SUITE,))
+    xmlids = {}
+    by_model = {}
+    for module, name, model, res_id in cr.fetchall():
+        xmlids[f"{module}.{name}"] = [model, res_id, None]
+        by_model.setdefault(model, set()).add(res_id)
+    found = {}
+    for model, ids in by_model.items():
+        table = table_of(model)
+        if table in existing and "id" in columns(cr, table):
+            cr.execute(f'SELECT id FROM "{table}" WHERE id = ANY(%s)', (list(ids),))
+            found[model] = {row_id for (row_id,) in cr.fetchall()}
+    for value in xmlids.values():
+        value[2] = value[1] in found.get(value[0], set())
+    # sequences' next numbers: a standard sequence's counter lives in its
+    # PostgreSQL sequence (Odoo's _get_number_next_actual reads it so too)
+    cr.execute(
+        "SELECT id, code, name, implementation, number_next, number_increment FROM ir_sequence"
+    )
+    sequences = {}
+    for seq_id, code, name, implementation, number_next, increment in cr.fetchall():
+        value = number_next
+        pg_sequence = f"ir_sequence_{seq_id:03d}"
+        if implementation == "standard" and pg_sequence in existing:
+            cr.execute(f'SELECT last_value, is_called FROM "{pg_sequence}"')
+            last_value, is_called = cr.fetchone()
+            value = last_value + increment if is_called else last_value
+        sequences[str(seq_id)] = {"code": code, "name": name, "next": value}
+    # contents: every table of the suite's models and relations
+    contents = {}
+    for model in suite_models:
+        table = table_of(model)
+        if table in existing and "id" in columns(cr, table):
+            contents[model] = digest(cr, table)
+    cr.execute(
+        "SELECT DISTINCT r.name FROM ir_model_relation r JOIN ir_module_module m "
+        "ON m.id = r.module WHERE m.name IN %s",
+        (SUITE,),
+    )
+    for (relation,) in cr.fetchall():
+        if relation in existing:
+            contents[f"relation {relation}"] = digest(cr, relation, order=None)
+    # the suite's settings on the companies and its scheduled actions
+    company_columns = sorted(c for c in columns(cr, "res_company") if c.startswith("callback_"))
+    cr.execute(
+        "SELECT id, {} FROM res_company ORDER BY id".format(
+            ", ".join(f'"{c}"' for c in company_columns) or "NULL"
+        )
+    )
+    contents["res.company callback_* settings"] = {
+        "rows": cr.rowcount,
+        "md5": hashlib.md5(json.dumps(cr.fetchall(), default=str).encode()).hexdigest(),
+    }
+    cr.execute(
+        "SELECT d.module || '.' || d.name, c.nextcall, c.interval_number, c.interval_type, "
+        "c.active, c.priority FROM ir_cron c JOIN ir_model_data d "
+        "ON d.model = 'ir.cron' AND d.res_id = c.id WHERE d.module IN %s",
+        (SUITE,),
+    )
+    crons = {xmlid: [str(value) for value in rest] for xmlid, *rest in cr.fetchall()}
+    conn.close()
+    return {
+        "db": db,
+        "counts": counts,
+        "suite_models": suite_models,
+        "xmlids": xmlids,
+        "sequences": sequences,
+        "contents": contents,
+        "crons": crons,
+    }
+
+
+def resolve(after, xmlid):
+    """The xml id after the upgrade, under its module or moved, and its
+    (model, id, exists)."""
+    module, name = xmlid.split(".", 1)
+    for candidate in (module, *MOVED_TO.get(module, ())):
+        key = f"{candidate}.{name}"
+        if key in after["xmlids"]:
+            return key, after["xmlids"][key]
+    return None, None
+
+
+def compare_counts(before, after):
+    problems = []
+    models = sorted(set(before["suite_models"]) | set(after["suite_models"]))
+    width = max(len(model) for model in models)
+    print(f"\nRecord counts of the suite's models ({before['db']} -> {after['db']}):")
+    print(f"  {'model':<{width}}  {'before':>8}  {'after':>8}")
+    for model in models:
+        old, new = before["counts"].get(model), after["counts"].get(model)
+        mark = "" if old == new else "   <-- CHANGED"
+        print(f"  {model:<{width}}  {old!s:>8}  {new!s:>8}{mark}")
+    # records a new addon brings besides the moved ones (e.g. a view of its
+    # own): new xml ids, counted as additions, never as losses
+    added = {}
+    kept = {resolve(after, xmlid)[0] for xmlid in before["xmlids"]}
+    for xmlid, (model, _res_id, exists) in after["xmlids"].items():
+        if exists and xmlid not in kept:
+            added.setdefault(model, []).append(xmlid)
+    others = 0
+    for model, old in sorted(before["counts"].items()):
+        new = after["counts"].get(model)
+        if old == new:
+            others += model not in models
+        elif model in PLATFORM_BOOKKEEPING:
+            print(f"  (platform bookkeeping, not checked: {model} {old} -> {new})")
+        elif new == old + len(added.get(model, ())):
+            print(f"  {model}: {old} -> {new}, the new records {sorted(added[model])}")
+        else:
+            problems.append(f"count of {model}: {old} -> {new}")
+    print(f"  ... and {others} other models of the database, each with the same count")
+    return problems
+
+
+def compare_xmlids(before, after):
+    moved = {}
+    lost = []
+    for xmlid, (model, res_id, existed) in sorted(before["xmlids"].items()):
+        if not existed:
+            continue
+        key, value = resolve(after, xmlid)
+        if not key or value[0] != model or value[1] != res_id or not value[2]:
+            lost.append(f"xml id lost: {xmlid} ({model},{res_id}) -> {key} {value}")
+        elif key != xmlid:
+            pair = f"{xmlid.split('.')[0]} -> {key.split('.')[0]}"
+            moved[pair] = moved.get(pair, 0) + 1
+    total = sum(1 for value in before["xmlids"].values() if value[2])
+    print(f"\nXML ids: {total - len(lost)} of {total} resolve to the same record")
+    for pair, count in sorted(moved.items()):
+        print(f"  {count} moved {pair}")
+    return lost
+
+
+def compare_sequences(before, after):
+    problems = [
+        f"sequence {seq['code'] or seq['name']}: {seq['next']} -> "
+        f"{after['sequences'].get(seq_id, {}).get('next')}"
+        for seq_id, seq in sorted(before["sequences"].items())
+        if after["sequences"].get(seq_id, {}).get("next") != seq["next"]
+    ]
+    total = len(before["sequences"])
+    print(f"\nSequences: {total - len(problems)} of {total} keep their next number")
+    return problems
+
+
+def compare_contents(before, after):
+    problems = [
+        f"rows of {name} changed: {old} -> {after['contents'].get(name)}"
+        for name, old in sorted(before["contents"].items())
+        if after["contents"].get(name) != old
+    ]
+    print("\nStored rows (all columns but write_date/write_uid):")
+    for name in HIDDEN_STATE:
+        if name in before["contents"]:
+            same = before["contents"][name] == after["contents"].get(name)
+            rows = before["contents"][name]["rows"]
+            print(f"  {name}: {rows} rows, {'same' if same else 'CHANGED'}")
+    total = len(before["contents"])
+    print(f"  {total - len(problems)} of {total} tables and relations of the suite unchanged")
+    return problems
+
+
+def compare_crons(before, after):
+    problems = []
+    for xmlid, old in sorted(before["crons"].items()):
+        key, _value = resolve(after, xmlid)
+        if after["crons"].get(key) != old:
+            problems.append(f"scheduled action {xmlid}: {old} -> {after['crons'].get(key)}")
+    total = len(before["crons"])
+    print(
+        f"\nScheduled actions of the suite: {total - len(problems)} of {total} keep their "
+        "next call, interval and state"
+    )
+    return problems
+
+
+def compare(before, after):
+    problems = [
+        *compare_counts(before, after),
+        *compare_xmlids(before, after),
+        *compare_sequences(before, after),
+        *compare_contents(before, after),
+        *compare_crons(before, after),
+    ]
+    if problems:
+        print(f"\nFAIL: the upgrade lost or changed {len(problems)} thing(s):")
+        for problem in problems:
+            print(f"  - {problem}")
+        return 1
+    print("\nOK: nothing lost.")
+    return 0
+
+
+def main(argv):
+    if len(argv) == 4 and argv[1] == "snapshot":
+        with open(argv[3], "w", encoding="utf-8") as handle:
+            json.dump(snapshot(argv[2]), handle)
+        return 0
+    if len(argv) == 4 and argv[1] == "compare":
+        with open(argv[2], encoding="utf-8") as before, open(argv[3], encoding="utf-8") as after:
+            return compare(json.load(before), json.load(after))
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
