@@ -144,3 +144,4 @@ def test_every_test_module_is_imported(addon):
         if name.startswith("test_") and name.endswith(".py")
     }
     assert not modules - imported, f"{addon}: not imported: {sorted(modules - imported)}"
+    assert not imported - modules, f"{addon}: imported but missing: {sorted(imported - modules)}"

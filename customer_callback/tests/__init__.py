@@ -30,5 +30,4 @@ from . import test_overdue_processes
 from . import test_quarterly_mail
 from . import test_quarterly_report
 from . import test_report_pdf
-from . import test_terms
 from . import test_workday
