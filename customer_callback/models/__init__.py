@@ -34,3 +34,4 @@ from . import customer_callback_dashboard
 from . import mail_tracking_value
 from . import customer_callback_stop_word
 from . import customer_callback_term
+from . import customer_callback_sample
