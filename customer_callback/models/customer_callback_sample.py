@@ -63,10 +63,19 @@ class CustomerCallbackSample(models.AbstractModel):
         """Whether the current company holds sample data, and how much."""
         self._sample_check_supervisor()
         tracked = self._sample_tracked(self.env.company)
+        customers = len(tracked.get("res.partner", []))
+        callbacks = len(tracked.get("customer.callback", []))
         return {
             "loaded": bool(tracked),
-            "customers": len(tracked.get("res.partner", [])),
-            "callbacks": len(tracked.get("customer.callback", [])),
+            "customers": customers,
+            "callbacks": callbacks,
+            "message": tracked
+            and self.env._(
+                "%(customers)s fictitious customers and %(callbacks)s callbacks are mixed "
+                "with your records: remove them before you start for real.",
+                customers=customers,
+                callbacks=callbacks,
+            ),
         }
 
     @api.model
