@@ -1289,7 +1289,10 @@ class CustomerCallback(models.Model):
         (``_callback_names``). The serial restarts every month (202405001,
         202405002 … 202406001): the sequence has one date range per month.
         Companies are numbered in id order, so two transactions lock their
-        months in the same order."""
+        months in the same order. The callbacks of the company's sample
+        customers (customer.callback.sample) take no serial: they are named
+        SAMPLE-001…, and the company's numbering has no gap once the sample
+        is removed."""
         day = day or fields.Date.context_today(self)
         by_company = defaultdict(list)
         Sample = self.env["customer.callback.sample"]
@@ -1298,7 +1301,10 @@ class CustomerCallback(models.Model):
             if vals.get("name", "/") == "/":
                 company_id = vals.get("company_id") or self.env.company.id
                 # a sample customer's callbacks take no serial of the company
-                if vals.get("partner_id") in Sample._sample_partner_ids(company_id):
+                partner_id = vals.get("partner_id")
+                if isinstance(partner_id, int) and partner_id in Sample._sample_partner_ids(
+                    company_id
+                ):
                     samples[company_id].append(vals)
                 else:
                     by_company[company_id].append(vals)
