@@ -60,6 +60,11 @@ def _open(env, action_id):
 
 def run(env, data, sizes, measure, line):
     cr = env.cr
+    cr.rollback()
+    # committed alone, before anything else of these figures (all rolled
+    # back), so that the server's requests see it; removed at the end
+    env["ir.config_parameter"].sudo().set_param("report.url", _serve_http(env))
+    cr.commit()
     admin = env.ref("base.user_admin")
     admin.group_ids = [(4, env.ref("customer_callback.customer_callback_group_supervisor").id)]
     env = env(user=admin, context={"lang": "en_US", "tz": "Asia/Shanghai"})
@@ -167,8 +172,6 @@ def run(env, data, sizes, measure, line):
     report = env["customer.callback.quarterly.report"].create(
         {"year": month.year, "quarter": str((month.month - 1) // 3 + 1)}
     )
-    env["ir.config_parameter"].sudo().set_param("report.url", _serve_http(env))
-    cr.commit()  # the server's requests see the URL (set back below)
     Report = env["ir.actions.report"]
     for number, label in (("S4", "first print"), ("S4b", "next print")):
         env.invalidate_all()
