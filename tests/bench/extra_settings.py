@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Figures S1-S4 (issue #29): Settings opened and saved as the web client
+"""Figures C1-C3 and R5 (issue #29): Settings opened and saved as the web client
 does it, and the quarterly PDF, over the benchmark's data.
 
 The web client opens Settings with ``get_views`` (the form and its search
@@ -7,11 +7,11 @@ view) and ``onchange`` on a new record (its defaults and computed settings,
 every field of the form); it saves with ``web_save`` (creating the record,
 read back with the same fields) then ``execute`` (the button), and reloads
 the page, which opens Settings again. The calls are made in-process, as the
-JSON-RPC routes make them, by a supervisor who is an administrator. S1 is
+JSON-RPC routes make them, by a supervisor who is an administrator. C1 is
 the first opening after the views' caches are cleared (as after a server
-start or a module update), S2 an opening with warm caches.
+start or a module update), C2 an opening with warm caches.
 
-The quarterly PDF (S4) goes through wkhtmltopdf, like a print from the
+The quarterly PDF (R5) goes through wkhtmltopdf, like a print from the
 wizard. Run with the other figures by run.py, or alone by
 ``tests/bench/settings.py``."""
 
@@ -77,7 +77,7 @@ def run(env, data, sizes, measure, line):
     with measure(cr) as cold:
         spec, values = _open(env, action_id)
     line(
-        "S1",
+        "C1",
         "Settings: open, views not cached (get_views + onchange)",
         f"{size}, {len(spec)} fields",
         cold["seconds"],
@@ -108,7 +108,7 @@ def run(env, data, sizes, measure, line):
         for name in suite:
             record[name]  # noqa: B018 - computing is the point
     line(
-        "S2",
+        "C2",
         "Settings: open (get_views + onchange)",
         f"{size}, {len(spec)} fields",
         warm["seconds"],
@@ -138,10 +138,10 @@ def run(env, data, sizes, measure, line):
         }
     )
     for label, number, new_values in (
-        ("nothing changed", "S3a", dict(changes)),
+        ("nothing changed", "C3a", dict(changes)),
         (
             "one callback setting changed",
-            "S3b",
+            "C3b",
             dict(
                 changes, callback_retry_gap_hours=(changes.get("callback_retry_gap_hours") or 2) + 1
             ),
@@ -173,7 +173,7 @@ def run(env, data, sizes, measure, line):
         {"year": month.year, "quarter": str((month.month - 1) // 3 + 1)}
     )
     Report = env["ir.actions.report"]
-    for number, label in (("S4", "first print"), ("S4b", "next print")):
+    for number, label in (("R5", "first print"), ("R5b", "next print")):
         env.invalidate_all()
         with measure(cr) as pdf:
             content, _kind = Report._render_qweb_pdf(
