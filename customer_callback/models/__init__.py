@@ -32,3 +32,4 @@ from . import customer_callback_escalation
 from . import customer_callback_workday
 from . import customer_callback_dashboard
 from . import mail_tracking_value
+from . import customer_callback_sample

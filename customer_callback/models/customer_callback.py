@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window
+from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window, sample_data
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
@@ -1289,12 +1289,30 @@ class CustomerCallback(models.Model):
         (``_callback_names``). The serial restarts every month (202405001,
         202405002 … 202406001): the sequence has one date range per month.
         Companies are numbered in id order, so two transactions lock their
-        months in the same order."""
+        months in the same order. The callbacks of the company's sample
+        customers (customer.callback.sample) take no serial: they are named
+        SAMPLE-001…, and the company's numbering has no gap once the sample
+        is removed."""
         day = day or fields.Date.context_today(self)
         by_company = defaultdict(list)
+        Sample = self.env["customer.callback.sample"]
+        samples = defaultdict(list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                by_company[vals.get("company_id") or self.env.company.id].append(vals)
+                company_id = vals.get("company_id") or self.env.company.id
+                # a sample customer's callbacks take no serial of the company
+                partner_id = vals.get("partner_id")
+                if isinstance(partner_id, int) and partner_id in Sample._sample_partner_ids(
+                    company_id
+                ):
+                    samples[company_id].append(vals)
+                else:
+                    by_company[company_id].append(vals)
+        for company_id, company_vals in samples.items():
+            for vals, name in zip(
+                company_vals, self._sample_names(company_id, len(company_vals)), strict=True
+            ):
+                vals["name"] = name
         for company_id in sorted(by_company):
             company_vals = by_company[company_id]
             names = self._callback_names(
@@ -1302,6 +1320,19 @@ class CustomerCallback(models.Model):
             )
             for vals, name in zip(company_vals, names, strict=True):
                 vals["name"] = name
+
+    @api.model
+    def _sample_names(self, company_id, count):
+        """``count`` references for callbacks of sample customers (SAMPLE-004…):
+        outside the company's gapless sequence, numbered after the sample
+        callbacks the company has."""
+        prefix = self.env._("SAMPLE")
+        existing = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search_count([("company_id", "=", company_id), ("name", "=like", f"{prefix}-%")])
+        )
+        return [sample_data.sample_name(prefix, existing + index + 1) for index in range(count)]
 
     # ------------------------------------------------------------------
     # Call windows

@@ -46,6 +46,7 @@ class CustomerCallbackWorkday(models.AbstractModel):
         activities = self._workday_activities(user)
         return {
             "setup": self._workday_setup(),
+            "sample": self._workday_sample(),
             "callbacks": self._workday_callbacks(due[:WORKDAY_LIMIT], now, reader_zone),
             "spot_checks": self._workday_callbacks(spot_checks[:WORKDAY_LIMIT], now, reader_zone),
             "complaints": complaints[:WORKDAY_LIMIT],
@@ -68,6 +69,13 @@ class CustomerCallbackWorkday(models.AbstractModel):
         if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
             return False
         return self.env["onboarding.onboarding"]._callback_setup_panel()
+
+    @api.model
+    def _workday_sample(self):
+        """The sample data of the user's company, for supervisors."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            return False
+        return self.env["customer.callback.sample"].get_sample_status()
 
     @api.model
     def toggle_setup_checklist(self):

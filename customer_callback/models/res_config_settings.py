@@ -34,9 +34,28 @@ class ResConfigSettings(models.TransientModel):
                 company_vals[field.related.split(".", 1)[1]] = vals.pop(name)
         return company_vals
 
+    @api.model
+    def _callback_changed_values(self, company, company_vals):
+        """The values of ``company_vals`` that differ from the company's. The
+        web client sends every setting on saving: writing the unchanged ones
+        would recompute and rewrite what depends on them for nothing (Odoo's
+        own ``create`` drops unchanged related values the same way; the
+        suite's are taken out before it sees them)."""
+        changed = {}
+        for name, value in company_vals.items():
+            field = company._fields[name]
+            new = field.convert_to_record(field.convert_to_cache(value, company), company)
+            if new != company[name]:
+                changed[name] = value
+        return changed
+
     @api.model_create_multi
     def create(self, vals_list):
-        company_vals_list = [self._callback_split_company_values(vals) for vals in vals_list]
+        company_vals_list = []
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            company_vals = self._callback_split_company_values(vals)
+            company_vals_list.append(self._callback_changed_values(company, company_vals))
         records = super().create(vals_list)
         for record, company_vals in zip(records, company_vals_list, strict=True):
             if company_vals:
@@ -46,8 +65,10 @@ class ResConfigSettings(models.TransientModel):
     def write(self, vals):
         company_vals = self._callback_split_company_values(vals)
         result = super().write(vals)
-        if company_vals:
-            self.company_id.write(company_vals)
+        for company in self.company_id:
+            changed = self._callback_changed_values(company, company_vals)
+            if changed:
+                company.write(changed)
         return result
 
     callback_workday_from1 = fields.Float(

@@ -31,3 +31,4 @@ from . import test_quarterly_mail
 from . import test_quarterly_report
 from . import test_report_pdf
 from . import test_workday
+from . import test_sample_data

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 import freezegun
 
@@ -73,6 +74,28 @@ class TestCallback(CallbackCase):
         settings.callback_workday_from1 = 8.5
         settings.save().execute()
         self.assertEqual(self.company.callback_workday_from1, 8.5)
+
+    def test_settings_saved_unchanged_write_nothing_on_the_company(self):
+        """The web client sends every setting on saving: only the ones changed
+        are written to the company (issue #29, Settings speed)."""
+        written = []
+        Company = type(self.env["res.company"])
+        original = Company.write
+
+        def spy(companies, vals):
+            written.append(set(vals))
+            return original(companies, vals)
+
+        settings = Form(self.env["res.config.settings"])
+        with patch.object(Company, "write", spy):
+            settings.save().execute()
+            suite = [names for names in written if any(n.startswith("callback_") for n in names)]
+            self.assertEqual(suite, [], "nothing changed, nothing of the suite written")
+            settings = Form(self.env["res.config.settings"])
+            settings.callback_retry_gap_hours = self.company.callback_retry_gap_hours + 1
+            settings.save().execute()
+        suite = [names for names in written if any(n.startswith("callback_") for n in names)]
+        self.assertEqual(suite, [{"callback_retry_gap_hours"}])
 
     def test_plan_places_in_window_in_two_timezones_and_holiday(self):
         # 02:00 UTC: 10:00 in Shanghai (inside), 21:00 the day before in New York (outside)

@@ -1311,6 +1311,31 @@ ROWS = [
         ),
         ACCESS,
     ),
+    # -- issue #29: sample data, loaded and removed by supervisors only ----
+    *[
+        Row(
+            f"i29_{profile}_{method}",
+            profile,
+            REFUSED,
+            call("customer.callback.sample", method),
+            ACCESS,
+        )
+        for profile in ("agent", "internal", "helpdesk", "portal")
+        for method in ("action_load_sample_data", "action_remove_sample_data", "get_sample_status")
+    ],
+    Row(
+        "i29_supervisor_loads_sample_data",
+        "supervisor",
+        ALLOWED,
+        call("customer.callback.sample", "action_load_sample_data"),
+        lambda case, result: case.assertEqual(
+            case.env["ir.model.data"]
+            .search([("module", "=", "customer_callback_sample")])
+            .mapped(lambda row: case.env[row.model].browse(row.res_id).company_id)
+            .ids,
+            case.company.ids,
+        ),
+    ),
 ]
 
 

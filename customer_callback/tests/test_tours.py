@@ -473,3 +473,49 @@ class TestFirstDayTour(HttpCase):
         self.assertEqual(callback.rule_id, rule)
         self.assertEqual(callback.company_id, company)
         self.assertEqual((callback.team_id, callback.user_id), (team, agent))
+
+
+@tagged("post_install", "-at_install")
+class TestSampleDataTour(HttpCase):
+    """Try the app with sample data, in Chinese (issue #29 point 2): load it
+    from the checklist, see a sample callback on My workday, remove it."""
+
+    def test_load_see_and_remove_sample_data(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["customer_callback", "helpdesk_mgmt"], ["zh_CN"]
+        )
+        company = self.env["res.company"].create(
+            {"name": "示例试用公司", "country_id": self.env.ref("base.cn").id}
+        )
+        company.resource_calendar_id.tz = "Asia/Shanghai"
+        lead = new_test_user(
+            self.env,
+            "sample_lead",
+            name="试用组长",
+            groups="customer_callback.customer_callback_group_supervisor",
+            password="sample_lead_pw",
+            company_id=company.id,
+            company_ids=[company.id],
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        own = self.env["res.partner"].create({"name": "自己的客户", "company_id": company.id})
+        self.start_tour(
+            "/odoo/action-customer_callback.customer_callback_workday_action",
+            "customer_callback_sample_tour",
+            login="sample_lead",
+        )
+        self.env.invalidate_all()
+        self.assertFalse(
+            self.env["ir.model.data"].search([("module", "=", "customer_callback_sample")])
+        )
+        self.assertFalse(
+            self.env["customer.callback"].search([("company_id", "=", company.id)]),
+            "the sample's callbacks are gone",
+        )
+        self.assertTrue(own.exists())
+        self.assertFalse(
+            self.env["helpdesk.ticket.team"].search([("user_id", "=", lead.id)]),
+            "the team made for the sample is gone",
+        )

@@ -59,8 +59,10 @@ class OfficialYear:
     workdays: dict = field(default_factory=dict)
 
 
+@functools.cache
 def library_version(country_code):
-    """The name and version of the library that provides ``country_code``."""
+    """The name and version of the library that provides ``country_code`` (read
+    once per process: reading it scans the installed distributions)."""
     name = "chinese-calendar" if country_code == "CN" else "holidays"
     return f"{name} {metadata.version(name)}"
 

@@ -4,7 +4,7 @@ import {registry} from "@web/core/registry";
 import {useService} from "@web/core/utils/hooks";
 import {Layout} from "@web/search/layout";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
-import {CallbackSetupChecklist} from "./setup_checklist";
+import {CallbackSampleData, CallbackSetupChecklist} from "./setup_checklist";
 
 /**
  * 今日工作台: the agent's day on one screen. Everything is read through one
@@ -13,7 +13,7 @@ import {CallbackSetupChecklist} from "./setup_checklist";
  */
 export class CallbackWorkday extends Component {
     static template = "customer_callback.CallbackWorkday";
-    static components = {Layout, CallbackSetupChecklist};
+    static components = {Layout, CallbackSampleData, CallbackSetupChecklist};
     static props = {...standardActionServiceProps};
 
     setup() {

@@ -1,0 +1,241 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Try the callback app with sample data (issue #29 point 2): loaded into the
+user's company with the suite's own methods, refused twice, removed exactly,
+the company's numbering without a gap."""
+
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests.common import JsonRpcException
+
+from ..tools import sample_data
+from .common import FROZEN_NOW, TODAY, CallbackCase
+
+AGENT = "customer_callback.customer_callback_group_agent"
+SUPERVISOR = "customer_callback.customer_callback_group_supervisor"
+MODELS = (
+    "res.partner",
+    "customer.callback",
+    "helpdesk.ticket",
+    "sale.order",
+    "customer.callback.spot.check",
+    "customer.callback.consent",
+)
+
+
+@tagged("post_install", "-at_install")
+class TestSampleData(CallbackCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.other = cls.env["res.company"].create({"name": "Second sample company"})
+        cls.other.resource_calendar_id.tz = "Asia/Shanghai"
+        # the sample order's confirmation generates through the company's rules
+        cls.first_order_rule = cls.make_rule(
+            segment="new_customer", trigger="first_order", offset_days=0
+        )
+        cls.Sample = cls.env["customer.callback.sample"].with_user(cls.supervisor)
+
+    def count(self, company):
+        """Records of each kind in ``company`` (archived too)."""
+        return {
+            model: self.env[model]
+            .with_context(active_test=False)
+            .search_count([("company_id", "=", company.id)])
+            for model in MODELS
+        }
+
+    def sample_partners(self):
+        return self.env["res.partner"].with_context(active_test=False).search(
+            [("company_id", "=", self.company.id), ("name", "like", "示例")]
+        ) | self.env["res.partner"].with_context(active_test=False).search(
+            [("company_id", "=", self.company.id), ("name", "like", "(sample)")]
+        )
+
+    def test_load_into_the_users_company(self):
+        other_before = self.count(self.other)
+        self.assertFalse(self.Sample.get_sample_status()["loaded"])
+        self.Sample.action_load_sample_data()
+        status = self.Sample.get_sample_status()
+        self.assertTrue(status["loaded"])
+        partners = self.sample_partners()
+        self.assertEqual(len(partners), len(sample_data.CUSTOMERS))
+        self.assertEqual(status["customers"], len(partners))
+        self.assertEqual(set(partners.mapped("company_id")), {self.company})
+        self.assertIn("Asia/Shanghai", partners.mapped("tz"))
+        self.assertIn("America/New_York", partners.mapped("tz"))
+        callbacks = self.callbacks_of(partners)
+        self.assertEqual(set(callbacks.mapped("company_id")), {self.company})
+        # several kinds, some due today on the supervisor's workday
+        self.assertGreaterEqual(len(set(callbacks.mapped("segment"))), 5)
+        workday = self.env["customer.callback.workday"].with_user(self.supervisor)
+        data = workday.get_workday_data()
+        self.assertGreaterEqual(data["counts"]["callbacks"], 3)
+        self.assertTrue(data["sample"]["loaded"])
+        later = callbacks.filtered(lambda c: c.state == "planned" and c.deadline > TODAY)
+        self.assertTrue(later, "callbacks planned later this week")
+        # the order's confirmation ran the generation (the first-order rule)
+        generated = callbacks.filtered(lambda c: c.rule_id == self.first_order_rule)
+        self.assertEqual(len(generated), 1)
+        self.assertTrue(generated.sale_order_id)
+        # a complaint with its clocks
+        ticket = self.env["helpdesk.ticket"].search(
+            [("partner_id", "in", partners.ids), ("is_complaint", "=", True)]
+        )
+        self.assertEqual(len(ticket), 1)
+        self.assertTrue(ticket.complaint_grade_id)
+        self.assertTrue(ticket.response_deadline)
+        self.assertTrue(ticket.resolution_deadline)
+        # the month's spot-check can be drawn, from the sample customers only
+        batch = self.env["customer.callback.spot.check"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        self.assertEqual(batch.state, "draft")
+        pool, _fatigued = batch._drawable_pool()
+        self.assertLessEqual({c.partner_id for c in pool}, set(partners.ids))
+        batch.with_user(self.supervisor)._sample(seed=1)
+        self.assertTrue(batch.callback_ids)
+        self.assertLessEqual(batch.callback_ids.partner_id, partners)
+        self.assertTrue(all(n.startswith("SAMPLE-") for n in batch.callback_ids.mapped("name")))
+        # the second company is untouched
+        self.assertEqual(self.count(self.other), other_before)
+        # loading twice is refused
+        with self.assertRaisesRegex(UserError, "already loaded"):
+            self.Sample.action_load_sample_data()
+        self.assertEqual(len(self.sample_partners()), len(sample_data.CUSTOMERS))
+
+    def test_numbering_keeps_no_gap(self):
+        """Sample callbacks take no serial of the company: its callbacks are
+        numbered 001, 002, 003 around a sample loaded and removed."""
+        first = self.make_callback()
+        self.Sample.action_load_sample_data()
+        callbacks = self.callbacks_of(self.sample_partners())
+        self.assertTrue(callbacks)
+        self.assertTrue(all(name.startswith("SAMPLE-") for name in callbacks.mapped("name")))
+        self.assertEqual(len(set(callbacks.mapped("name"))), len(callbacks))
+        self.assertTrue(
+            self.env["sale.order"].search([("name", "=like", "SAMPLE-%")]),
+            "the sample order takes no number of the sales sequence",
+        )
+        second = self.make_callback()
+        self.Sample.action_remove_sample_data()
+        third = self.make_callback()
+        month = FROZEN_NOW.strftime("%Y%m")
+        self.assertEqual(
+            (first | second | third).mapped("name"),
+            [f"{month}001", f"{month}002", f"{month}003"],
+        )
+
+    def test_remove_exactly_the_sample(self):
+        own_partner = self.env["res.partner"].create({"name": "客户自己的", "tz": "Asia/Shanghai"})
+        own_callback = self.make_callback(own_partner)
+        self.Sample.action_load_sample_data()
+        partners = self.sample_partners()
+        callbacks = self.callbacks_of(partners)
+        # the user works on the sample: an attempt, a recording consent, a
+        # callback of her own for a sample customer, the spot-check drawn
+        today_call = callbacks.filtered(lambda c: c.state == "planned")[:1]
+        self.env["customer.callback.attempt"].create(
+            {"callback_id": today_call.id, "result": "no_answer", "channel": "phone"}
+        )
+        today_call.recording_consent = True
+        self.assertTrue(
+            self.env["customer.callback.consent"].search([("partner_id", "in", partners.ids)])
+        )
+        self.make_callback(partners[0], user_id=self.supervisor.id)
+        batch = self.env["customer.callback.spot.check"].search(
+            [("company_id", "=", self.company.id)]
+        )
+        batch.with_user(self.supervisor)._sample(seed=1)
+        self.assertTrue(batch.callback_ids)
+        # the user's own work since: a team of hers stays
+        self.Sample.action_remove_sample_data()
+        self.assertFalse(partners.exists())
+        self.assertFalse(callbacks.exists())
+        self.assertFalse(batch.exists())
+        self.assertFalse(self.env["sale.order"].search([("name", "=like", "SAMPLE-%")]))
+        self.assertFalse(self.env["ir.model.data"].search([("module", "=", sample_data.NAMESPACE)]))
+        self.assertFalse(self.Sample.get_sample_status()["loaded"])
+        self.assertTrue(own_partner.exists())
+        self.assertTrue(own_callback.exists())
+        self.assertEqual(self.team.exists(), self.team)
+        # and it can be loaded again
+        self.Sample.action_load_sample_data()
+        self.assertEqual(len(self.sample_partners()), len(sample_data.CUSTOMERS))
+
+    def test_sample_team_when_she_leads_none(self):
+        """A team is created for a supervisor who leads none; removed with the
+        sample unless the user's own records use it."""
+        lead = new_test_user(
+            self.env,
+            "cb_new_lead",
+            groups=SUPERVISOR,
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        Sample = self.env["customer.callback.sample"].with_user(lead)
+        Sample.action_load_sample_data()
+        team = self.env["helpdesk.ticket.team"].search([("user_id", "=", lead.id)])
+        self.assertEqual(len(team), 1)
+        self.assertIn(lead, team.user_ids)
+        Sample.action_remove_sample_data()
+        self.assertFalse(team.exists())
+        Sample.action_load_sample_data()
+        team = self.env["helpdesk.ticket.team"].search([("user_id", "=", lead.id)])
+        own_callback = self.make_callback(team_id=team.id)
+        result = Sample.action_remove_sample_data()
+        self.assertEqual(team.exists(), team, "kept: a callback of the user's own uses it")
+        self.assertIn(team.name, result["params"]["message"])
+        self.assertEqual(own_callback.team_id, team)
+
+    def test_agents_cannot_load_or_remove(self):
+        Sample = self.env["customer.callback.sample"].with_user(self.agent1)
+        for method in ("action_load_sample_data", "action_remove_sample_data", "get_sample_status"):
+            with self.assertRaises(AccessError):
+                getattr(Sample, method)()
+        self.assertFalse(
+            self.env["customer.callback.workday"]
+            .with_user(self.agent1)
+            .get_workday_data()["sample"]
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSampleDataFromOutside(HttpCase):
+    """Loading and removing as the web client sends them (JSON-RPC): an agent
+    can do neither; a supervisor can, in her company."""
+
+    def rpc(self, login, method):
+        self.authenticate(login, login)
+        self.env.flush_all()
+        model = "customer.callback.sample"
+        result = self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {
+                "model": model,
+                "method": method,
+                "args": [],
+                "kwargs": {"context": {"allowed_company_ids": [self.company.id]}},
+            },
+        )
+        self.env.invalidate_all()
+        return result
+
+    def test_agent_refused(self):
+        self.company = self.env["res.company"].create({"name": "Sample RPC company"})
+        own = {"company_id": self.company.id, "company_ids": [self.company.id]}
+        new_test_user(self.env, "smp_agent_rpc", groups=AGENT, password="smp_agent_rpc", **own)
+        new_test_user(self.env, "smp_sup_rpc", groups=SUPERVISOR, password="smp_sup_rpc", **own)
+        Data = self.env["ir.model.data"]
+        for method in ("action_load_sample_data", "action_remove_sample_data"):
+            with self.assertRaises(JsonRpcException) as error:
+                self.rpc("smp_agent_rpc", method)
+            self.assertEqual(error.exception.args[0], "odoo.exceptions.AccessError")
+        self.assertFalse(Data.search_count([("module", "=", sample_data.NAMESPACE)]))
+        self.rpc("smp_sup_rpc", "action_load_sample_data")
+        self.assertTrue(Data.search_count([("module", "=", sample_data.NAMESPACE)]))
+        with self.assertRaises(JsonRpcException) as error:
+            self.rpc("smp_agent_rpc", "action_remove_sample_data")
+        self.assertEqual(error.exception.args[0], "odoo.exceptions.AccessError")
+        self.assertTrue(Data.search_count([("module", "=", sample_data.NAMESPACE)]))
+        self.rpc("smp_sup_rpc", "action_remove_sample_data")
+        self.assertFalse(Data.search_count([("module", "=", sample_data.NAMESPACE)]))
