@@ -14,7 +14,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window
+from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window, notification
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
@@ -1722,19 +1722,12 @@ class CustomerCallback(models.Model):
             )
         if not lines:
             return True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning" if outside else "info",
-                "sticky": False,
-                "title": self.env._("Outside the call window")
-                if outside
-                else self.env._("Attempt logged"),
-                "message": "\n".join(lines),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        # the lines say what happened: no title (see tools/notification.py)
+        return notification.toast(
+            "\n".join(lines),
+            kind="warning" if outside else "info",
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def _check_contact_consent(self, channels=None):
         """Refuse to call (or message) a customer who withdrew his consent to

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import assignment
+from ..tools import assignment, notification
 
 SEGMENTS = [
     ("new_customer", "New customer"),
@@ -275,11 +275,6 @@ class CustomerCallbackRule(models.Model):
             )
         # a supervisor need not be allowed to edit the company: only this flag
         company.sudo().callback_rules_reviewed = True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("The cadence rules of %s are reviewed.", company.name),
-            },
-        }
+        return notification.toast(
+            self.env._("The cadence rules of %s are reviewed.", company.name), kind="success"
+        )

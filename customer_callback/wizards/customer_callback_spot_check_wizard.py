@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools import sampling
+from ..tools import notification, sampling
 
 
 class CustomerCallbackSpotCheckWizard(models.TransientModel):
@@ -123,14 +123,10 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
         }
         if not warning:
             return action
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "sticky": True,
-                "title": self.env._("Pool smaller than the sample"),
-                "message": warning,
-                "next": action,
-            },
-        }
+        # the warning names the batch and the shortfall: no title
+        return notification.toast(
+            warning,
+            kind="warning",
+            sticky=True,
+            next_action=action,
+        )
