@@ -21,6 +21,8 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(day=1),
         help="Any day of the month to check.",
     )
+    # the batch's month as a month (2026年12月), when the batch is given
+    month = fields.Char(related="spot_check_id.month", string="Period")
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team checked")
     sample_size = fields.Integer(default=lambda self: self.env.company.callback_spot_check_min_size)
     leader_id = fields.Many2one(
