@@ -886,6 +886,7 @@ class CustomerCallback(models.Model):
             self._check_agent_write(vals, create=True)
         # copies: a batch retried after a rollback is numbered again
         vals_list = [dict(vals) for vals in vals_list]
+        self._default_rule_scripts(vals_list)
         if not (self.env.su or self.env.context.get("callback_fatigue_checked")):
             # created by a user (form, import, RPC): the planner's cap applies
             self._check_fatigue(vals_list)
@@ -895,6 +896,24 @@ class CustomerCallback(models.Model):
         callbacks._skip_unchanged_partner_stats(pending)
         callbacks.filtered("recording_consent")._log_recording_consent()
         return callbacks
+
+    def _default_rule_scripts(self, vals_list):
+        """A callback of a rule, created without a script (survey follow-ups,
+        a form, an import), gets its rule's script: no empty script tab."""
+        rule_ids = {
+            vals["rule_id"] for vals in vals_list if vals.get("rule_id") and "script_id" not in vals
+        }
+        if not rule_ids:
+            return
+        # sudo: the rule's script is read for the callback, whoever creates it
+        scripts = {
+            rule.id: rule.script_id.id
+            for rule in self.env["customer.callback.rule"].sudo().browse(rule_ids)
+            if rule.script_id
+        }
+        for vals in vals_list:
+            if "script_id" not in vals and scripts.get(vals.get("rule_id")):
+                vals["script_id"] = scripts[vals["rule_id"]]
 
     # The customer's statistics computed from the done and scored callbacks
     # (res.partner._compute_callback_stats).

@@ -23,3 +23,4 @@ from . import test_migration_1_6
 from . import test_routing
 from . import test_setup_checklist
 from . import test_toasts
+from . import test_scripts
