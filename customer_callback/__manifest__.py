@@ -69,6 +69,7 @@
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
+        "report/customer_callback_report_layout.xml",
         "report/customer_callback_care_record_reports.xml",
         "report/customer_callback_spot_check_reports.xml",
         "report/customer_callback_agent_month_reports.xml",

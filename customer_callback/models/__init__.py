@@ -32,5 +32,6 @@ from . import customer_callback_escalation
 from . import customer_callback_workday
 from . import customer_callback_dashboard
 from . import mail_tracking_value
+from . import ir_actions_report
 from . import customer_callback_stop_word
 from . import customer_callback_term

@@ -465,7 +465,9 @@ class CustomerCallbackSpotCheck(models.Model):
             body=self.env._("Exported to XLSX: %(count)s customers.", count=len(self.callback_ids)),
             subtype_xmlid="mail.mt_note",
         )
-        return self.env.ref("customer_callback.spot_check_xlsx_report").report_action(self)
+        return self.env.ref("customer_callback.spot_check_xlsx_report").report_action(
+            self, config=False
+        )
 
     # ------------------------------------------------------------------
     # Pool and sampling
