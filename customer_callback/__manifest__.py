@@ -87,6 +87,7 @@
     "assets": {
         "web.assets_backend": [
             "customer_callback/static/src/fields/*.js",
+            "customer_callback/static/src/fields/*.scss",
             "customer_callback/static/src/workday/*",
             "customer_callback/static/src/dashboard/*",
         ],

@@ -61,7 +61,13 @@ class TestToastsInChinese(CallbackCase):
                 }
             )
         )
-        message = self.assert_one_sentence(wizard.action_reassign())
+        action = wizard.action_reassign()
+        message = self.assert_one_sentence(action)
+        # back to the list it was opened from, reloaded: not the list pushed
+        # once more (the breadcrumb read "团队工作量 / 团队工作量")
+        self.assertEqual(
+            action["params"]["next"], {"type": "ir.actions.client", "tag": "soft_reload"}
+        )
         self.assertIn(f"{self.agent1.name}和{self.agent2.name}", message)
 
     def test_attempt_logged(self):

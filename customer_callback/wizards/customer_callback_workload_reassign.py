@@ -120,7 +120,7 @@ class CustomerCallbackWorkloadReassign(models.TransientModel):
                 agents=script.format_items(targets.mapped("name"), self.env.lang),
             ),
             kind="success",
-            next_action=self.env["ir.actions.act_window"]._for_xml_id(
-                "customer_callback.customer_callback_workload_action"
-            ),
+            # the list the wizard was opened from, reloaded: not the same list
+            # pushed once more ("团队工作量 / 团队工作量" in the breadcrumb)
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
         )
