@@ -2239,9 +2239,10 @@ class CustomerCallback(models.Model):
                 "done_date": fields.Datetime.now(),
             }
         )
+        # in the company's language: a scheduled action has no reader of its own
         expired._message_log_batch(
             bodies={
-                cb.id: self.env._(
+                cb.id: cb.with_context(lang=cb.company_id.partner_id.lang or self.env.lang).env._(
                     "Cancelled: %s days past its deadline.", (today - cb.deadline).days
                 )
                 for cb in expired
