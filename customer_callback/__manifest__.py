@@ -66,6 +66,7 @@
         "wizards/customer_callback_agent_report_export_views.xml",
         "report/customer_callback_agent_report_views.xml",
         "report/customer_callback_xlsx_reports.xml",
+        "report/customer_callback_report_layout.xml",
         "report/customer_callback_care_record_reports.xml",
         "report/customer_callback_spot_check_reports.xml",
         "report/customer_callback_agent_month_reports.xml",
@@ -80,6 +81,7 @@
     "assets": {
         "web.assets_backend": [
             "customer_callback/static/src/fields/*.js",
+            "customer_callback/static/src/fields/*.scss",
             "customer_callback/static/src/workday/*",
             "customer_callback/static/src/dashboard/*",
         ],

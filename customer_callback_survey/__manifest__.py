@@ -15,6 +15,7 @@
         "security/ir.model.access.csv",
         "data/survey_survey_data.xml",
         "data/mail_template_data.xml",
+        "data/customer_callback_script_data.xml",
         "data/customer_callback_rule_data.xml",
         "data/ir_cron_data.xml",
         "views/customer_callback_survey_request_views.xml",

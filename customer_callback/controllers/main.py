@@ -6,9 +6,13 @@ POSTs with Odoo's CSRF token; QWeb escapes what it shows."""
 
 from datetime import datetime
 
+from markupsafe import Markup, escape
+
 from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
+
+from ..tools import script
 
 NEUTRAL_STATUS = 404
 LIMITED_STATUS = 429
@@ -17,7 +21,18 @@ WEEKDAYS = range(7)
 
 class CustomerCallbackPage(http.Controller):
     def _neutral(self, status=NEUTRAL_STATUS):
-        return request.render("customer_callback.customer_callback_page_neutral", {}, status=status)
+        values = {
+            "title": request.env._("This link is not valid"),
+            "html_data": {"lang": self._html_lang(request.env.lang)},
+        }
+        return request.render(
+            "customer_callback.customer_callback_page_neutral", values, status=status
+        )
+
+    @staticmethod
+    def _html_lang(lang):
+        """The page's ``<html lang>``, as Odoo's layouts write it (zh-CN)."""
+        return (lang or "en_US").replace("_", "-")
 
     def _link(self, token):
         """The link of ``token`` or None; counts the request per address."""
@@ -32,16 +47,55 @@ class CustomerCallbackPage(http.Controller):
     def _render(self, link, token, message=None, error=None):
         lang = link.partner_id.lang or "en_US"
         request.update_context(lang=lang)
+        summary = link._customer_summary()
         values = {
             "link": link,
             "token": token,
             "partner": link.partner_id,
-            "summary": link._customer_summary(),
+            "summary": summary,
+            "sentences": self._sentences(link, summary, lang),
             "message": message,
             "error": error,
             "weekdays": WEEKDAYS,
+            "title": request.env._(
+                "%(company)s – Your contact preferences", company=link.company_id.name
+            ),
+            "html_data": {"lang": self._html_lang(lang)},
         }
         return request.render("customer_callback.customer_callback_page", values)
+
+    def _sentences(self, link, summary, lang):
+        """The page's sentences that hold values, each translated whole: the
+        punctuation around the values is the language's own (（您的当地时间，
+        Asia/Shanghai）。), never a Latin bracket or full stop left over."""
+        env = request.env
+        windows = summary["windows"]
+        counts = {"count": summary["callback_count"], "done": summary["done_count"]}
+        # the moment stands out: a Markup sentence, the values escaped
+        planned = Markup('<strong class="o_customer_callback_planned">%s</strong>') % (
+            summary["open_planned"] or ""
+        )
+        planned_sentence = escape(env._("Our next call is planned on %s."))
+        return {
+            "hello": env._(
+                "Hello %(name)s, here you decide when and how we contact you.",
+                name=link.partner_id.name,
+            ),
+            "windows": env._(
+                "We call on working days %(workday)s, on holidays %(holiday)s (your time, %(tz)s).",
+                workday=script.format_items(windows.get("workday") or [], lang),
+                holiday=script.format_items(windows.get("holiday") or [], lang),
+                tz=summary["tz_name"],
+            ),
+            "planned": summary["open_planned"] and planned_sentence % planned,
+            "callbacks": env._(
+                "Callbacks: %(count)s (%(done)s done, last on %(last)s)",
+                last=summary["last_done"],
+                **counts,
+            )
+            if summary["last_done"]
+            else env._("Callbacks: %(count)s (%(done)s done)", **counts),
+        }
 
     @http.route(
         "/callback/my/<string:token>", type="http", auth="public", methods=["GET"], sitemap=False

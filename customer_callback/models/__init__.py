@@ -33,3 +33,4 @@ from . import customer_callback_workday
 from . import customer_callback_dashboard
 from . import mail_tracking_value
 from . import customer_callback_sample
+from . import ir_actions_report

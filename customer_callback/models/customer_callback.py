@@ -14,7 +14,16 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import assignment, attempt_policy, batches, bulk, cadence, call_window, sample_data
+from ..tools import (
+    assignment,
+    attempt_policy,
+    batches,
+    bulk,
+    cadence,
+    call_window,
+    notification,
+    sample_data,
+)
 from ..tools import script as script_tools
 from .customer_callback_rule import CHANNELS, SEGMENTS
 
@@ -886,6 +895,7 @@ class CustomerCallback(models.Model):
             self._check_agent_write(vals, create=True)
         # copies: a batch retried after a rollback is numbered again
         vals_list = [dict(vals) for vals in vals_list]
+        self._default_rule_scripts(vals_list)
         if not (self.env.su or self.env.context.get("callback_fatigue_checked")):
             # created by a user (form, import, RPC): the planner's cap applies
             self._check_fatigue(vals_list)
@@ -895,6 +905,24 @@ class CustomerCallback(models.Model):
         callbacks._skip_unchanged_partner_stats(pending)
         callbacks.filtered("recording_consent")._log_recording_consent()
         return callbacks
+
+    def _default_rule_scripts(self, vals_list):
+        """A callback of a rule, created without a script (survey follow-ups,
+        a form, an import), gets its rule's script: no empty script tab."""
+        rule_ids = {
+            vals["rule_id"] for vals in vals_list if vals.get("rule_id") and "script_id" not in vals
+        }
+        if not rule_ids:
+            return
+        # sudo: the rule's script is read for the callback, whoever creates it
+        scripts = {
+            rule.id: rule.script_id.id
+            for rule in self.env["customer.callback.rule"].sudo().browse(rule_ids)
+            if rule.script_id
+        }
+        for vals in vals_list:
+            if "script_id" not in vals and scripts.get(vals.get("rule_id")):
+                vals["script_id"] = scripts[vals["rule_id"]]
 
     # The customer's statistics computed from the done and scored callbacks
     # (res.partner._compute_callback_stats).
@@ -1753,19 +1781,12 @@ class CustomerCallback(models.Model):
             )
         if not lines:
             return True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning" if outside else "info",
-                "sticky": False,
-                "title": self.env._("Outside the call window")
-                if outside
-                else self.env._("Attempt logged"),
-                "message": "\n".join(lines),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        # the lines say what happened: no title (see tools/notification.py)
+        return notification.toast(
+            "\n".join(lines),
+            kind="warning" if outside else "info",
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )
 
     def _check_contact_consent(self, channels=None):
         """Refuse to call (or message) a customer who withdrew his consent to
@@ -2258,9 +2279,10 @@ class CustomerCallback(models.Model):
                 "done_date": fields.Datetime.now(),
             }
         )
+        # in the company's language: a scheduled action has no reader of its own
         expired._message_log_batch(
             bodies={
-                cb.id: self.env._(
+                cb.id: cb.with_context(lang=cb.company_id.partner_id.lang or self.env.lang).env._(
                     "Cancelled: %s days past its deadline.", (today - cb.deadline).days
                 )
                 for cb in expired

@@ -94,7 +94,9 @@ class CustomerCallbackDataRequest(models.Model):
         if not callbacks:
             raise UserError(self.env._("This customer has no callback data to export."))
         self._close("done", self.env._("Data export request carried out."))
-        return self.env.ref("customer_callback.care_record_xlsx_report").report_action(callbacks)
+        return self.env.ref("customer_callback.care_record_xlsx_report").report_action(
+            callbacks, config=False
+        )
 
     def action_refuse(self):
         self._check_admin()

@@ -471,13 +471,14 @@ class CustomerCallbackLink(models.Model):
             "open_callback": open_callback,
             "open_planned": open_callback.planned_date
             and call_window.format_local(open_callback.planned_date, tz_name),
+            # each window as 09:00–12:00; the page lists them as its language does
             "windows": {
-                kind: ", ".join(
+                kind: [
                     "{}–{}".format(
                         *(call_window.hour_to_time(hour).strftime("%H:%M") for hour in window)
                     )
                     for window in windows
-                )
+                ]
                 for kind, windows in link._customer_windows().items()
             },
             "requests": link.env["customer.callback.data.request"].search(

@@ -3,7 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import assignment
+from ..tools import assignment, notification
 
 SEGMENTS = [
     ("new_customer", "New customer"),
@@ -263,6 +263,16 @@ class CustomerCallbackRule(models.Model):
         action["context"] = {"default_rule_id": self.id, "active_test": False}
         return action
 
+    @api.model
+    def _link_default_script(self, rule_xmlid, script_xmlid):
+        """Data files: give a default rule its default script when it has
+        none (a database installed before the script existed); a script
+        chosen by hand is kept, a rule or script deleted is left alone."""
+        rule = self.env.ref(rule_xmlid, raise_if_not_found=False)
+        script = self.env.ref(script_xmlid, raise_if_not_found=False)
+        if rule and script and not rule.script_id:
+            rule.script_id = script
+
     def action_confirm_reviewed(self):
         """The supervisor checked the current company's rules (a step of the
         set-up checklist): the company remembers it."""
@@ -275,11 +285,6 @@ class CustomerCallbackRule(models.Model):
             )
         # a supervisor need not be allowed to edit the company: only this flag
         company.sudo().callback_rules_reviewed = True
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("The cadence rules of %s are reviewed.", company.name),
-            },
-        }
+        return notification.toast(
+            self.env._("The cadence rules of %s are reviewed.", company.name), kind="success"
+        )

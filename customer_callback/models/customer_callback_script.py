@@ -22,6 +22,7 @@ class CustomerCallbackScript(models.Model):
             ("spot_check", "Service spot-check"),
             ("complaint", "Complaint follow-up"),
             ("greeting", "Holiday greeting"),
+            ("churn_risk", "Win-back call"),
             ("closing", "Closing line"),
             ("other", "Other"),
         ],

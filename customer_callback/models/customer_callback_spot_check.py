@@ -19,9 +19,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
+from odoo.tools.misc import babel_locale_parse
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import assignment, call_window, sampling
+from ..tools import assignment, call_window, periods, sampling
 from ..tools import satisfaction as sat
 from .customer_callback import OPEN_STATES
 
@@ -129,7 +130,7 @@ class CustomerCallbackSpotCheck(models.Model):
     month = fields.Char(
         string="Period",
         compute="_compute_month",
-        help="Month of the spot-check, as year-month (2026-11).",
+        help="Month of the spot-check, as a month in the reader's language (November 2026).",
     )
     seed = fields.Integer(
         readonly=True,
@@ -269,9 +270,11 @@ class CustomerCallbackSpotCheck(models.Model):
             )
 
     @api.depends("date_from")
+    @api.depends_context("lang")
     def _compute_month(self):
+        locale = babel_locale_parse(self.env.lang or "en_US")
         for batch in self:
-            batch.month = batch.date_from and batch.date_from.strftime("%Y-%m")
+            batch.month = batch.date_from and periods.month_name(batch.date_from, locale)
 
     @api.depends("satisfaction_target", "callback_ids.state", "callback_ids.score")
     def _compute_statistics(self):
@@ -464,7 +467,9 @@ class CustomerCallbackSpotCheck(models.Model):
             body=self.env._("Exported to XLSX: %(count)s customers.", count=len(self.callback_ids)),
             subtype_xmlid="mail.mt_note",
         )
-        return self.env.ref("customer_callback.spot_check_xlsx_report").report_action(self)
+        return self.env.ref("customer_callback.spot_check_xlsx_report").report_action(
+            self, config=False
+        )
 
     # ------------------------------------------------------------------
     # Pool and sampling

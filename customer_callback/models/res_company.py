@@ -663,7 +663,7 @@ class ResCompany(models.Model):
                 self.env._(
                     "Public holidays of %(country)s loaded for %(years)s.",
                     country=country.name,
-                    years=", ".join(map(str, loaded)),
+                    years=script.format_items(loaded, self.env.lang),
                 )
             )
         if missing:
@@ -673,13 +673,13 @@ class ResCompany(models.Model):
                     "%(years)s: not published yet (%(library)s knows %(first)s to %(last)s). "
                     "The official schedule of a year is published in the autumn before it: "
                     "update the library, then refresh again.",
-                    years=", ".join(map(str, missing)),
+                    years=script.format_items(missing, self.env.lang),
                     library=official_calendar.library_version(country.code),
                     first=known[0],
                     last=known[1],
                 )
             )
-        return " ".join(parts)
+        return script.join_sentences(parts)
 
     def _callback_apply_official_year(self, calendar, official):
         """Replace the official days of ``official.year`` in ``calendar``,

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools import official_calendar
+from ..tools import notification, official_calendar
 from .base import SUITE_PREFIX
 
 
@@ -229,12 +229,4 @@ class ResConfigSettings(models.TransientModel):
         self.execute()
         company = self.company_id
         message = company._callback_refresh_official_calendar()[company.id]
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Official calendar"),
-                "message": message,
-                "sticky": False,
-            },
-        }
+        return notification.toast(self.env._("Official calendar: %s", message))

@@ -32,3 +32,5 @@ from . import test_quarterly_report
 from . import test_report_pdf
 from . import test_workday
 from . import test_sample_data
+from . import test_toasts
+from . import test_scripts

@@ -9,6 +9,7 @@ import polib
 from lxml import etree
 
 from odoo.modules.module import get_module_path
+from odoo.tools import html2plaintext
 from odoo.tools.translate import trans_export
 
 SUITE_MODULES = ("customer_callback", "customer_callback_term", "customer_callback_survey")
@@ -228,3 +229,71 @@ def terms_citing_sop_sections(env, module):
     return sorted(
         entry.msgid for entry in exported_template(env, module) if SOP_REFERENCE.search(entry.msgid)
     )
+
+
+# The chatter the suite writes: mail templates (theirs and helpdesk_mgmt's,
+# sent and posted on tickets and callbacks), message subtypes and activity
+# types (the line above each message, the activity's summary) (#29).
+CHATTER_MODELS = ("mail.template", "mail.message.subtype", "mail.activity.type")
+# One word for "agent" in Chinese, the role's name: 客服专员, never 坐席.
+AGENT_WORD_AVOIDED = "坐席"
+_ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+# links, and the relative ones html2plaintext lists under the text ([1] /a/b)
+_URL = re.compile(r"https?://\S+|(?<!\S)/\S+")
+
+
+def untranslated_chatter_terms(env, lang="zh_CN"):
+    """Terms of the chatter records of the suite and of the helpdesk app
+    (template subjects and bodies, subtypes, activity types) still in English
+    in ``lang``."""
+    missing = []
+    modules = SUITE_MODULES + FOREIGN_MODULES
+    for model_name in CHATTER_MODELS:
+        records = _records_of(env, modules, model_name)
+        for field_name, field in env[model_name]._fields.items():
+            if field.translate and field.store:
+                missing += untranslated_field_terms(records, field_name, lang)
+    return sorted(set(missing))
+
+
+def avoided_agent_words(lang="zh_CN"):
+    """``(file, msgid)`` of the suite's ``lang`` translations (its addons'
+    i18n and i18n_extra) that call an agent 坐席."""
+    found = []
+    for module in SUITE_MODULES:
+        for folder in ("i18n", "i18n_extra"):
+            path = os.path.join(get_module_path(module), folder, f"{lang}.po")
+            if os.path.exists(path):
+                found += [
+                    (f"{module}/{folder}", entry.msgid)
+                    for entry in polib.pofile(path)
+                    if AGENT_WORD_AVOIDED in entry.msgstr
+                ]
+    return found
+
+
+def english_in_messages(messages, allowed=()):
+    """``(message id, word)`` of the English words a Chinese reader finds in
+    chatter ``messages``: their bodies, subtypes and tracked field labels.
+    Links, the words in ``allowed`` (names, references) and the terms that
+    read the same in every language are not English left."""
+    found = []
+    # sudo: tracking values are for the system to read
+    for message in messages.sudo():
+        texts = [
+            html2plaintext(message.body or ""),
+            message.subtype_id.name or "",
+            *message.tracking_value_ids.mapped("field_id.field_description"),
+        ]
+        for text in texts:
+            text = _URL.sub(" ", text)
+            for word in sorted(allowed, key=len, reverse=True):
+                text = text.replace(word, " ")
+            found += [
+                (message.id, word)
+                for word in _ENGLISH_WORD.findall(text)
+                if word not in SAME_IN_ALL_LANGUAGES
+            ]
+            if AGENT_WORD_AVOIDED in text:
+                found.append((message.id, AGENT_WORD_AVOIDED))
+    return found

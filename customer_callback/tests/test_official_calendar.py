@@ -39,7 +39,7 @@ class TestOfficialCalendar(CallbackCase):
 
     def test_refresh_fills_holidays_and_make_up_workdays(self):
         messages = self.company._callback_refresh_official_calendar([2025, 2026])
-        self.assertIn("2025, 2026", messages[self.company.id])
+        self.assertIn("2025 and 2026", messages[self.company.id])
         spring = self.official_leaves().filtered(
             lambda leave: self.local_day(leave.date_from) == date(2026, 2, 15)
         )

@@ -7,12 +7,15 @@ import re
 from datetime import datetime, time, timedelta
 from unittest.mock import patch
 
+from lxml import html as lxml_html
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
 from ..models import customer_callback_link_throttle
 from ..tools import call_window
+from .i18n_check import load_language
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # the layout's own CSRF token changes with the clock: not part of what a page reveals
@@ -499,3 +502,85 @@ class TestPersonalPage(HttpCase):
         # company A's link for him is fine
         link_a = self.Link._for_partner(customer, "contact", self.company)
         self.assertEqual(self.page(link_a._token()).status_code, 200)
+
+
+AGENT_GROUP = "customer_callback.customer_callback_group_agent"
+# a Latin mark touching Chinese text: "您好,", "时间)." (times 09:00 and zones
+# Asia/Shanghai are not sentences)
+MIXED_PUNCTUATION = re.compile(
+    r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef][,.;:!?()]|[,;:!?(]\s*[\u3400-\u9fff]"
+)
+
+
+@tagged("post_install", "-at_install")
+class TestPersonalPageLanguage(HttpCase):
+    """The page is a page of the customer's language: ``<html lang>``, a
+    title naming the company and what the page is for, and the language's
+    own punctuation around the values (#29)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        load_language(cls.env, "zh_CN")
+        cls.company = cls.env.company
+        cls.agent = new_test_user(cls.env, "page_lang_agent", groups=AGENT_GROUP)
+        cls.partner = cls.env["res.partner"].create(
+            {"name": "王<b>芳</b>", "tz": "Asia/Shanghai", "lang": "en_US"}
+        )
+        cls.link = cls.env["customer.callback.link"]._for_partner(
+            cls.partner, "contact", cls.company
+        )
+        cls.env["customer.callback"].create(
+            {
+                "partner_id": cls.partner.id,
+                "user_id": cls.agent.id,
+                "state": "done",
+                "done_date": fields.Datetime.now() - timedelta(days=2),
+                "summary": "OK",
+            }
+        )
+        cls.env["customer.callback"].create(
+            {
+                "partner_id": cls.partner.id,
+                "user_id": cls.agent.id,
+                "state": "planned",
+                "planned_date": fields.Datetime.now() + timedelta(days=3),
+            }
+        )
+
+    page = TestPersonalPage.page
+
+    def visible_text(self, response):
+        body = lxml_html.fromstring(response.content).xpath("//body")[0]
+        for node in body.xpath(".//script|.//style"):
+            node.getparent().remove(node)
+        return " ".join(body.text_content().split())
+
+    def test_chinese_customer_reads_a_chinese_page(self):
+        self.partner.lang = "zh_CN"
+        response = self.page(self.link._token())
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('<html lang="zh-CN"', response.text)
+        title = lxml_html.fromstring(response.content).findtext(".//title")
+        self.assertEqual(title, f"{self.company.name}｜我的联系偏好")
+        text = self.visible_text(response)
+        self.assertIn("王<b>芳</b>您好，您可以在这里决定", text)
+        self.assertIn("（您的当地时间，Asia/Shanghai）。", text)
+        self.assertIn("我们下一次来电安排在", text)
+        self.assertIn("回访：2 次（已完成 1 次，最近一次：", text)
+        self.assertFalse(MIXED_PUNCTUATION.findall(text), text)
+
+    def test_english_page_and_neutral_page(self):
+        response = self.page(self.link._token())
+        self.assertIn('<html lang="en-US"', response.text)
+        title = lxml_html.fromstring(response.content).findtext(".//title")
+        self.assertEqual(title, f"{self.company.name} – Your contact preferences")
+        text = self.visible_text(response)
+        self.assertIn("(your time, Asia/Shanghai).", text)
+        self.assertIn("Callbacks: 2 (1 done, last on", text)
+        neutral = self.page("0.x")
+        self.assertEqual(neutral.status_code, 404)
+        self.assertRegex(neutral.text, r'<html lang="[a-z]{2}-[A-Z]{2}"')
+        self.assertEqual(
+            lxml_html.fromstring(neutral.content).findtext(".//title"), "This link is not valid"
+        )

@@ -38,10 +38,16 @@ from .test_spot_check import SpotCheckCase
 OCT_5 = datetime(2026, 10, 5, 2, 0)
 
 
+# Radicals of the CJK Radicals Supplement that Noto Sans CJK's map gives for
+# ideographs and that NFKC leaves alone (页 as ⻚ U+2EDA, 门 as ⻔ U+2ED4)
+RADICAL_TWINS = str.maketrans({"\u2eda": "页", "\u2ed4": "门"})
+
+
 def pdf_text(content):
     reader = PdfReader(io.BytesIO(content))
     text = " ".join(page.extract_text() for page in reader.pages)
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)), len(reader.pages)
+    text = unicodedata.normalize("NFKC", text).translate(RADICAL_TWINS)
+    return re.sub(r"\s+", " ", text), len(reader.pages)
 
 
 @tagged("post_install", "-at_install")
@@ -90,6 +96,44 @@ class TestReportPdf(SpotCheckCase):
         for value in expected:
             self.assertIn(value, text)
 
+    def assert_layout(self, text, lang, pages=1):
+        """Every print names the company and says when it was printed (the
+        reader's time: 10:00 in Shanghai) and which page of how many (#29)."""
+        self.assertIn(self.company.name, text)
+        if lang == "zh_CN":
+            # NFKC: the full-width colon reads as ":", then a cell's break
+            self.assertRegex(text, r"打印时间: ?2026-11-23 10:00")
+            self.assertIn(f"第 1 页 / 共 {pages} 页", text)
+        else:
+            self.assertIn("Printed on 2026-11-23 10:00", text)
+            self.assertIn(f"Page 1 of {pages}", text)
+
+    def test_every_print_has_the_suite_layout_and_never_asks_for_one(self):
+        """The suite's own layout needs no document layout of the company:
+        printing never stops on Odoo's layout dialog, and no blank band sits
+        above the text (the header's spacing fills the top margin)."""
+        reports = self.env["ir.actions.report"].search(
+            [("model", "like", "customer.callback%"), ("report_type", "=", "qweb-pdf")]
+        )
+        self.assertEqual(len(reports), 5)
+        for report in reports:
+            arch = self.env.ref(report.report_name).arch
+            self.assertIn('t-call="customer_callback.report_layout"', arch, report.name)
+            self.assertNotIn("web.external_layout", arch, report.name)
+            paper = report.paperformat_id
+            self.assertLessEqual(paper.margin_top, 16, report.name)
+        self.assertFalse(self.env.company.external_report_layout_id)
+        # an administrator prints first: the PDF comes, not the layout dialog
+        quarterly = self.env["customer.callback.quarterly.report"].create(
+            {"year": 2026, "quarter": "4"}
+        )
+        self.assertTrue(self.env.is_admin())
+        self.assertEqual(quarterly.action_print()["type"], "ir.actions.report")
+        export = self.env["customer.callback.agent.report.export"].create(
+            {"date_from": date(2026, 11, 1), "date_to": date(2026, 11, 1)}
+        )
+        self.assertEqual(export.action_print()["type"], "ir.actions.report")
+
     def test_quarterly_report(self):
         Partner = self.env["res.partner"]
         for name, score in (("Q4 a", 5), ("Q4 b", 3)):
@@ -130,6 +174,7 @@ class TestReportPdf(SpotCheckCase):
         # complaint; 滤芯漏水 in two callbacks
         text, pages = self.render("customer_callback.quarterly_report", report, "en_US")
         self.assertEqual(pages, 1)
+        self.assert_layout(text, "en_US")
         self.assert_in_pdf(
             text,
             "Customer care and after-sales analysis",
@@ -139,6 +184,7 @@ class TestReportPdf(SpotCheckCase):
             "Satisfaction: callbacks 4.00",
         )
         text, _pages = self.render("customer_callback.quarterly_report", report, "zh_CN")
+        self.assert_layout(text, "zh_CN")
         self.assert_in_pdf(
             text,
             "客户关怀与售后分析报告",
@@ -155,10 +201,12 @@ class TestReportPdf(SpotCheckCase):
             problem_status="resolved",
         )
         text, _pages = self.render("customer_callback.care_record", callback, "zh_CN")
+        self.assert_layout(text, "zh_CN")
         self.assert_in_pdf(
             text, "客户关怀记录表", callback.name, "张伟", "+86 1380000", "滤芯漏水", "已解决"
         )
         text, _pages = self.render("customer_callback.care_record", callback, "en_US")
+        self.assert_layout(text, "en_US")
         self.assert_in_pdf(text, "Customer care record sheet", callback.name, "Resolved")
 
     def test_monthly_agent_print(self):
@@ -181,7 +229,9 @@ class TestReportPdf(SpotCheckCase):
         # agent 1: 3 callbacks, 2 done, 1 unreachable, average (4 + 2) / 2 = 3.00
         self.assertEqual(pages, 1)
         self.assert_in_pdf(text, "Monthly callback report", "2026-11", self.agent1.name, "3.00")
+        self.assert_layout(text, "en_US")
         text, _pages = self.render("customer_callback.agent_month_report", export, "zh_CN")
+        self.assert_layout(text, "zh_CN")
         self.assert_in_pdf(text, "月度回访报告", self.agent1.name, "3.00")
 
     def test_spot_check_sheets(self):
@@ -200,6 +250,7 @@ class TestReportPdf(SpotCheckCase):
         )
         self.spot_callback(batch, self.make_partner("赵敏"), state="unreachable")
         text, _pages = self.render("customer_callback.spot_check_detail", batch, "zh_CN")
+        self.assert_layout(text, "zh_CN")
         self.assert_in_pdf(text, "服务抽查明细表", good.name, "王芳", "服务很好", "上门太慢")
         text, _pages = self.render("customer_callback.spot_check_detail", batch, "en_US")
         self.assert_in_pdf(text, "Spot-check detail sheet", "Reference", "Done")
@@ -216,4 +267,5 @@ class TestReportPdf(SpotCheckCase):
             "Overall 2 7 3.50",
         )
         text, _pages = self.render("customer_callback.spot_check_summary", batch, "zh_CN")
+        self.assert_layout(text, "zh_CN")
         self.assert_in_pdf(text, "服务抽查汇总表", "目标 4.00", "满意度 3.50", "总计 2 7 3.50")

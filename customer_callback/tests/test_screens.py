@@ -29,10 +29,22 @@ class TestScreens(CallbackCase):
         batch = self.env["customer.callback.spot.check"].create(
             {"date_from": date(2031, 7, 1), "leader_id": self.supervisor.id}
         )
-        self.assertEqual(batch.month, "2031-07")
+        # a month as the reader writes one, never a date (#29: "12月1日")
+        self.assertEqual(batch.with_context(lang="en_US").month, "July 2031")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.assertEqual(batch.with_context(lang="zh_CN").month, "2031年7月")
         arch = self.arch("customer.callback.spot.check", "list")
         self.field(arch, "month")
         self.assertFalse(arch.xpath("./field[@name='date_from']"))
+        # the form: a month picker while drafting, then the month
+        arch = self.arch("customer.callback.spot.check", "form")
+        date_from = self.field(arch, "date_from")
+        self.assertIn("'min_precision': 'months'", date_from.get("options"))
+        self.assertEqual(date_from.get("invisible"), "state != 'draft'")
+        self.assertEqual(self.field(arch, "month").get("invisible"), "state == 'draft'")
+        arch = self.arch("customer.callback.spot.check.wizard", "form")
+        self.assertIn("'min_precision': 'months'", self.field(arch, "date_from").get("options"))
+        self.field(arch, "month")
 
     def test_spot_check_form_hides_figures_without_scores(self):
         arch = self.arch("customer.callback.spot.check", "form")

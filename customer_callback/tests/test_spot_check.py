@@ -290,7 +290,10 @@ class TestSpotCheckSampling(SpotCheckCase):
         self.assertTrue(wizard.pool_short)
         self.assertIn("every eligible customer will be drawn", wizard.pool_warning)
         self.assertIn("11 eligible customers", wizard.pool_warning)
-        wizard.action_sample()
+        action = wizard.action_sample()
+        # the warning alone: Odoo would join a title with a Latin ". " (#29)
+        self.assertNotIn("title", action["params"])
+        self.assertIn("11 customers drawn of the 50 asked", action["params"]["message"])
         self.assertEqual(batch.state, "sampled")
         self.assertEqual(len(batch.callback_ids), 11)
         self.assertEqual(

@@ -519,3 +519,64 @@ class TestSampleDataTour(HttpCase):
             self.env["helpdesk.ticket.team"].search([("user_id", "=", lead.id)]),
             "the team made for the sample is gone",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestLayoutAt1440(HttpCase):
+    """Issue #29's screens at 1440 px, in Chinese: the call windows in
+    Settings on one line each, the team workload's headers whole, and one
+    breadcrumb after a reassign."""
+
+    browser_size = "1440x900"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        chinese = {"lang": "zh_CN", "tz": "Asia/Shanghai"}
+        agent_group = "customer_callback.customer_callback_group_agent"
+        cls.lead = new_test_user(
+            cls.env,
+            "tour_layout_lead",
+            name="王组长",
+            groups="customer_callback.customer_callback_group_supervisor",
+            password="tour_layout_lead_pw",
+            **chinese,
+        )
+        cls.zhou = new_test_user(
+            cls.env, "tour_layout_zhou", name="周婷", groups=agent_group, **chinese
+        )
+        cls.wu = new_test_user(
+            cls.env, "tour_layout_wu", name="吴刚", groups=agent_group, **chinese
+        )
+        cls.env["helpdesk.ticket.team"].create(
+            {
+                "name": "回访组",
+                "user_id": cls.lead.id,
+                "user_ids": [(6, 0, (cls.zhou | cls.wu).ids)],
+            }
+        )
+        partners = cls.env["res.partner"].create(
+            [{"name": f"客户{i}", "tz": "Asia/Shanghai"} for i in range(2)]
+        )
+        cls.callbacks = cls.env["customer.callback"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "user_id": user.id,
+                    "state": "planned",
+                    "planned_date": fields.Datetime.now() + timedelta(hours=1),
+                    "deadline": fields.Date.today() + timedelta(days=3),
+                }
+                for partner, user in zip(partners, cls.zhou | cls.wu, strict=True)
+            ]
+        )
+
+    def test_team_workload_headers_and_breadcrumb_after_a_reassign(self):
+        self.start_tour("/odoo", "customer_callback_workload_layout_tour", login="tour_layout_lead")
+        self.assertEqual(self.callbacks.user_id, self.wu)
+
+    def test_call_windows_on_one_line(self):
+        self.env.ref("base.user_admin").write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        self.start_tour("/odoo", "customer_callback_call_window_layout_tour", login="admin")

@@ -4,6 +4,8 @@ e-mail (pure functions)."""
 
 from datetime import date
 
+from babel.dates import format_skeleton
+
 from . import quarters
 
 
@@ -30,6 +32,12 @@ def last_months(year, month, count):
 
 def month_label(year, month):
     return f"{year}-{month:02d}"
+
+
+def month_name(day, locale):
+    """The month of ``day`` as a reader of ``locale`` (a babel locale or its
+    code) writes a month: 2026年12月, December 2026, décembre 2026."""
+    return format_skeleton("yMMMM", day, locale=locale)
 
 
 def quarter_key(year, quarter):

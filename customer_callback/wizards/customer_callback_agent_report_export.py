@@ -197,7 +197,9 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         self.ensure_one()
         self.env["customer.callback.spot.check"]._check_supervisor()
         self.check_access("read")
-        return self.env.ref("customer_callback.agent_month_report_action").report_action(self)
+        return self.env.ref("customer_callback.agent_month_report_action").report_action(
+            self, config=False
+        )
 
     def _generate(self):
         """The XLSX file as bytes, as the report route makes it."""
@@ -208,4 +210,6 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
         self.ensure_one()
         self.env["customer.callback.spot.check"]._check_supervisor()
         self.check_access("read")
-        return self.env.ref("customer_callback.agent_report_xlsx_report").report_action(self)
+        return self.env.ref("customer_callback.agent_report_xlsx_report").report_action(
+            self, config=False
+        )

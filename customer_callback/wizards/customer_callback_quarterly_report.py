@@ -258,12 +258,16 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
     def action_print(self):
         self.ensure_one()
         self._check_reader()
-        return self.env.ref("customer_callback.quarterly_report_action").report_action(self)
+        return self.env.ref("customer_callback.quarterly_report_action").report_action(
+            self, config=False
+        )
 
     def action_export(self):
         self.ensure_one()
         self._check_reader()
-        return self.env.ref("customer_callback.quarterly_report_xlsx_action").report_action(self)
+        return self.env.ref("customer_callback.quarterly_report_xlsx_action").report_action(
+            self, config=False
+        )
 
     # ------------------------------------------------------------------
     # Quarter-end e-mail to the supervisors

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools import sampling
+from ..tools import notification, sampling
 
 
 class CustomerCallbackSpotCheckWizard(models.TransientModel):
@@ -21,6 +21,8 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
         default=lambda self: fields.Date.context_today(self).replace(day=1),
         help="Any day of the month to check.",
     )
+    # the batch's month as a month (2026年12月), when the batch is given
+    month = fields.Char(related="spot_check_id.month", string="Period")
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team checked")
     sample_size = fields.Integer(default=lambda self: self.env.company.callback_spot_check_min_size)
     leader_id = fields.Many2one(
@@ -123,14 +125,10 @@ class CustomerCallbackSpotCheckWizard(models.TransientModel):
         }
         if not warning:
             return action
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "warning",
-                "sticky": True,
-                "title": self.env._("Pool smaller than the sample"),
-                "message": warning,
-                "next": action,
-            },
-        }
+        # the warning names the batch and the shortfall: no title
+        return notification.toast(
+            warning,
+            kind="warning",
+            sticky=True,
+            next_action=action,
+        )

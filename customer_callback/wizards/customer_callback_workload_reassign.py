@@ -3,7 +3,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.customer_callback import AGENT_GROUP, OPEN_STATES, SUPERVISOR_GROUP
-from ..tools import assignment
+from ..tools import assignment, notification, script
 
 SCOPES = [
     ("all", "All open work"),
@@ -111,21 +111,16 @@ class CustomerCallbackWorkloadReassign(models.TransientModel):
         # the workload rows are a view over what was just written
         self.env.flush_all()
         self.env["customer.callback.workload"].invalidate_model()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "title": self.env._("Work reassigned"),
-                "message": self.env._(
-                    "%(callbacks)s callbacks and %(complaints)s complaints reassigned to "
-                    "%(agents)s.",
-                    callbacks=len(callbacks),
-                    complaints=len(complaints),
-                    agents=", ".join(targets.mapped("name")),
-                ),
-                "next": self.env["ir.actions.act_window"]._for_xml_id(
-                    "customer_callback.customer_callback_workload_action"
-                ),
-            },
-        }
+        # the sentence says it all: no title (see tools/notification.py)
+        return notification.toast(
+            self.env._(
+                "%(callbacks)s callbacks and %(complaints)s complaints reassigned to %(agents)s.",
+                callbacks=len(callbacks),
+                complaints=len(complaints),
+                agents=script.format_items(targets.mapped("name"), self.env.lang),
+            ),
+            kind="success",
+            # the list the wizard was opened from, reloaded: not the same list
+            # pushed once more ("团队工作量 / 团队工作量" in the breadcrumb)
+            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+        )

@@ -10,3 +10,4 @@ from . import customer_callback
 from . import res_partner
 from . import customer_callback_dashboard
 from . import customer_callback_consent
+from . import customer_callback_script

@@ -142,6 +142,9 @@ class ResCompany(models.Model):
         if default and default.company_id == self:
             return default.with_env(self.env)
         Rule = self.env["customer.callback.rule"].sudo()
+        script = self.env.ref(
+            "customer_callback_survey.script_survey_followup", raise_if_not_found=False
+        )
         if default:
             rule = default.copy({"company_id": self.id})
         else:
@@ -153,6 +156,7 @@ class ResCompany(models.Model):
                     "trigger": "manual",
                     "assignment": "team",
                     "ignore_fatigue": True,
+                    "script_id": script.id if script else False,
                 }
             )
         self.sudo().callback_survey_followup_rule_id = rule

@@ -233,23 +233,28 @@ class SurveyUserInput(models.Model):
         for followup in followups:
             user_input = sources[followup.period_key]
             user_input.callback_request_ids.write({"followup_callback_id": followup.id})
+            # in the language of the one who calls back (else the company's): the
+            # answer comes from the customer, in his language or none (#29)
+            env = followup.with_context(
+                lang=followup.user_id.lang or followup.company_id.partner_id.lang or self.env.lang
+            ).env
             consent = (
-                self.env._("The customer agreed to be contacted again.")
+                env._("The customer agreed to be contacted again.")
                 if user_input.callback_consent
-                else self.env._(
+                else env._(
                     "The customer did not agree to be contacted again: review the answers before calling."  # noqa: E501
                 )
             )
             followup.message_post(
                 body=Markup("<p>%s</p><p>%s</p><p><a href='%s'>%s</a></p>")
                 % (
-                    self.env._(
+                    env._(
                         "Satisfaction survey answered with an overall score of %s/5.",
                         user_input.callback_score,
                     ),
                     consent,
                     user_input.get_print_url(),
-                    self.env._("See the answers"),
+                    env._("See the answers"),
                 ),
                 subtype_xmlid="mail.mt_note",
             )

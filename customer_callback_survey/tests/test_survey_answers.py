@@ -6,6 +6,7 @@ from pathlib import Path
 from odoo.tests import Form, tagged
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW
+from odoo.addons.customer_callback.tests.i18n_check import english_in_messages, load_language
 
 from .common import SurveyCase
 
@@ -76,6 +77,32 @@ class TestSurveyAnswers(SurveyCase):
         user_input._callback_create_followups()
         self.assertEqual(self.followups(), followup)
         self.assertEqual(self.partner_sh.callback_survey_satisfaction, 3.0)
+
+    def test_low_score_follow_up_has_a_script(self):
+        """The supervisor's call after a low score reads a script, in the
+        customer's language (#29: the script tab was empty)."""
+        load_language(self.env, "zh_CN")
+        self.partner_sh.lang = "zh_CN"
+        self.supervisor.lang = "zh_CN"
+        request = self.sent_request()
+        self.answer(request.user_input_id, [2, 2, 2, 2])
+        followup = self.followups()
+        script = self.env.ref("customer_callback_survey.script_survey_followup")
+        self.assertEqual(followup.script_id, script)
+        self.assertEqual(followup.rule_id.script_id, script)
+        self.assertIn("感谢您参与我们的满意度调查", followup.script_html)
+        self.assertIn(self.supervisor.name, followup.script_html)
+        # what the answer writes in the follow-up's chatter reads in Chinese
+        # for a company in Chinese (#29)
+        self.assertFalse(
+            english_in_messages(
+                followup.with_context(lang="zh_CN").message_ids,
+                allowed={self.company.name, self.partner_sh.name, self.supervisor.name},
+            )
+        )
+        self.partner_sh.lang = "en_US"
+        followup.invalidate_recordset(["script_html"])
+        self.assertIn("Thank you for answering our satisfaction survey", followup.script_html)
 
     def test_low_score_is_followed_up_at_the_contact_limit(self):
         """Like the complaint and feedback follow-ups, the supervisor's call
