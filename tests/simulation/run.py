@@ -272,11 +272,18 @@ def parse_args(argv=None):
     parser.add_argument("--template", help="copy this database instead of installing")
     parser.add_argument("--install-only", action="store_true")
     parser.add_argument("--output", help="also write the table to this file")
+    parser.add_argument(
+        "--stop-rate",
+        type=float,
+        default=world_mod.WITHDRAW_RATE,
+        help="daily share of customers who say stop on their page (default %(default)s)",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv=None):
     args = parse_args(argv)
+    world_mod.WITHDRAW_RATE = args.stop_rate
     return Simulation(args).run()
 
 
