@@ -20,8 +20,16 @@ REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 SUITE_MODULES = ("customer_callback", "customer_callback_survey")
 
 # Promises known to be broken, with the reason, printed "broken (known: …)"
-# and not failing the run. Empty: every promise must hold.
-KNOWN_BROKEN = {}
+# and not failing the run (reported to the lead, issue #30). Every other
+# promise must hold.
+KNOWN_BROKEN = {
+    "no contact beyond the fatigue cap": (
+        "the cap counts callbacks by their planned day when they are planned; a call "
+        "made days after its planned day (a greeting planned on a Saturday, called on "
+        "the make-up workday after) puts one contact more in the customer's 30 days: "
+        "the cap is not looked at again when the call is made"
+    ),
+}
 agents = observe = None
 
 
@@ -187,6 +195,14 @@ class Simulation:
         with registry.cursor() as cr:
             env = self.env(cr)
             facts = observe.read_quarters(env, self, end)
+            # what the suite says of the official calendar at the end (its own
+            # refresh, rolled back): a year the library does not know is named
+            companies = env["res.company"].browse(self.company_ids)
+            messages = companies._callback_refresh_official_calendar()
+            self.calendar_notes = [
+                f"{company.name}: {messages.get(company.id) or '-'}" for company in companies
+            ]
+            cr.rollback()
             checked, broken = invariants.quarterly_report_tells_the_truth(facts)
             self.results["the quarter's report tells the truth"].checked += checked
             for key, example in broken:
@@ -231,6 +247,8 @@ class Simulation:
                 f"median {times[len(times) // 2]:.2f} s, max {times[-1]:.2f} s, "
                 f"{len(times)} days in {sum(times):.0f} s."
             )
+        for note in getattr(self, "calendar_notes", ()):
+            out(f"Official calendar at the end: {note}")
         out("")
         events = ", ".join(
             f"{k}: {v}" for k, v in sorted(self.counts.items()) if not k.startswith("_")
