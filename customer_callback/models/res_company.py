@@ -454,6 +454,23 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        # The official days follow the company's country while they are its
+        # default (none yet, or the country it had): a fresh database's
+        # company is in the United States, and a Shanghai company setting its
+        # country afterwards must not keep American holidays. A country
+        # chosen apart in Settings stays.
+        following = self.browse()
+        if vals.get("country_id") and "callback_holiday_country_id" not in vals:
+            following = self.filtered(
+                lambda c: not c.callback_holiday_country_id
+                or c.callback_holiday_country_id == c.country_id
+            )
+        result = super().write(vals)
+        if following:
+            following.callback_holiday_country_id = vals["country_id"]
+        return result
+
     # ------------------------------------------------------------------
     # Routing: where callbacks nobody was given go (issue #29)
     # ------------------------------------------------------------------

@@ -214,6 +214,26 @@ class TestOfficialCalendar(CallbackCase):
         self.assertIn("not published yet", message)
         self.assertFalse(self.official_leaves())
 
+    def test_holiday_country_follows_the_company_country(self):
+        """A fresh database's company is in the United States: a Shanghai
+        company that sets its country afterwards gets China's official days,
+        not the American ones (found by bin/simulate, issue #30); a country
+        chosen apart in Settings stays."""
+        us, fr = self.env.ref("base.us"), self.env.ref("base.fr")
+        company = (
+            self.env["res.company"]
+            .with_context(install_mode=True)
+            .create({"name": "Moving company", "country_id": us.id})
+        )
+        self.assertEqual(company.callback_holiday_country_id, us)
+        company.country_id = self.cn
+        self.assertEqual(company.callback_holiday_country_id, self.cn)
+        message = company._callback_refresh_official_calendar([2026])[company.id]
+        self.assertIn(self.cn.name, message)
+        company.callback_holiday_country_id = self.jp
+        company.country_id = fr
+        self.assertEqual(company.callback_holiday_country_id, self.jp)
+
     def test_settings_refresh_button(self):
         settings = self.env["res.config.settings"].create({})
         self.assertEqual(settings.callback_holiday_country_id, self.cn)

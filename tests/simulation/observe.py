@@ -1,0 +1,326 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""What the invariants look at, read from the database with plain ORM
+reads (``search_read``/``_read_group``, as superuser, archived records
+included) into plain rows. Nothing here computes a promise."""
+
+from collections import defaultdict
+from datetime import datetime, timedelta
+
+from odoo.addons.customer_callback.tools import call_window
+
+CALLBACK_FIELDS = [
+    "name",
+    "partner_id",
+    "company_id",
+    "segment",
+    "planned_date",
+    "state",
+    "close_reason",
+    "ticket_id",
+    "rule_id",
+    "create_date",
+    "write_date",
+    "done_date",
+    "score",
+    "spot_check_id",
+    "channel",
+]
+
+
+def _id(value):
+    return value[0] if value else False
+
+
+def suite_crons(env, modules):
+    """The scheduled actions the suite's modules define, by id."""
+    data = env["ir.model.data"].search(
+        [("module", "in", list(modules)), ("model", "=", "ir.cron")], order="id"
+    )
+    return sorted(data.mapped("res_id"))
+
+
+def _callbacks(env, domain):
+    rows = (
+        env["customer.callback"]
+        .with_context(active_test=False)
+        .search_read(domain, CALLBACK_FIELDS, order="id")
+    )
+    for row in rows:
+        for key in ("partner_id", "company_id", "ticket_id", "rule_id", "spot_check_id"):
+            row[key] = _id(row[key])
+    return rows
+
+
+def _windows(company):
+    windows = company._callback_windows()
+    return {"workday": windows[call_window.WORKDAY], "holiday": windows[call_window.HOLIDAY]}
+
+
+def read_facts(env, sim, day):
+    """The rows of the day ending now (``day`` 24:00 UTC)."""
+    since = datetime.combine(day, datetime.min.time())
+    now = since + timedelta(days=1)
+    horizon = since - timedelta(days=400)
+    # what the customers asked for on their personal page (the world's own log)
+    facts = {"since": since, "now": now, "asks": sim.world.asks}
+    companies = env["res.company"].browse(sim.company_ids)
+    windows = {c.id: _windows(c) for c in companies}
+    facts["fatigue"] = {c.id: (c.callback_fatigue_max, c.callback_fatigue_days) for c in companies}
+    # first confirmed order per customer (000 §4.1 "new customer")
+    first_orders = {}
+    for partner, first in env["sale.order"]._read_group(
+        [("state", "=", "sale")], ["partner_id"], ["date_order:min"]
+    ):
+        first_orders[partner.id] = first
+    facts["first_orders"] = first_orders
+    # callbacks: those of the last 40 days suffice for the 7/3-day promises
+    recent = since - timedelta(days=40)
+    facts["callbacks"] = _callbacks(
+        env, ["|", ("create_date", ">=", recent), ("write_date", ">=", recent)]
+    )
+    facts["open_callbacks"] = [
+        cb for cb in facts["callbacks"] if cb["state"] in ("draft", "planned", "in_progress")
+    ]
+    # consent ledger: (date, purpose, channel, decision) per customer, in time order
+    consents = defaultdict(list)
+    for row in env["customer.callback.consent"].search_read(
+        [], ["partner_id", "date", "purpose", "channel", "decision"], order="date, id"
+    ):
+        consents[row["partner_id"][0]].append(
+            (row["date"], row["purpose"], row["channel"], row["decision"])
+        )
+    facts["consents"] = consents
+    # complaints (tickets) touched in the last 40 days, with their breach reminders
+    Ticket = env["helpdesk.ticket"].with_context(active_test=False)
+    tickets = Ticket.search(
+        [
+            ("is_complaint", "=", True),
+            "|",
+            ("write_date", ">=", recent),
+            ("create_date", ">=", recent),
+        ],
+        order="id",
+    )
+    breach_type = env.ref("customer_callback.mail_activity_type_complaint_breached")
+    breaches = defaultdict(list)
+    for row in (
+        env["mail.activity"]
+        .with_context(active_test=False)
+        .search_read(
+            [
+                ("res_model", "=", "helpdesk.ticket"),
+                ("res_id", "in", tickets.ids),
+                ("activity_type_id", "=", breach_type.id),
+            ],
+            ["res_id", "create_date"],
+        )
+    ):
+        breaches[row["res_id"]].append(row["create_date"])
+    # a breach reminder marked done leaves a message of its activity type
+    for row in env["mail.message"].search_read(
+        [
+            ("model", "=", "helpdesk.ticket"),
+            ("res_id", "in", tickets.ids),
+            ("mail_activity_type_id", "=", breach_type.id),
+        ],
+        ["res_id", "create_date"],
+    ):
+        breaches[row["res_id"]].append(row["create_date"])
+    facts["complaints"] = [
+        {
+            "id": t.id,
+            "partner_id": t.partner_id.id,
+            "closed_date": t.closed_date if t.stage_id.closed else None,
+            "first_response_deadline": t.first_response_deadline,
+            "first_response_date": t.first_response_date,
+            "response_deadline": t.response_deadline,
+            "response_date": t.response_date,
+            "resolution_deadline": t.resolution_deadline,
+            "breach_activities": breaches[t.id],
+            "do_not_call": t.partner_id.callback_do_not_call,
+        }
+        for t in tickets
+    ]
+    # attempts of the day
+    attempts = env["customer.callback.attempt"].search(
+        [("attempt_date", ">=", since), ("attempt_date", "<", now)], order="id"
+    )
+    facts["attempts_today"] = [
+        {
+            "id": a.id,
+            "callback": a.callback_id.name,
+            "partner_id": a.callback_id.partner_id.id,
+            "attempt_date": a.attempt_date,
+            "channel": a.channel,
+            "tz": a.callback_id._tz(),
+            "country": a.callback_id.partner_id.country_id.code
+            or a.callback_id.company_id.country_id.code,
+            "windows": windows[a.callback_id.company_id.id],
+        }
+        for a in attempts
+    ]
+    # open phone callbacks planned within the day (where the suite placed them)
+    planned = env["customer.callback"].search(
+        [
+            ("planned_date", ">=", since),
+            ("planned_date", "<", now),
+            ("state", "in", ("planned", "in_progress")),
+        ],
+        order="id",
+    )
+    facts["planned_today"] = [
+        {
+            "id": cb.id,
+            "name": cb.name,
+            "planned_date": cb.planned_date,
+            "channel": cb.channel,
+            "tz": cb._tz(),
+            "country": cb.partner_id.country_id.code or cb.company_id.country_id.code,
+            "windows": windows[cb.company_id.id],
+        }
+        for cb in planned
+    ]
+    # contacts for the fatigue cap: callbacks with an attempt, by first attempt
+    contacts = defaultdict(list)
+    low = since - timedelta(days=max(d for _c, d in facts["fatigue"].values()) + 1)
+    exempt_rules = set(
+        env["customer.callback.rule"]
+        .with_context(active_test=False)
+        .search([("ignore_fatigue", "=", True)])
+        .ids
+    )
+    for callback, first in env["customer.callback.attempt"]._read_group(
+        [("attempt_date", ">=", low), ("attempt_date", "<", now)],
+        ["callback_id"],
+        ["attempt_date:min"],
+    ):
+        if (
+            not callback.rule_id
+            or callback.rule_id.id in exempt_rules
+            or callback.segment == "spot_check"
+        ):
+            continue
+        contacts[callback.partner_id.id].append((callback.id, first, callback.company_id.id))
+    facts["contacts"] = contacts
+    # survey requests of the last 40 days
+    facts["surveys"] = [
+        {
+            "id": r["id"],
+            "partner_id": _id(r["partner_id"]),
+            "ticket_id": _id(r["ticket_id"]),
+            "state": r["state"],
+            "sent_date": r["sent_date"],
+            "create_date": r["create_date"],
+        }
+        for r in env["customer.callback.survey.request"].search_read(
+            [("create_date", ">=", recent)],
+            ["partner_id", "ticket_id", "state", "sent_date", "create_date"],
+            order="id",
+        )
+    ]
+    # spot-checks: every spot-check callback of the last 400 days
+    facts["spot_checks"] = [
+        (cb["partner_id"], cb["create_date"])
+        for cb in _callbacks(env, [("segment", "=", "spot_check"), ("create_date", ">=", horizon)])
+    ]
+    # the month's spot-check: due on the 27th (company time), checked the day after
+    due = []
+    drawn = {}
+    for company in companies:
+        local_day = call_window.to_local(since, call_window.get_zone(company._callback_tz())).date()
+        if local_day.day == 28 and local_day > sim.start:
+            due.append((company.id, local_day.replace(day=27)))
+            batches = env["customer.callback.spot.check"].search(
+                [("company_id", "=", company.id), ("date_from", "=", local_day.replace(day=1))]
+            )
+            for batch in batches:
+                if batch.sampled_date:
+                    local = call_window.to_local(
+                        batch.sampled_date, call_window.get_zone(company._callback_tz())
+                    )
+                    drawn[(company.id, local_day.replace(day=1))] = local.replace(tzinfo=None)
+    facts["spot_check_due"] = due
+    facts["spot_check_drawn"] = drawn
+    # overdue digests
+    facts["digests"] = [
+        (_id(r["leader_id"]), r["date"])
+        for r in env["customer.callback.escalation"]
+        .with_context(active_test=False)
+        .search_read([("date", ">=", day - timedelta(days=2))], ["leader_id", "date"], order="id")
+    ]
+    # callback numbers of this month and the one before
+    month_low = (since.replace(day=1) - timedelta(days=1)).replace(day=1)
+    facts["callback_names"] = [
+        (cb["company_id"], cb["name"])
+        for cb in _callbacks(env, [("create_date", ">=", month_low - timedelta(days=1))])
+        if cb["name"] and cb["name"][:6] >= f"{month_low:%Y%m}"
+    ]
+    return facts
+
+
+def read_quarters(env, sim, end):
+    """Each complete quarter of the run, per company: the report's figures
+    (the report wizard's own ``_key_figures``) and the raw rows the
+    simulation recomputes them from."""
+    from . import invariants  # noqa: PLC0415
+
+    result = {}
+    Wizard = env["customer.callback.quarterly.report"]
+    for company in env["res.company"].browse(sim.company_ids):
+        tz = company._callback_tz()
+        tickets = (
+            env["helpdesk.ticket"]
+            .with_context(active_test=False)
+            .search([("is_complaint", "=", True), ("company_id", "=", company.id)], order="id")
+        )
+        rows = {
+            "complaints": [
+                {
+                    "complaint_date": t.complaint_date,
+                    "first_response_date": t.first_response_date,
+                    "first_response_deadline": t.first_response_deadline,
+                    "closed": t.stage_id.closed,
+                    "closed_date": t.closed_date,
+                    "resolution_deadline": t.resolution_deadline,
+                }
+                for t in tickets
+            ],
+            "callbacks": [
+                {
+                    "state": cb["state"],
+                    "done_date": cb["done_date"],
+                    "score": cb["score"],
+                    "spot_check": bool(cb["spot_check_id"]),
+                }
+                for cb in _callbacks(env, [("company_id", "=", company.id)])
+            ],
+        }
+        year, quarter = sim.start.year, (sim.start.month - 1) // 3 + 1
+        while True:
+            # every quarter the run touched, the last one as it stands at the end
+            start, stop = invariants.quarter_bounds(year, quarter, tz)
+            if start >= datetime.combine(end, datetime.min.time()):
+                break
+            wizard = Wizard.with_company(company).create(
+                {"company_id": company.id, "year": year, "quarter": str(quarter)}
+            )
+            reported = wizard._key_figures(wizard._period(year, quarter))
+            recomputed = invariants.recompute_quarter(rows, start, stop)
+            result[(company.id, year, quarter)] = (reported, recomputed)
+            year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return {"quarters": result}
+
+
+def digest_rows(env):
+    """What the run made, in id order: the same seed gives the same rows."""
+    rows = []
+    for model, fields_ in (
+        ("customer.callback", ["name", "partner_id", "state", "planned_date", "score"]),
+        ("customer.callback.attempt", ["callback_id", "attempt_date", "result"]),
+        ("helpdesk.ticket", ["partner_id", "stage_id", "closed_date"]),
+        ("customer.callback.survey.request", ["partner_id", "state", "sent_date"]),
+        ("customer.callback.consent", ["partner_id", "purpose", "decision", "date"]),
+    ):
+        for row in env[model].with_context(active_test=False).search_read([], fields_, order="id"):
+            rows.append((model, tuple(str(row[f]) for f in fields_)))
+    return rows
