@@ -22,7 +22,10 @@ status 1) when
 - the rows of a suite model's table or relation table changed (all columns
   but write_date/write_uid: the consent ledger, the overdue digests, the
   stored terms, the callbacks...), or the suite's settings on the companies,
-  or the suite's scheduled actions (next call, interval, active).
+  or the suite's scheduled actions (next call, interval, active);
+
+but for what a later version changes on purpose, each named with its reason
+(CHANGED_COLUMNS, GONE_XMLIDS), and new records that come with a new xml id.
 """
 
 import hashlib
@@ -56,6 +59,21 @@ PLATFORM_BOOKKEEPING = {
     "ir.cron.trigger",
 }
 IGNORED_COLUMNS = ("write_date", "write_uid")
+# What a later version changes on purpose, with its reason: the upgrade starts
+# from the code before the cut, and each version since runs its data files
+# and migrations too. Anything else changed or gone is a loss.
+CHANGED_COLUMNS = {
+    "customer.callback.rule": {
+        "script_id": "the default scripts are given to the rules that had none (#29: "
+        "churn-risk and survey follow-up callbacks showed an empty script tab)",
+    },
+}
+GONE_XMLIDS = {
+    "customer_callback_survey.field_res_partner__callback_satisfaction": "the survey "
+    "addon no longer redefines the field: one help text, in the core (its .pot held "
+    "the survey's text where only the core is installed)",
+    "customer_callback_survey.field_res_users__callback_satisfaction": "the same field, on users",
+}
 # the hidden state named in the report (every suite table is checked)
 HIDDEN_STATE = (
     "customer.callback.consent",
@@ -92,6 +110,13 @@ def digest(cr, table, order="id"):
     )
     count, md5 = cr.fetchone()
     return {"rows": count, "md5": md5}
+
+
+def rows(cr, table):
+    """The table's rows by id, each as its columns' values (but IGNORED_COLUMNS)."""
+    minus = " ".join(f"- '{column}'" for column in IGNORED_COLUMNS)
+    cr.execute(f'SELECT t.id, (to_jsonb(t) {minus})::text FROM "{table}" t ORDER BY t.id')
+    return {str(row_id): json.loads(text) for row_id, text in cr.fetchall()}
 
 
 def columns(cr, table):
@@ -147,10 +172,11 @@ def snapshot(db):
         sequences[str(seq_id)] = {"code": code, "name": name, "next": value}
     # contents: every table of the suite's models and relations
     contents = {}
+    model_rows = {}
     for model in suite_models:
         table = table_of(model)
         if table in existing and "id" in columns(cr, table):
-            contents[model] = digest(cr, table)
+            model_rows[model] = rows(cr, table)
     cr.execute(
         "SELECT DISTINCT r.name FROM ir_model_relation r JOIN ir_module_module m "
         "ON m.id = r.module WHERE m.name IN %s",
@@ -185,6 +211,7 @@ def snapshot(db):
         "xmlids": xmlids,
         "sequences": sequences,
         "contents": contents,
+        "rows": model_rows,
         "crons": crons,
     }
 
@@ -200,6 +227,19 @@ def resolve(after, xmlid):
     return None, None
 
 
+def new_records(before, after):
+    """{model: {record id: [its new xml ids]}}: the records a new addon or a
+    later version brings (e.g. a view, a script), never counted as losses. A
+    record may have xml ids of several modules (a field redefined)."""
+    kept = {resolve(after, xmlid)[0] for xmlid in before["xmlids"]}
+    old_records = {(model, res_id) for model, res_id, _exists in before["xmlids"].values()}
+    added = {}
+    for xmlid, (model, res_id, exists) in after["xmlids"].items():
+        if exists and xmlid not in kept and (model, res_id) not in old_records:
+            added.setdefault(model, {}).setdefault(res_id, []).append(xmlid)
+    return added
+
+
 def compare_counts(before, after):
     problems = []
     models = sorted(set(before["suite_models"]) | set(after["suite_models"]))
@@ -212,11 +252,7 @@ def compare_counts(before, after):
         print(f"  {model:<{width}}  {old!s:>8}  {new!s:>8}{mark}")
     # records a new addon brings besides the moved ones (e.g. a view of its
     # own): new xml ids, counted as additions, never as losses
-    added = {}
-    kept = {resolve(after, xmlid)[0] for xmlid in before["xmlids"]}
-    for xmlid, (model, _res_id, exists) in after["xmlids"].items():
-        if exists and xmlid not in kept:
-            added.setdefault(model, []).append(xmlid)
+    added = new_records(before, after)
     others = 0
     for model, old in sorted(before["counts"].items()):
         new = after["counts"].get(model)
@@ -224,8 +260,9 @@ def compare_counts(before, after):
             others += model not in models
         elif model in PLATFORM_BOOKKEEPING:
             print(f"  (platform bookkeeping, not checked: {model} {old} -> {new})")
-        elif new == old + len(added.get(model, ())):
-            print(f"  {model}: {old} -> {new}, the new records {sorted(added[model])}")
+        elif new == old + len(added.get(model, {})):
+            names = sorted(xmlid for ids in added[model].values() for xmlid in ids)
+            print(f"  {model}: {old} -> {new}, the new records {names}")
         else:
             problems.append(f"count of {model}: {old} -> {new}")
     print(f"  ... and {others} other models of the database, each with the same count")
@@ -233,19 +270,23 @@ def compare_counts(before, after):
 
 
 def compare_xmlids(before, after):
+    print()
     moved = {}
     lost = []
     for xmlid, (model, res_id, existed) in sorted(before["xmlids"].items()):
         if not existed:
             continue
         key, value = resolve(after, xmlid)
-        if not key or value[0] != model or value[1] != res_id or not value[2]:
+        if not key and xmlid in GONE_XMLIDS:
+            print(f"  gone on purpose: {xmlid} ({GONE_XMLIDS[xmlid]})")
+        elif not key or value[0] != model or value[1] != res_id or not value[2]:
             lost.append(f"xml id lost: {xmlid} ({model},{res_id}) -> {key} {value}")
         elif key != xmlid:
             pair = f"{xmlid.split('.')[0]} -> {key.split('.')[0]}"
             moved[pair] = moved.get(pair, 0) + 1
     total = sum(1 for value in before["xmlids"].values() if value[2])
-    print(f"\nXML ids: {total - len(lost)} of {total} resolve to the same record")
+    gone = sum(1 for xmlid in GONE_XMLIDS if xmlid in before["xmlids"])
+    print(f"XML ids: {total - len(lost) - gone} of {total} resolve to the same record")
     for pair, count in sorted(moved.items()):
         print(f"  {count} moved {pair}")
     return lost
@@ -263,6 +304,51 @@ def compare_sequences(before, after):
     return problems
 
 
+def compare_rows(before, after):
+    """Every row of a suite model's table is still there, each value the
+    same, but the columns a later version changes on purpose
+    (CHANGED_COLUMNS); new rows only with a new xml id."""
+    problems = []
+    added = new_records(before, after)
+    for model, old_rows in sorted(before["rows"].items()):
+        new_rows = after["rows"].get(model, {})
+        allowed = CHANGED_COLUMNS.get(model, {})
+        lost = [row_id for row_id in old_rows if row_id not in new_rows]
+        changed = {}
+        for row_id, old in old_rows.items():
+            new = new_rows.get(row_id)
+            if new is None:
+                continue
+            for column, value in old.items():
+                if column in allowed:
+                    continue
+                if column not in new or new[column] != value:
+                    changed.setdefault(column, []).append(row_id)
+        extra = [
+            row_id
+            for row_id in new_rows
+            if row_id not in old_rows and int(row_id) not in added.get(model, {})
+        ]
+        if lost:
+            problems.append(f"{model}: {len(lost)} row(s) lost, e.g. id {lost[0]}")
+        for column, ids in sorted(changed.items()):
+            problems.append(f"{model}.{column}: changed on {len(ids)} row(s), e.g. id {ids[0]}")
+        if extra:
+            problems.append(f"{model}: {len(extra)} new row(s) without xml id, e.g. id {extra[0]}")
+        for column, reason in allowed.items():
+            moved = sum(
+                1
+                for row_id, old in old_rows.items()
+                if row_id in new_rows and new_rows[row_id].get(column) != old.get(column)
+            )
+            if moved:
+                print(f"  {model}.{column}: changed on {moved} row(s) on purpose ({reason})")
+    total = len(before["rows"])
+    bad = {problem.split(":")[0].split(".")[0] for problem in problems}
+    print(f"  {total - len(bad)} of {total} tables of the suite's models keep every row")
+    return problems
+
+
 def compare_contents(before, after):
     problems = [
         f"rows of {name} changed: {old} -> {after['contents'].get(name)}"
@@ -273,10 +359,15 @@ def compare_contents(before, after):
     for name in HIDDEN_STATE:
         if name in before["contents"]:
             same = before["contents"][name] == after["contents"].get(name)
-            rows = before["contents"][name]["rows"]
-            print(f"  {name}: {rows} rows, {'same' if same else 'CHANGED'}")
+            count = before["contents"][name]["rows"]
+        elif name in before["rows"]:
+            same = before["rows"][name] == after["rows"].get(name)
+            count = len(before["rows"][name])
+        else:
+            continue
+        print(f"  {name}: {count} rows, {'same' if same else 'CHANGED'}")
     total = len(before["contents"])
-    print(f"  {total - len(problems)} of {total} tables and relations of the suite unchanged")
+    print(f"  {total - len(problems)} of {total} relations and settings of the suite unchanged")
     return problems
 
 
@@ -300,6 +391,7 @@ def compare(before, after):
         *compare_xmlids(before, after),
         *compare_sequences(before, after),
         *compare_contents(before, after),
+        *compare_rows(before, after),
         *compare_crons(before, after),
     ]
     if problems:
