@@ -1,13 +1,13 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import threading
+import os
+import tempfile
+import textwrap
 from datetime import timedelta
-from functools import partial
 from unittest.mock import patch
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
-from odoo.service.model import retrying
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tests.common import JsonRpcException
 
@@ -18,8 +18,9 @@ from .common import (
     CallbackCase,
     cron_commits,
     fail_on_call,
+    finish_script,
     run_in_two_cursors,
-    thread_env,
+    start_script,
 )
 
 NONE = "----"
@@ -474,12 +475,48 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         self.assertNotIn("<img", str(callback.message_ids[0].body))
 
 
+# Run in a subprocess: python3 -c SCRIPT db addons_path partner_id ready other.
+# A request confirming an order generates its callbacks (``retrying``, as
+# Odoo's HTTP layer runs a request: a transaction that met a serialization
+# failure is run again after the other's commit).
+GENERATE_AS_A_REQUEST = textwrap.dedent(
+    """
+    import os, sys, time
+    from functools import partial
+    db, addons_path, partner_id, ready, other = sys.argv[1:6]
+    from odoo.tools import config
+    config.parse_config(["-d", db, "--addons-path=" + addons_path, "--log-level=warn"])
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+    from odoo.service.model import retrying
+    registry = Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        # a file barrier: both processes generate at the same moment
+        open(ready, "w").close()
+        deadline = time.monotonic() + 60
+        while not os.path.exists(other) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        retrying(
+            partial(
+                env["customer.callback.generator"]._generate_for_partners,
+                [int(partner_id)],
+                triggers=("order",),
+            ),
+            env,
+        )
+    print("GENERATED", flush=True)
+    """
+)
+
+
 @tagged("post_install", "-at_install")
 class TestConcurrentGeneration(TransactionCase):
-    """Two requests generating at once (an order confirmed twice) create
-    each callback once, with consecutive serials (real cursors)."""
+    """Two requests generating at once (an order confirmed twice), in two
+    processes, create each callback once, with consecutive serials. The data
+    is committed in its own cursor and removed afterwards."""
 
-    def test_two_cursors_create_each_callback_once(self):
+    def test_two_processes_create_each_callback_once(self):
         registry = self.registry
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -502,39 +539,21 @@ class TestConcurrentGeneration(TransactionCase):
             )
             env["customer.callback"]._callback_sequence(env.company, fields.Date.today())
             ids = {"partner": partner.id, "product": product.id, "order": order.id, "rule": rule.id}
-        barrier = threading.Barrier(2)
-        errors, successes = [], []
-
-        def generate():
-            with registry.cursor() as cr:
-                env = thread_env(registry, cr)
-                barrier.wait(timeout=10)
-                # as a request runs it (an order confirmed): the transaction
-                # that waited for the other's serial is retried after its commit
-                retrying(
-                    partial(
-                        env["customer.callback.generator"]._generate_for_partners,
-                        [ids["partner"]],
-                        triggers=("order",),
-                    ),
-                    env,
-                )
-
-        def run():
-            try:
-                generate()
-                successes.append(True)
-            except Exception as error:  # noqa: BLE001 - reported below
-                errors.append(error)
-
-        threads = [threading.Thread(target=run) for _i in range(2)]
         try:
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(timeout=60)
+            with tempfile.TemporaryDirectory() as folder:
+                flags = [os.path.join(folder, name) for name in ("a", "b")]
+                runs = [
+                    start_script(
+                        GENERATE_AS_A_REQUEST, self.cr.dbname, ids["partner"], mine, theirs
+                    )
+                    for mine, theirs in (flags, flags[::-1])
+                ]
+                results = [finish_script(run) for run in runs]
             # the run that loses the race leaves the callback out, without an error
-            self.assertEqual(len(successes), 2, errors)
+            for code, out, err in results:
+                self.assertEqual(code, 0, err)
+                self.assertIn("GENERATED", out, err)
+                self.assertNotIn("Traceback", err)
             with registry.cursor() as cr:
                 cr.execute(
                     "SELECT count(*) FROM customer_callback WHERE partner_id = %s AND rule_id = %s",
