@@ -149,11 +149,14 @@ def snapshot(db):
         xmlids[f"{module}.{name}"] = [model, res_id, None]
         by_model.setdefault(model, set()).add(res_id)
     found = {}
+    max_ids = {}
     for model, ids in by_model.items():
         table = table_of(model)
         if table in existing and "id" in columns(cr, table):
             cr.execute(f'SELECT id FROM "{table}" WHERE id = ANY(%s)', (list(ids),))
             found[model] = {row_id for (row_id,) in cr.fetchall()}
+            cr.execute(f'SELECT max(id) FROM "{table}"')
+            max_ids[model] = cr.fetchone()[0] or 0
     for value in xmlids.values():
         value[2] = value[1] in found.get(value[0], set())
     # sequences' next numbers: a standard sequence's counter lives in its
@@ -209,6 +212,7 @@ def snapshot(db):
         "counts": counts,
         "suite_models": suite_models,
         "xmlids": xmlids,
+        "max_ids": max_ids,
         "sequences": sequences,
         "contents": contents,
         "rows": model_rows,
@@ -230,12 +234,15 @@ def resolve(after, xmlid):
 def new_records(before, after):
     """{model: {record id: [its new xml ids]}}: the records a new addon or a
     later version brings (e.g. a view, a script), never counted as losses. A
-    record may have xml ids of several modules (a field redefined)."""
+    record may have xml ids of several modules (a field redefined), and a
+    record that was there before may get a new one (a model the suite now
+    extends): only records created since (above the table's highest id
+    before) are new."""
     kept = {resolve(after, xmlid)[0] for xmlid in before["xmlids"]}
-    old_records = {(model, res_id) for model, res_id, _exists in before["xmlids"].values()}
+    highest = before["max_ids"]
     added = {}
     for xmlid, (model, res_id, exists) in after["xmlids"].items():
-        if exists and xmlid not in kept and (model, res_id) not in old_records:
+        if exists and xmlid not in kept and res_id > highest.get(model, 0):
             added.setdefault(model, {}).setdefault(res_id, []).append(xmlid)
     return added
 
