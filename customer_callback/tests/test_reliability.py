@@ -73,6 +73,9 @@ ACCESS_MATRIX = {
     # the dashboard's data: supervisors only, through the rights they have
     # (test_dashboard)
     "customer.callback.dashboard": (NONE,) * 6,
+    # the sample data's loader and remover (an abstract model): supervisors,
+    # through its methods' own check (test_sample_data)
+    "customer.callback.sample": (NONE,) * 6,
     "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
     "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
     "report.customer_callback.care_record": (NONE,) * 6,
