@@ -2407,11 +2407,29 @@ class CustomerCallback(models.Model):
         companies = self.env["res.company"].sudo().search([("callback_fatigue_max", ">", 0)])
         if not companies:
             return 0, 0
+        # only the customers with at least the smallest cap of attempts in
+        # the longest period may be held back: one grouped query narrows the
+        # search to them
+        period = max(max(companies.mapped("callback_fatigue_days")), 1)
+        contacted = [
+            partner.id
+            for (partner,) in self.env["customer.callback.attempt"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("attempt_date", ">=", datetime.combine(day - timedelta(days=period), time.min))],
+                ["callback_id.partner_id"],
+                having=[("__count", ">=", min(companies.mapped("callback_fatigue_max")))],
+            )
+        ]
+        if not contacted:
+            return 0, 0
         due = (
             self.sudo()
             .with_context(active_test=False)
             .search(
                 [
+                    ("partner_id", "in", contacted),
                     ("company_id", "in", companies.ids),
                     ("state", "in", ("draft", "planned")),
                     ("planned_date", "<", datetime.combine(day + timedelta(days=1), time.min)),
