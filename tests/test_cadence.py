@@ -72,3 +72,43 @@ def test_property_fatigue_cap_never_exceeded(offsets, cap, period):
         window_start = base + timedelta(days=first)
         window_end = window_start + timedelta(days=period - 1)
         assert sum(window_start <= d <= window_end for d in accepted) <= cap
+
+
+def test_fatigue_first_call_day():
+    day = date(2025, 1, 26)
+    # issue #30: three contacts in the last 30 days, cap 3: not before the
+    # oldest of them leaves the window
+    contacts = [date(2025, 1, 2), date(2025, 1, 10), date(2025, 1, 20)]
+    assert cadence.fatigue_first_call_day(contacts, day, 3, 30) == date(2025, 2, 1)
+    assert cadence.fatigue_first_call_day(contacts, day, 4, 30) == day
+    assert cadence.fatigue_first_call_day(contacts, day, 0, 30) == day  # 0 = no cap
+    # cap 2: the second most recent contact decides
+    assert cadence.fatigue_first_call_day(contacts, day, 2, 30) == date(2025, 2, 9)
+    # contacts outside the window, or not made yet, do not count
+    assert cadence.fatigue_first_call_day(contacts, date(2025, 3, 1), 3, 30) == date(2025, 3, 1)
+    assert cadence.fatigue_first_call_day([date(2025, 2, 1)] * 5, day, 1, 30) == day
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=120), max_size=25),
+    st.integers(min_value=1, max_value=5),
+    st.integers(min_value=1, max_value=40),
+)
+def test_property_calls_on_their_first_day_keep_the_cap(offsets, cap, period):
+    """Calls made on the first day the cap allows never exceed it, and no
+    earlier day would have kept it."""
+    base = date(2026, 1, 1)
+    made = []
+    for offset in sorted(offsets):
+        # calls are made in time order
+        wanted = max([base + timedelta(days=offset), *made[-1:]])
+        first = cadence.fatigue_first_call_day(made, wanted, cap, period)
+        assert first >= wanted
+        if first > wanted:
+            before = first - timedelta(days=1)
+            assert sum(before - timedelta(days=period) < d <= before for d in made) >= cap
+        made.append(first)
+    for first in range(-period, 400):
+        window_start = base + timedelta(days=first)
+        window_end = window_start + timedelta(days=period - 1)
+        assert sum(window_start <= d <= window_end for d in made) <= cap

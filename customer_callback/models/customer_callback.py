@@ -12,7 +12,7 @@ from psycopg2.extensions import TransactionRollbackError
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from ..tools import (
     assignment,
@@ -1559,25 +1559,124 @@ class CustomerCallback(models.Model):
         return result
 
     def _fatigue_contact_days(self, partner_ids, low, high):
-        """The days of the customers' callbacks (not cancelled) in [low, high),
-        per partner id."""
+        """The days of the customers' callbacks in [low, high), per partner
+        id: a callback counts on the day of its first attempt (the contact
+        made, issue #30), one not attempted yet on its planned day (cancelled
+        ones without an attempt never count)."""
+        callbacks = self.sudo().with_context(active_test=False)
         existing = defaultdict(list)
-        for partner, dates in (
-            self.sudo()
-            .with_context(active_test=False)
-            ._read_group(
-                [
-                    ("partner_id", "in", list(partner_ids)),
-                    ("state", "!=", "cancelled"),
-                    ("planned_date", ">=", low),
-                    ("planned_date", "<", high),
-                ],
-                ["partner_id"],
-                ["planned_date:array_agg"],
-            )
+        for partner, dates in callbacks._read_group(
+            [
+                ("partner_id", "in", list(partner_ids)),
+                ("state", "!=", "cancelled"),
+                ("attempt_ids", "=", False),
+                ("planned_date", ">=", low),
+                ("planned_date", "<", high),
+            ],
+            ["partner_id"],
+            ["planned_date:array_agg"],
         ):
             existing[partner.id] = [moment.date() for moment in dates if moment]
+        for partner_id, days in self._fatigue_first_attempt_days(partner_ids, low, high).items():
+            existing[partner_id].extend(days)
         return existing
+
+    def _fatigue_first_attempt_days(self, partner_ids, low, high, subject_only=False):
+        """The days in [low, high) of the customers' contacts: the first
+        attempt of each of their callbacks, per partner id. ``subject_only``:
+        only the callbacks the cap applies to (a rule that does not ignore
+        fatigue, not a spot-check)."""
+        domain = [
+            ("callback_id.partner_id", "in", list(partner_ids)),
+            ("attempt_date", "<", high),
+        ]
+        if subject_only:
+            domain += [
+                ("callback_id.rule_id", "!=", False),
+                ("callback_id.rule_id.ignore_fatigue", "=", False),
+                ("callback_id.segment", "!=", "spot_check"),
+            ]
+        days = defaultdict(list)
+        for callback, first in (
+            self.env["customer.callback.attempt"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                domain,
+                ["callback_id"],
+                ["attempt_date:min"],
+                having=[("attempt_date:min", ">=", low)],
+            )
+        ):
+            days[callback.partner_id.id].append(first.date())
+        return days
+
+    def _fatigue_held_back(self, day):
+        """{callback: the first day the cap allows its call} for the
+        callbacks of ``self`` whose call on ``day`` (their first attempt: a
+        new contact) would give their customer more contacts than the
+        company's contact-fatigue cap in the trailing period, counted by
+        first attempts (issue #30). Customer-asked callbacks (no rule), rules
+        that ignore fatigue and spot-checks are left out."""
+        candidates = self.sudo().filtered(
+            lambda c: c.state in OPEN_STATES
+            and c.partner_id
+            and c.rule_id
+            and not c.rule_id.ignore_fatigue
+            and c.segment != "spot_check"
+            and c.company_id.callback_fatigue_max
+        )
+        if not candidates:
+            return {}
+        attempted = {
+            callback.id
+            for (callback,) in self.env["customer.callback.attempt"]
+            .sudo()
+            ._read_group([("callback_id", "in", candidates.ids)], ["callback_id"])
+        }
+        candidates = candidates.filtered(lambda c: c.id not in attempted)
+        if not candidates:
+            return {}
+        period = max(max(candidates.company_id.mapped("callback_fatigue_days")), 1)
+        contacts = self._fatigue_first_attempt_days(
+            set(candidates.partner_id.ids),
+            datetime.combine(day - timedelta(days=period), time.min),
+            datetime.combine(day + timedelta(days=1), time.min),
+            subject_only=True,
+        )
+        held = {}
+        for callback in candidates:
+            company = callback.company_id
+            first = cadence.fatigue_first_call_day(
+                contacts[callback.partner_id.id],
+                day,
+                company.callback_fatigue_max,
+                company.callback_fatigue_days,
+            )
+            if first > day:
+                held[self.browse(callback.id)] = first
+        return held
+
+    def _check_fatigue_at_call(self):
+        """Refuse a call that would contact the customer beyond the
+        contact-fatigue cap, naming the first day it may be made."""
+        held = self._fatigue_held_back(fields.Datetime.now().date())
+        if not held:
+            return
+        callback, first = next(iter(held.items()))
+        company = callback.sudo().company_id
+        raise UserError(
+            self.env._(
+                "%(callback)s: calling %(customer)s now would contact the customer more than "
+                "%(cap)s times within %(days)s days (contact-fatigue cap, Settings > "
+                "Callbacks). The call may be made from %(day)s on.",
+                callback=callback.name,
+                customer=callback.partner_id.display_name,
+                cap=company.callback_fatigue_max,
+                days=company.callback_fatigue_days,
+                day=format_date(self.env, first),
+            )
+        )
 
     @api.model
     def _fatigue_capped_partners(self, company, partner_ids, day):
@@ -1738,6 +1837,7 @@ class CustomerCallback(models.Model):
     def action_start(self):
         # a withdrawn customer's call says why it cannot start, even cancelled
         self._check_contact_consent()
+        self._check_fatigue_at_call()
         self.filtered(lambda c: c.state in ("draft", "planned"))._write_state(
             {"state": "in_progress"}
         )
@@ -1750,6 +1850,7 @@ class CustomerCallback(models.Model):
             raise UserError(self.env._("Unknown attempt result: %s", result))
         self._check_contact_consent()
         self._check_open()
+        self._check_fatigue_at_call()
         now = fields.Datetime.now()
         deadlines = {callback.id: callback.deadline for callback in self}
         attempts = self.env["customer.callback.attempt"].create(
@@ -2225,7 +2326,11 @@ class CustomerCallback(models.Model):
                 attempt,
             )
 
-        for step in (self._close_stale_batch, self._escalate_overdue_step):
+        for step in (
+            self._fatigue_postpone_step,
+            self._close_stale_batch,
+            self._escalate_overdue_step,
+        ):
             batches.run_batches(
                 lambda step=step: step(batch_size=batch_size, today=today),
                 commit,
@@ -2289,6 +2394,86 @@ class CustomerCallback(models.Model):
             }
         )
         return len(expired), callbacks.search_count(expiry_domain)
+
+    @api.model
+    def _fatigue_postpone_step(self, batch_size=1000, today=None):
+        """The callbacks due by today whose call would now go beyond the
+        contact-fatigue cap (a call slipped past its planned day, issue #30):
+        moved to the first day the cap allows, or closed when that day is
+        past their deadline, each with a chatter line saying why. Returns
+        (handled, 0): what is held back today is handled in one step."""
+        now = fields.Datetime.now()
+        day = now.date()
+        companies = self.env["res.company"].sudo().search([("callback_fatigue_max", ">", 0)])
+        if not companies:
+            return 0, 0
+        # only the customers with at least the smallest cap of attempts in
+        # the longest period may be held back: one grouped query narrows the
+        # search to them
+        period = max(max(companies.mapped("callback_fatigue_days")), 1)
+        contacted = [
+            partner.id
+            for (partner,) in self.env["customer.callback.attempt"]
+            .sudo()
+            .with_context(active_test=False)
+            ._read_group(
+                [("attempt_date", ">=", datetime.combine(day - timedelta(days=period), time.min))],
+                ["callback_id.partner_id"],
+                having=[("__count", ">=", min(companies.mapped("callback_fatigue_max")))],
+            )
+        ]
+        if not contacted:
+            return 0, 0
+        due = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("partner_id", "in", contacted),
+                    ("company_id", "in", companies.ids),
+                    ("state", "in", ("draft", "planned")),
+                    ("planned_date", "<", datetime.combine(day + timedelta(days=1), time.min)),
+                    ("attempt_ids", "=", False),
+                    ("rule_id", "!=", False),
+                    ("rule_id.ignore_fatigue", "=", False),
+                    ("segment", "!=", "spot_check"),
+                ],
+                limit=batch_size,
+                order="planned_date, id",
+            )
+        )
+        held = due._fatigue_held_back(day)
+        if not held:
+            return 0, 0
+        bodies, closed = {}, self.browse()
+        for callback, first in held.items():
+            company = callback.company_id
+            env = callback.with_context(
+                lang=callback.user_id.lang or company.partner_id.lang or self.env.lang
+            ).env
+            reason = env._(
+                "The customer was contacted %(cap)s times within %(days)s days "
+                "(contact-fatigue cap): the call may be made from %(day)s on.",
+                cap=company.callback_fatigue_max,
+                days=company.callback_fatigue_days,
+                day=format_date(env, first),
+            )
+            if callback.deadline and first > callback.deadline:
+                closed |= callback
+                bodies[callback.id] = env._("Closed: %s That day is past its deadline.", reason)
+            else:
+                callback.write(
+                    {
+                        "planned_date": self._place_in_window(
+                            company, callback.partner_id, datetime.combine(first, time.min)
+                        )
+                    }
+                )
+                bodies[callback.id] = env._("Moved: %s", reason)
+        closed.write({"state": "cancelled", "close_reason": "expired", "done_date": now})
+        moved = due.browse(list(bodies))
+        moved._message_log_batch(bodies=bodies)
+        return len(moved), 0
 
     @api.model
     def _escalate_overdue_step(self, batch_size=None, today=None):

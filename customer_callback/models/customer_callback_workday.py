@@ -41,6 +41,9 @@ class CustomerCallbackWorkday(models.AbstractModel):
         due = Callback.search(
             mine + [("segment", "!=", "spot_check"), ("due_today", "=", True)], order=order
         )
+        # a call the contact-fatigue cap holds back today is not offered
+        # (the hourly scheduled action moves it to the day the cap allows)
+        due -= Callback.browse([callback.id for callback in due._fatigue_held_back(now.date())])
         spot_checks = Callback.search(mine + [("segment", "=", "spot_check")], order=order)
         complaints = self._workday_complaints(user, now, reader_zone)
         activities = self._workday_activities(user)

@@ -123,3 +123,24 @@ def fatigue_allows(existing_days, day, cap, period_days):
         if inside >= cap:
             return False
     return True
+
+
+def fatigue_first_call_day(contact_days, day, cap, period_days):
+    """Contact fatigue at the moment of the call: the first day from ``day``
+    on which one more contact keeps the customer within ``cap`` contacts in
+    the trailing ``period_days`` days.
+
+    ``contact_days``: the days the customer was contacted (the first attempt
+    of each of his other callbacks); days after ``day`` are not contacts yet
+    and are ignored. Returns ``day`` when the call may be made on it. ``cap``
+    0 means no limit.
+    """
+    if not cap:
+        return day
+    period_days = max(int(period_days), 1)
+    recent = sorted((d for d in contact_days if d <= day), reverse=True)
+    if len(recent) < cap:
+        return day
+    # the window ending on the call day must hold at most cap - 1 of them:
+    # the cap-th most recent contact must have left it
+    return max(day, recent[cap - 1] + timedelta(days=period_days))
