@@ -9,6 +9,7 @@ of PostgreSQL's ``now()``. No business query of the suite reads SQL
 own clock never decides anything."""
 
 from datetime import datetime
+from types import SimpleNamespace
 from unittest.mock import patch
 
 import freezegun
@@ -19,8 +20,10 @@ class SimClock:
         self._freezer = freezegun.freeze_time(start)
         self._factory = None
         self._patch = None
+        self._pool_patch = None
 
     def start(self):
+        from odoo import sql_db  # noqa: PLC0415
         from odoo.sql_db import BaseCursor  # noqa: PLC0415
 
         self._factory = self._freezer.start()
@@ -29,9 +32,20 @@ class SimClock:
             BaseCursor, "now", lambda _cr: datetime.now().replace(microsecond=0)
         )
         self._patch.start()
+        # The connection pool's idle timeout (10 minutes) is infrastructure,
+        # not business: on the frozen clock every jump of an hour made each
+        # pooled connection look idle, so each cursor opened a new
+        # PostgreSQL connection (a new backend with cold catalog caches).
+        # The pool measures its idleness on the real clock instead (read from
+        # freezegun's module: a name imported here would be patched at start).
+        self._pool_patch = patch.object(
+            sql_db, "time", SimpleNamespace(time=freezegun.api.real_time)
+        )
+        self._pool_patch.start()
         return self
 
     def stop(self):
+        self._pool_patch.stop()
         self._patch.stop()
         self._freezer.stop()
 
