@@ -65,6 +65,31 @@ def create_database(db, addons):
     )
 
 
+def suite_addons():
+    """The suite's addons the benchmark installs: the core, the high-frequency
+    terms (the quarterly analysis' words, cut out of the core in 19.0.2.0.0)
+    and the surveys, those present in this tree."""
+    return ",".join(
+        addon
+        for addon in ("customer_callback", "customer_callback_term", "customer_callback_survey")
+        if os.path.exists(os.path.join(REPO, addon, "__manifest__.py"))
+    )
+
+
+def open_registry(db, create=True):
+    """The registry of ``db``, with the suite installed first (no demo data)
+    unless ``create`` is false (a database kept before)."""
+    import odoo  # noqa: PLC0415
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    if create:
+        create_database(db, suite_addons())
+    odoo.tools.config.parse_config(
+        ["-d", db, f"--addons-path={REPO}", "--log-level=warn", "--http-interface=127.0.0.1"]
+    )
+    return Registry(db)
+
+
 @contextmanager
 def measure(cr):
     start_queries = cr.sql_log_count
@@ -317,20 +342,12 @@ def new_customers(env, data, count):
 def run(args):
     import odoo  # noqa: PLC0415
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
 
     sizes = dict(SCALES[args.scale])
     for key in sizes:
         if getattr(args, key):
             sizes[key] = getattr(args, key)
-    addons = "customer_callback"
-    if os.path.exists(os.path.join(REPO, "customer_callback_survey", "__manifest__.py")):
-        addons += ",customer_callback_survey"
-    create_database(args.db, addons)
-    odoo.tools.config.parse_config(
-        ["-d", args.db, f"--addons-path={REPO}", "--log-level=warn", "--http-interface=127.0.0.1"]
-    )
-    registry = Registry(args.db)
+    registry = open_registry(args.db)
     print(f"# machine: {os.cpu_count()} cores; date {date.today()}; scale {args.scale}", flush=True)
     print("figure | name | size | wall | queries | ratio | goal", flush=True)
     with registry.cursor() as cr:

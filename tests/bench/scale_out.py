@@ -43,7 +43,7 @@ TOUR_LOGIN, TOUR_PASSWORD = "tour_agent", "tour_agent_pw"
 OPEN_STATES = ["draft", "planned", "in_progress"]
 # every scheduled action of these addons is hammered (read from ir.model.data,
 # so a new one is never left out)
-CRON_MODULES = ["customer_callback", "customer_callback_survey"]
+CRON_MODULES = ["customer_callback", "customer_callback_term", "customer_callback_survey"]
 
 
 # ----------------------------------------------------------------------

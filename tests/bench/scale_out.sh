@@ -134,9 +134,9 @@ if [ -n "${SOURCE_DB:-}" ]; then
     mkdir -p "$BASE/data/filestore"
     cp -r "$HOME/.local/share/Odoo/filestore/$SOURCE_DB" "$BASE/data/filestore/$DB"
 else
-    say "installing both addons with demo data into $DB on the primary"
+    say "installing the suite with demo data into $DB on the primary"
     "$PYTHON" -m odoo -d "$DB" "${ODOO_DB_ARGS[@]}" --addons-path="$ADDONS_PATH" \
-        -i customer_callback,customer_callback_survey --with-demo --stop-after-init \
+        -i customer_callback,customer_callback_term,customer_callback_survey --with-demo --stop-after-init \
         --log-level=warn --http-interface=127.0.0.1 >"$BASE/install.log" 2>&1
 fi
 "$PYTHON" "$REPO/tests/bench/scale_out.py" setup --db "$DB" --db-port "$PG_PORT" \

@@ -32,24 +32,9 @@ def main():
     args = parser.parse_args()
     import odoo  # noqa: PLC0415
     from odoo import SUPERUSER_ID, api  # noqa: PLC0415
-    from odoo.modules.registry import Registry  # noqa: PLC0415
 
     sizes = dict(bench.SCALES[args.scale])
-    addons = "customer_callback"
-    if os.path.exists(os.path.join(bench.REPO, "customer_callback_survey", "__manifest__.py")):
-        addons += ",customer_callback_survey"
-    if not args.reuse:
-        bench.create_database(args.db, addons)
-    odoo.tools.config.parse_config(
-        [
-            "-d",
-            args.db,
-            f"--addons-path={bench.REPO}",
-            "--log-level=warn",
-            "--http-interface=127.0.0.1",
-        ]
-    )
-    registry = Registry(args.db)
+    registry = bench.open_registry(args.db, create=not args.reuse)
     print(
         f"# machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; date {date.today()}; "
         f"scale {args.scale}; Settings and quarterly PDF only",
