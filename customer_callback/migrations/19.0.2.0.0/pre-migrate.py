@@ -2,23 +2,15 @@
 """19.0.2.0.0 (issue #31, first cut): the high-frequency terms (jieba) leave
 the core for their own addon, ``customer_callback_term``.
 
-Before the core's new code loads (it no longer declares them), every record
-of the capability is re-homed to the new addon: its models and their fields
-(ir.model, ir.model.fields, their SQL constraints and selection values), the
-company's *terms computed up to* field, its views, actions, menus, access
-rules, record rules and scheduled action. Then the new addon is marked to be
-loaded in the same ``-u`` run (Odoo's loader picks up, after the modules of
-the command line, every module marked during their loading). The tables and
-their rows are never touched: the stored terms, each company's stop words and
-*computed up to* month stay as they were.
-
-The new addon is marked *to upgrade* as if installed at its first version,
-not *to install*: its records exist already, and an install would load its
-data in ``init`` mode, which writes over ``noupdate`` records (the scheduled
-action's next call and any change an administrator made to it, the record
-rules); an upgrade keeps them, as any upgrade of the core did before."""
+What moves: its models, the company's *terms computed up to* field, its
+views, actions, menus, access rules, record rules and scheduled action (the
+lists below); how, and why the addon is marked *to upgrade* rather than *to
+install*: ``customer_callback/upgrade/addon_move.py``. The stored terms, each
+company's stop words and *computed up to* month stay as they were."""
 
 from openupgradelib import openupgrade
+
+from odoo.addons.customer_callback.upgrade.addon_move import move_to_addon
 
 OLD, NEW = "customer_callback", "customer_callback_term"
 NEW_VERSION = "19.0.1.0.0"
@@ -64,40 +56,15 @@ SELECTION_PREFIXES = (
 )
 
 
-def _selection_xmlids(cr):
-    # reading ir_model_data: the selection values' xml ids are made by the
-    # ORM from the fields' values, listed here rather than spelt out
-    cr.execute(
-        "SELECT name FROM ir_model_data WHERE module = %s AND model = 'ir.model.fields.selection'"
-        " AND (name LIKE %s OR name LIKE %s)",
-        (OLD, *(prefix.replace("_", r"\_") + "%" for prefix in SELECTION_PREFIXES)),
-    )
-    return [name for (name,) in cr.fetchall()]
-
-
 @openupgrade.migrate()
 def migrate(env, version):
-    cr = env.cr
-    Module = env["ir.module.module"]
-    if not Module.search([("name", "=", NEW)]):
-        # `-u` refreshes the module list before loading; any other path may
-        # not have: the new addon's row must exist before records move to it
-        Module.update_list()
-    for model in MOVED_MODELS:
-        openupgrade.update_module_moved_models(cr, model, OLD, NEW)
-    for model, field_names in MOVED_FIELDS.items():
-        openupgrade.update_module_moved_fields(cr, model, field_names, OLD, NEW)
-    openupgrade.rename_xmlids(
-        cr,
-        [
-            (f"{OLD}.{name}", f"{NEW}.{name}")
-            for name in MOVED_XMLIDS + tuple(_selection_xmlids(cr))
-        ],
+    move_to_addon(
+        env,
+        NEW,
+        NEW_VERSION,
+        models=MOVED_MODELS,
+        fields=MOVED_FIELDS,
+        xmlids=MOVED_XMLIDS,
+        selection_prefixes=SELECTION_PREFIXES,
+        old=OLD,
     )
-    # Marked as installed at its first version and to upgrade,
-    # with the core's demo flag, the loader loads it after the core in this
-    # same run, in update mode (see the module's docstring).
-    core = Module.search([("name", "=", OLD)])
-    new = Module.search([("name", "=", NEW), ("state", "=", "uninstalled")])
-    if new:
-        new.write({"state": "to upgrade", "latest_version": NEW_VERSION, "demo": core.demo})
