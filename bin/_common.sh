@@ -107,8 +107,9 @@ odoo_version_of() {
 
 # Set up what is missing, then point $PYTHON (and PATH) at the Python to
 # use. Arguments: extra requirement files of this repository to install into
-# the virtualenv (bin/test-compat: requirements-compat.txt). One "[setup]"
-# line per step; any failure stops with a message.
+# the virtualenv (the test commands: test-requirements.txt; bin/test-compat:
+# requirements-compat.txt too). One "[setup]" line per step; any failure
+# stops with a message.
 ensure_setup() {
     local started missing version
     started=$(date +%s%N)

@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from . import test_survey_score_tools
 from . import test_survey_sending
 from . import test_survey_answers
 from . import test_survey_independence
