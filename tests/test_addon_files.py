@@ -17,7 +17,13 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_portal",
+    "customer_callback_survey",
+    *BRIDGES,
+]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
@@ -29,7 +35,9 @@ DEPENDS = {
         "onboarding",
     ],
     "customer_callback_term": ["customer_callback"],
-    "customer_callback_survey": ["customer_callback", "survey"],
+    "customer_callback_portal": ["customer_callback"],
+    # the survey messages carry the customer's personal link (stop surveys)
+    "customer_callback_survey": ["customer_callback_portal", "survey"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],

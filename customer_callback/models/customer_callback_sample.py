@@ -40,8 +40,6 @@ REMOVAL_ORDER = (
     "helpdesk.ticket",
     "sale.order",
     "customer.callback.consent",
-    "customer.callback.link",
-    "customer.callback.data.request",
     "customer.callback.spot.check",
     "res.partner",
     "product.product",
@@ -396,6 +394,21 @@ class CustomerCallbackSample(models.AbstractModel):
     # ------------------------------------------------------------------
 
     @api.model
+    def _sample_partner_models(self):
+        """The models whose records of the sample customers go with them (a
+        hook: an addon keeping more of a customer's records adds its own)."""
+        return ["customer.callback.consent"]
+
+    @api.model
+    def _sample_removal_order(self):
+        """REMOVAL_ORDER, with the models added by ``_sample_partner_models``
+        after the consent ledger (before the customers they point to)."""
+        order = list(REMOVAL_ORDER)
+        extra = [model for model in self._sample_partner_models() if model not in order]
+        position = order.index("customer.callback.consent") + 1
+        return order[:position] + extra + order[position:]
+
+    @api.model
     def _sample_remove(self, company):
         """Delete the company's sample and what the suite made from it;
         returns (number of records removed, names of the records kept)."""
@@ -427,11 +440,7 @@ class CustomerCallbackSample(models.AbstractModel):
         doomed["sale.order"] = of("sale.order") | env["sale.order"].search(
             [("partner_id", "in", partners.ids)]
         )
-        for model in (
-            "customer.callback.consent",
-            "customer.callback.link",
-            "customer.callback.data.request",
-        ):
+        for model in self._sample_partner_models():
             doomed[model] = env[model].search([("partner_id", "in", partners.ids)])
         doomed["customer.callback.spot.check"] = batches
         removed, kept = 0, []
@@ -442,7 +451,7 @@ class CustomerCallbackSample(models.AbstractModel):
                 env.context, callback_erase_personal_data=True, callback_sample_removal=True
             )
         )
-        for model in REMOVAL_ORDER:
+        for model in self._sample_removal_order():
             records = (doomed.get(model) or of(model)).with_env(removal).exists()
             if not records:
                 continue

@@ -101,11 +101,6 @@ class ResCompany(models.Model):
         help="Open callbacks this many days past their deadline are cancelled "
         "as expired (0 = never).",
     )
-    callback_link_days = fields.Integer(
-        string="Personal link validity (days)",
-        default=30,
-        help="How long a customer's personal link (his preferences page) stays valid.",
-    )
     callback_record_minutes = fields.Integer(
         string="Record within minutes",
         default=5,
@@ -151,7 +146,6 @@ class ResCompany(models.Model):
         "callback_fatigue_days",
         "callback_overdue_cancel_days",
         "callback_record_minutes",
-        "callback_link_days",
     )
     def _check_callback_numbers(self):
         for company in self:
@@ -183,10 +177,6 @@ class ResCompany(models.Model):
                 company.callback_overdue_cancel_days,
                 company.callback_record_minutes,
             ]
-            if company.callback_link_days < 1:
-                raise ValidationError(
-                    self.env._("A personal link must stay valid for at least one day.")
-                )
             if any(value < 0 for value in negatives):
                 raise ValidationError(self.env._("Callback settings cannot be negative."))
 

@@ -129,7 +129,6 @@ class ResConfigSettings(models.TransientModel):
     callback_overdue_cancel_days = fields.Integer(
         related="company_id.callback_overdue_cancel_days", readonly=False
     )
-    callback_link_days = fields.Integer(related="company_id.callback_link_days", readonly=False)
     callback_record_minutes = fields.Integer(
         related="company_id.callback_record_minutes", readonly=False
     )

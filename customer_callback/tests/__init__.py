@@ -33,7 +33,6 @@ from . import test_workload
 from . import test_numbering
 from . import test_manual_fatigue
 from . import test_consent
-from . import test_personal_page
 from . import test_demo
 from . import test_migration_1_6
 from . import test_routing

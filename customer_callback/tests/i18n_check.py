@@ -12,7 +12,12 @@ from odoo.modules.module import get_module_path
 from odoo.tools import html2plaintext
 from odoo.tools.translate import trans_export
 
-SUITE_MODULES = ("customer_callback", "customer_callback_term", "customer_callback_survey")
+SUITE_MODULES = (
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_portal",
+    "customer_callback_survey",
+)
 # The helpdesk app the suite's complaints and tickets live in: its backend
 # screens are the agents' screens too, so its terms must read in Chinese.
 FOREIGN_MODULES = ("helpdesk_mgmt",)

@@ -54,12 +54,6 @@ ACCESS_MATRIX = {
     "customer.callback.quarterly.report": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # the consent ledger is history: lines are added, never changed or deleted
     "customer.callback.consent": (NONE, NONE, NONE, "r-c-", "r-c-", "r-c-"),
-    # personal links: sent by agents, revoked through the action, never deleted
-    "customer.callback.link": (NONE, NONE, NONE, "r-c-", "r-c-", "r-c-"),
-    # the public page's rate limit: written by the page only (as superuser)
-    "customer.callback.link.throttle": (NONE,) * 6,
-    # customers' data requests: created by the public page, handled by administrators
-    "customer.callback.data.request": (NONE, NONE, NONE, NONE, "r---", "r---"),
     # make-up workdays belong to the working-time calendar: like its
     # attendances, read by every employee, kept by administrators
     "resource.calendar.workday": (NONE, "r---", "r---", "r---", "r---", "r---"),

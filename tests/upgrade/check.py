@@ -29,6 +29,7 @@ but for what a later version changes on purpose, each named with its reason
 """
 
 import hashlib
+import hmac
 import json
 import sys
 
@@ -40,9 +41,10 @@ SUITE = (
     "customer_callback_survey",
     "customer_callback_test_extension",
     "customer_callback_term",
+    "customer_callback_portal",
 )
 # where a capability's records went when it left the core (issue #31)
-MOVED_TO = {"customer_callback": ("customer_callback_term",)}
+MOVED_TO = {"customer_callback": ("customer_callback_term", "customer_callback_portal")}
 # models whose count changes with any upgrade, whatever the suite does:
 # Odoo's own bookkeeping (compiled asset bundles are attachments, module
 # rows and their dependencies, the registry's signalling, logs)
@@ -59,6 +61,9 @@ PLATFORM_BOOKKEEPING = {
     "ir.cron.trigger",
 }
 IGNORED_COLUMNS = ("write_date", "write_uid")
+# the personal links' signature scope (customer_callback_portal, before
+# 19.0.3.0.0 in the core): a link's token is "<id>.<HMAC of id.secret>"
+LINK_HMAC_SCOPE = "customer_callback.personal_link"
 # What a later version changes on purpose, with its reason: the upgrade starts
 # from the code before the cut, and each version since runs its data files
 # and migrations too. Anything else changed or gone is a loss.
@@ -80,6 +85,9 @@ HIDDEN_STATE = (
     "customer.callback.escalation",
     "customer.callback.term",
     "customer.callback.stop.word",
+    "customer.callback.link",
+    "customer.callback.link.throttle",
+    "customer.callback.data.request",
     "res.company callback_* settings",
 )
 
@@ -122,6 +130,27 @@ def rows(cr, table):
 def columns(cr, table):
     cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s", (table,))
     return {name for (name,) in cr.fetchall()}
+
+
+def link_tokens(cr, existing):
+    """{link id: its token}, computed as Odoo's ``tools.hmac`` does (keyed by
+    the database secret): a message already sent opens the same link after
+    the upgrade when these are equal (and the code signs as before:
+    bin/test-upgrade asks the upgraded code too)."""
+    if "customer_callback_link" not in existing:
+        return {}
+    cr.execute("SELECT value FROM ir_config_parameter WHERE key = 'database.secret'")
+    secret = cr.fetchone()[0]
+    cr.execute("SELECT id, secret FROM customer_callback_link ORDER BY id")
+    return {
+        str(link_id): f"{link_id}."
+        + hmac.new(
+            secret.encode(),
+            repr((LINK_HMAC_SCOPE, f"{link_id}.{link_secret}")).encode(),
+            hashlib.sha256,
+        ).hexdigest()
+        for link_id, link_secret in cr.fetchall()
+    }
 
 
 def snapshot(db):
@@ -206,6 +235,7 @@ def snapshot(db):
         (SUITE,),
     )
     crons = {xmlid: [str(value) for value in rest] for xmlid, *rest in cr.fetchall()}
+    tokens = link_tokens(cr, existing)
     conn.close()
     return {
         "db": db,
@@ -217,6 +247,7 @@ def snapshot(db):
         "contents": contents,
         "rows": model_rows,
         "crons": crons,
+        "link_tokens": tokens,
     }
 
 
@@ -392,6 +423,17 @@ def compare_crons(before, after):
     return problems
 
 
+def compare_link_tokens(before, after):
+    old, new = before.get("link_tokens", {}), after.get("link_tokens", {})
+    problems = [
+        f"personal link {link_id}: its token changed or the link is gone"
+        for link_id, token in old.items()
+        if new.get(link_id) != token
+    ]
+    print(f"\nPersonal links: {len(old) - len(problems)} of {len(old)} keep their token")
+    return problems
+
+
 def compare(before, after):
     problems = [
         *compare_counts(before, after),
@@ -400,6 +442,7 @@ def compare(before, after):
         *compare_contents(before, after),
         *compare_rows(before, after),
         *compare_crons(before, after),
+        *compare_link_tokens(before, after),
     ]
     if problems:
         print(f"\nFAIL: the upgrade lost or changed {len(problems)} thing(s):")

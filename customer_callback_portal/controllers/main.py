@@ -12,7 +12,7 @@ from odoo import http
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
-from ..tools import script
+from odoo.addons.customer_callback.tools import script
 
 NEUTRAL_STATUS = 404
 LIMITED_STATUS = 429
@@ -26,7 +26,7 @@ class CustomerCallbackPage(http.Controller):
             "html_data": {"lang": self._html_lang(request.env.lang)},
         }
         return request.render(
-            "customer_callback.customer_callback_page_neutral", values, status=status
+            "customer_callback_portal.customer_callback_page_neutral", values, status=status
         )
 
     @staticmethod
@@ -62,7 +62,7 @@ class CustomerCallbackPage(http.Controller):
             ),
             "html_data": {"lang": self._html_lang(lang)},
         }
-        return request.render("customer_callback.customer_callback_page", values)
+        return request.render("customer_callback_portal.customer_callback_page", values)
 
     def _sentences(self, link, summary, lang):
         """The page's sentences that hold values, each translated whole: the

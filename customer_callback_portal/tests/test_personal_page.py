@@ -13,9 +13,10 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
+from odoo.addons.customer_callback.tests.i18n_check import load_language
+from odoo.addons.customer_callback.tools import call_window
+
 from ..models import customer_callback_link_throttle
-from ..tools import call_window
-from .i18n_check import load_language
 
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 # the layout's own CSRF token changes with the clock: not part of what a page reveals

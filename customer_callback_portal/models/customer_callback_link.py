@@ -19,8 +19,9 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import consteq, hmac
 
-from ..tools import call_window
-from ..tools import consent as consent_tools
+from odoo.addons.customer_callback.tools import call_window
+from odoo.addons.customer_callback.tools import consent as consent_tools
+
 from .customer_callback_data_request import CLOSED_STATES as DATA_REQUEST_CLOSED_STATES
 
 HMAC_SCOPE = "customer_callback.personal_link"
