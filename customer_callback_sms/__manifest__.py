@@ -17,6 +17,7 @@
         "views/customer_callback_sms_views.xml",
         "views/customer_callback_sms_template_views.xml",
         "views/customer_callback_views.xml",
+        "wizards/customer_callback_sms_test_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_callback_sms_menus.xml",
     ],

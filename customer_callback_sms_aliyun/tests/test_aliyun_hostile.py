@@ -183,9 +183,9 @@ ROWS = [
         "supervisor",
         REFUSED,
         call(
-            "res.config.settings",
+            "customer.callback.sms.test",
             "create",
-            lambda c: [{"callback_sms_test_number": "13800000000"}],
+            lambda c: [{"number": "13800000000"}],
         ),
         ACCESS,
     ),

@@ -41,13 +41,18 @@ registry.category("web_tour.tours").add("customer_callback_sms_aliyun_tour", {
             trigger: 'div[name="callback_sms_aliyun_report_url"]:contains("/customer_callback_sms/aliyun/report/")',
         },
         {
+            content: "Send a test SMS (发送测试短信)",
+            trigger: 'button[name="action_callback_sms_test"]',
+            run: "click",
+        },
+        {
             content: "A mobile number for the test",
-            trigger: 'div[name="callback_sms_test_number"] input',
+            trigger: '.modal div[name="number"] input',
             run: "edit 13800138000",
         },
         {
-            content: "Send a test SMS (发送测试短信)",
-            trigger: 'button[name="action_callback_sms_test"]',
+            content: "Send (发送)",
+            trigger: '.modal button[name="action_send"]',
             run: "click",
         },
         {

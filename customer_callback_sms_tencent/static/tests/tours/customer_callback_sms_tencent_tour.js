@@ -46,13 +46,18 @@ registry.category("web_tour.tours").add("customer_callback_sms_tencent_tour", {
             trigger: 'div[name="callback_sms_tencent_status_url"]:contains("/customer_callback_sms/tencent/status/")',
         },
         {
+            content: "Send a test SMS (发送测试短信)",
+            trigger: 'button[name="action_callback_sms_test"]',
+            run: "click",
+        },
+        {
             content: "A mobile number for the test",
-            trigger: 'div[name="callback_sms_test_number"] input',
+            trigger: '.modal div[name="number"] input',
             run: "edit 13800138000",
         },
         {
-            content: "Send a test SMS (发送测试短信)",
-            trigger: 'button[name="action_callback_sms_test"]',
+            content: "Send (发送)",
+            trigger: '.modal button[name="action_send"]',
             run: "click",
         },
         {
