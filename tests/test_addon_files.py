@@ -17,7 +17,19 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
+# SMS through Chinese providers (issue #33)
+SMS_ADDONS = [
+    "customer_callback_sms",
+    "customer_callback_sms_aliyun",
+    "customer_callback_sms_tencent",
+]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_survey",
+    *SMS_ADDONS,
+    *BRIDGES,
+]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
@@ -30,6 +42,9 @@ DEPENDS = {
     ],
     "customer_callback_term": ["customer_callback"],
     "customer_callback_survey": ["customer_callback", "survey"],
+    "customer_callback_sms": ["customer_callback", "sms"],
+    "customer_callback_sms_aliyun": ["customer_callback_sms"],
+    "customer_callback_sms_tencent": ["customer_callback_sms"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],

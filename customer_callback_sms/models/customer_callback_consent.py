@@ -11,7 +11,7 @@ class CustomerCallbackConsent(models.Model):
     )
 
     def _act_on_withdrawals(self):
-        super()._act_on_withdrawals()
+        result = super()._act_on_withdrawals()
         # no SMS leaves after the customer's 'no' (whoever recorded it)
         withdrawn = self.filtered(
             lambda line: line.purpose == "contact"
@@ -20,3 +20,4 @@ class CustomerCallbackConsent(models.Model):
         )
         if withdrawn:
             self.env["customer.callback.sms"]._callback_sms_stop_pending(withdrawn)
+        return result
