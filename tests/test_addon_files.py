@@ -45,6 +45,7 @@ DEPENDS = {
     "customer_callback_sms": ["customer_callback", "sms"],
     "customer_callback_sms_aliyun": ["customer_callback_sms"],
     "customer_callback_sms_tencent": ["customer_callback_sms"],
+    "customer_callback_survey_sms": ["customer_callback_survey", "customer_callback_sms"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],

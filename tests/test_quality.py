@@ -17,6 +17,7 @@ ADDONS = [
     "customer_callback_sms",
     "customer_callback_sms_aliyun",
     "customer_callback_sms_tencent",
+    "customer_callback_survey_sms",
     "customer_callback_helpdesk_rating",
     "customer_callback_helpdesk_merge",
     "customer_callback_helpdesk_sla",
