@@ -2,6 +2,7 @@
 import psycopg2
 
 from odoo import fields, models
+from odoo.tools import mute_logger
 
 
 class CustomerCallbackSmsPush(models.Model):
@@ -22,11 +23,15 @@ class CustomerCallbackSmsPush(models.Model):
 
     def _first_time(self, provider, key, company):
         """True the first time (provider, key) is seen; False for a replay."""
+        key = key[:500]
+        Push = self.sudo()
+        if Push.search_count([("provider", "=", provider), ("key", "=", key)], limit=1):
+            return False
+        # received by two workers at once: the unique index lets one through
+        # (the other's refused insert is expected, not an error to log)
         try:
-            with self.env.cr.savepoint():
-                self.sudo().create(
-                    {"provider": provider, "key": key[:500], "company_id": company.id}
-                )
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                Push.create({"provider": provider, "key": key, "company_id": company.id})
         except psycopg2.errors.UniqueViolation:
             return False
         return True
