@@ -108,3 +108,29 @@ class TestTencentSms(TencentCase):
     def test_quota_within_tencent_limit(self):
         with self.assertRaises(ValidationError):
             self.company.callback_sms_daily_quota = 11
+
+    def test_hostile_callback_bodies_are_refused(self):
+        def post(kind, body):
+            self.env.flush_all()
+            return self.url_open(
+                f"/customer_callback_sms/tencent/{kind}/{self.token}",
+                data=body,
+                headers={"Content-Type": "application/json"},
+            )
+
+        self.assertEqual(post("status", b"{oops").status_code, 400)
+        self.assertEqual(post("status", b'{"sid": "1"}').status_code, 400, "an array is expected")
+        self.assertEqual(post("reply", b'[{"mobile": "13900139000"}]').status_code, 400)
+        self.assertEqual(post("reply", b'"TD"').status_code, 400)
+        self.assertNotEqual(
+            self.url_open(f"/customer_callback_sms/tencent/status/{self.token}").status_code, 200
+        )
+        # a status whose fields are not strings changes nothing
+        _callback, line = self.sent_callback()
+        body = (
+            b'[{"sid": {"$ne": null}, "report_status": "SUCCESS"},'
+            b' {"sid": ["' + line.provider_ref.encode() + b'"], "report_status": "SUCCESS"}]'
+        )
+        self.assertEqual(post("status", body).status_code, 200)
+        self.env.invalidate_all()
+        self.assertEqual(line.state, "sent")
