@@ -190,3 +190,31 @@ class TestAliyunSms(AliyunCase):
         field = self.env["res.company"]._fields["callback_sms_aliyun_key_secret"]
         self.assertEqual(field.groups, "base.group_system")
         self.assertEqual(self.company.callback_sms_aliyun_key_id, KEY_ID)
+
+    def test_a_closed_complaint_tells_the_customer_its_result(self):
+        self.env["customer.callback.sms.template"].create(
+            {
+                "company_id": self.company.id,
+                "kind": "complaint_result",
+                "template_code": "SMS_460003",
+                "params": "ticket=ticket\nresult=result",
+            }
+        )
+        self.server.templates["SMS_460003"] = {"ticket", "result"}
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "净水器漏水",
+                "description": "漏水",
+                "partner_id": self.partner.id,
+                "company_id": self.company.id,
+                "is_complaint": True,
+                "resolution_summary": "已上门更换密封圈",
+            }
+        )
+        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        line = self.env["customer.callback.sms"].search([("ticket_id", "=", ticket.id)])
+        self.assertEqual((line.kind, line.state), ("complaint_result", "queued"))
+        self.send_queue()
+        self.assertEqual(line.state, "sent", line.failure_reason)
+        values = json.loads(self.server.requests[-1][1]["TemplateParam"])
+        self.assertEqual(values["result"], "已上门更换密封圈")
