@@ -9,6 +9,7 @@ The data is committed in its own cursor (the test's transaction is not
 visible to the server's workers) and removed afterwards."""
 
 import json
+import logging
 import os
 import re
 import socket
@@ -26,6 +27,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.customer_callback.tests.common import addons_path
 
 from .common import fixture
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -130,8 +133,8 @@ class TestAliyunPushWorkers(TransactionCase):
                 # a worker loads the registry on its first request: slow on a busy machine
                 if requests.get(f"{base}/web/health", timeout=60).status_code == 200:
                     return base
-            except requests.RequestException:
-                pass
+            except requests.RequestException as error:
+                _logger.info("waiting for the two-worker server: %s", error)
             time.sleep(1)
         self.fail(f"the server did not start:\n{open(log.name).read()[-3000:]}")
 
