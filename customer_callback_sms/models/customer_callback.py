@@ -62,7 +62,16 @@ class CustomerCallback(models.Model):
                 }
             )
         if requests:
-            self.env["customer.callback.sms"]._callback_sms_queue(requests)
+            lines = self.env["customer.callback.sms"]._callback_sms_queue(requests)
+            for line in lines.filtered(lambda line: line.state == "queued"):
+                line.callback_id.sudo().message_post(
+                    body=self.env._(
+                        "The message is sent by SMS (template %s): once the carrier reports "
+                        "it delivered, it is the message left.",
+                        line.template_code,
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
         return result
 
     def _callback_sms_link(self):

@@ -19,6 +19,7 @@ class TestAliyunSms(AliyunCase):
         self.fail_three_times(callback)
         line = callback.callback_sms_ids
         self.assertEqual((line.kind, line.state), ("after_attempts", "queued"))
+        self.assertIn("is sent by SMS (template SMS_460001)", callback.message_ids[0].body)
         self.send_queue()
         self.assertEqual(line.state, "sent", line.failure_reason)
         action, params = self.server.requests[-1]
