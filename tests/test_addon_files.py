@@ -17,11 +17,18 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
+# SMS through Chinese providers (issue #33)
+SMS_ADDONS = [
+    "customer_callback_sms",
+    "customer_callback_sms_aliyun",
+    "customer_callback_sms_tencent",
+]
 ADDONS = [
     "customer_callback",
     "customer_callback_term",
     "customer_callback_portal",
     "customer_callback_survey",
+    *SMS_ADDONS,
     *BRIDGES,
 ]
 DEPENDS = {
@@ -38,6 +45,10 @@ DEPENDS = {
     "customer_callback_portal": ["customer_callback"],
     # the survey messages carry the customer's personal link (stop surveys)
     "customer_callback_survey": ["customer_callback_portal", "survey"],
+    "customer_callback_sms": ["customer_callback", "sms"],
+    "customer_callback_sms_aliyun": ["customer_callback_sms"],
+    "customer_callback_sms_tencent": ["customer_callback_sms"],
+    "customer_callback_survey_sms": ["customer_callback_survey", "customer_callback_sms"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],

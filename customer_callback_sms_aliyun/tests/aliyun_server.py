@@ -1,0 +1,219 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A local HTTP server that answers as Aliyun's SMS API (dysmsapi
+2017-05-25) does, for the official SDK pointed at it.
+
+Each request's signature is checked as Aliyun checks it, from its
+documentation of the V3 signature (ACS3-HMAC-SHA256,
+https://help.aliyun.com/zh/sdk/product-overview/v3-request-structure-and-signature):
+the canonical request (method, URI, sorted RFC 3986-encoded query, the
+signed headers, the SHA-256 of the body, which must equal
+x-acs-content-sha256), its SHA-256 signed with HMAC-SHA256 and the
+AccessKey secret; a date more than 15 minutes off or a nonce used twice is
+refused too. Answers follow the API reference (SendSms, QuerySendDetails)
+and its error codes."""
+
+import hashlib
+import hmac
+import json
+import threading
+import uuid
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl, quote, urlsplit
+
+
+def _canonical_query(raw):
+    pairs = parse_qsl(raw, keep_blank_values=True)
+    encoded = sorted((quote(k, safe="~"), quote(v, safe="~")) for k, v in pairs)
+    return "&".join(f"{k}={v}" for k, v in encoded)
+
+
+class AliyunSmsServer:
+    def __init__(self, keys, templates, sign_names):
+        self.keys = dict(keys)
+        self.templates = dict(templates)  # code: set of variables
+        self.sign_names = set(sign_names)
+        self.requests = []  # (action, params) of accepted requests
+        self.refused = []  # (code, message)
+        self.details = {}  # biz id: (send status, err code, receive date)
+        self.nonces = set()
+        self._lock = threading.Lock()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                server._handle(self)
+
+            do_GET = do_POST
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def endpoint(self):
+        return f"127.0.0.1:{self.httpd.server_address[1]}"
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    # ------------------------------------------------------------------
+
+    def _reply(self, handler, status, payload):
+        data = json.dumps(payload, ensure_ascii=False).encode()
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json;charset=utf-8")
+        handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        handler.wfile.write(data)
+
+    def _error(self, handler, status, code, message):
+        with self._lock:
+            self.refused.append((code, message))
+        self._reply(
+            handler,
+            status,
+            {
+                "RequestId": str(uuid.uuid4()).upper(),
+                "HostId": "dysmsapi.aliyuncs.com",
+                "Code": code,
+                "Message": message,
+            },
+        )
+
+    def _check_signature(self, handler, body):
+        """None when the request is signed as Aliyun wants, else (status, code, message)."""
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        auth = headers.get("authorization", "")
+        algorithm, _sep, rest = auth.partition(" ")
+        if algorithm != "ACS3-HMAC-SHA256":
+            return (
+                400,
+                "IncompleteSignature",
+                "The request signature does not conform to Aliyun standards.",
+            )
+        parts = dict(part.split("=", 1) for part in rest.split(",") if "=" in part)
+        key_id = parts.get("Credential")
+        if key_id not in self.keys:
+            return 404, "InvalidAccessKeyId.NotFound", "Specified access key is not found."
+        signed = parts.get("SignedHeaders", "").split(";")
+        if "host" not in signed or any(h.startswith("x-acs-") and h not in signed for h in headers):
+            return 400, "IncompleteSignature", "The signed headers are incomplete."
+        payload_hash = hashlib.sha256(body).hexdigest()
+        if headers.get("x-acs-content-sha256") != payload_hash:
+            return 400, "SignatureDoesNotMatch", "The content hash does not match the body."
+        try:
+            moment = datetime.strptime(headers.get("x-acs-date", ""), "%Y-%m-%dT%H:%M:%SZ")
+        except ValueError:
+            return 400, "MissingTimestamp", "x-acs-date is mandatory for this action."
+        if abs(datetime.now(UTC).replace(tzinfo=None) - moment) > timedelta(minutes=15):
+            return 400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."
+        nonce = headers.get("x-acs-signature-nonce")
+        with self._lock:
+            if not nonce or nonce in self.nonces:
+                return 400, "SignatureNonceUsed", "Specified signature nonce was used already."
+            self.nonces.add(nonce)
+        split = urlsplit(handler.path)
+        canonical_headers = "".join(f"{h}:{headers.get(h, '').strip()}\n" for h in signed)
+        canonical_request = "\n".join(
+            [
+                handler.command,
+                split.path or "/",
+                _canonical_query(split.query),
+                canonical_headers,
+                ";".join(signed),
+                payload_hash,
+            ]
+        )
+        string_to_sign = (
+            "ACS3-HMAC-SHA256\n" + hashlib.sha256(canonical_request.encode()).hexdigest()
+        )
+        expected = hmac.new(
+            self.keys[key_id].encode(), string_to_sign.encode(), hashlib.sha256
+        ).hexdigest()
+        if not hmac.compare_digest(expected, parts.get("Signature", "")):
+            return (
+                400,
+                "SignatureDoesNotMatch",
+                "Specified signature does not match our calculation.",
+            )
+        return None
+
+    def _handle(self, handler):
+        body = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
+        refusal = self._check_signature(handler, body)
+        if refusal:
+            self._error(handler, *refusal)
+            return
+        params = dict(parse_qsl(urlsplit(handler.path).query, keep_blank_values=True))
+        params.update(parse_qsl(body.decode(), keep_blank_values=True))
+        action = handler.headers.get("x-acs-action")
+        with self._lock:
+            self.requests.append((action, params))
+        request_id = str(uuid.uuid4()).upper()
+        if action == "SendSms":
+            self._send_sms(handler, params, request_id)
+        elif action == "QuerySendDetails":
+            self._query(handler, params, request_id)
+        else:
+            self._error(handler, 404, "InvalidAction.NotFound", "Specified api is not found.")
+
+    def _send_sms(self, handler, params, request_id):
+        if params.get("SignName") not in self.sign_names:
+            answer = {"Code": "isv.SMS_SIGNATURE_ILLEGAL", "Message": "该账号下找不到对应签名"}
+        elif params.get("TemplateCode") not in self.templates:
+            answer = {"Code": "isv.SMS_TEMPLATE_ILLEGAL", "Message": "该账号下找不到对应模板"}
+        else:
+            try:
+                values = json.loads(params.get("TemplateParam") or "{}")
+            except ValueError:
+                values = None
+            if (
+                not isinstance(values, dict)
+                or set(values) != self.templates[params["TemplateCode"]]
+            ):
+                answer = {
+                    "Code": "isv.INVALID_JSON_PARAM",
+                    "Message": "JSON参数不合法，只接受字符串值",
+                }
+            elif not params.get("PhoneNumbers", "").isdigit():
+                answer = {"Code": "isv.MOBILE_NUMBER_ILLEGAL", "Message": "非法手机号"}
+            else:
+                biz_id = f"{len(self.requests):06d}{uuid.uuid4().int % 10**10:010d}^0"
+                answer = {"Code": "OK", "Message": "OK", "BizId": biz_id}
+        answer["RequestId"] = request_id
+        self._reply(handler, 200, answer)
+
+    def _query(self, handler, params, request_id):
+        status, err_code, received = self.details.get(params.get("BizId"), (1, "", ""))
+        self._reply(
+            handler,
+            200,
+            {
+                "Code": "OK",
+                "Message": "OK",
+                "RequestId": request_id,
+                "TotalCount": 1,
+                "SmsSendDetailDTOs": {
+                    "SmsSendDetailDTO": [
+                        {
+                            "PhoneNum": params.get("PhoneNumber"),
+                            "SendStatus": status,
+                            "ErrCode": err_code,
+                            "TemplateCode": "",
+                            "Content": "",
+                            "SendDate": "",
+                            "ReceiveDate": received,
+                            "OutId": "",
+                        }
+                    ]
+                },
+            },
+        )

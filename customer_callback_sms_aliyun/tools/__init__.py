@@ -1,0 +1,1 @@
+from . import aliyun_api

@@ -1,0 +1,3 @@
+from . import test_tencent
+from . import test_tencent_tour
+from . import test_i18n

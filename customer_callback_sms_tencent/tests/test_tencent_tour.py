@@ -1,0 +1,30 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo.tests import tagged
+
+from .common import AFTER, SECRET_KEY, TencentCase
+
+
+@tagged("post_install", "-at_install")
+class TestTencentTour(TencentCase):
+    def test_administrator_sets_up_tencent_in_chinese(self):
+        company = self.env.ref("base.main_company")
+        self.env["customer.callback.sms.template"].create(
+            {
+                "company_id": company.id,
+                "kind": "after_attempts",
+                "template_code": AFTER,
+                "params": "1=name\n2=link",
+            }
+        )
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["customer_callback", "customer_callback_sms", "customer_callback_sms_tencent"],
+            ["zh_CN"],
+        )
+        admin = self.env.ref("base.user_admin")
+        admin.write({"lang": "zh_CN", "company_id": company.id})
+        self.start_tour("/odoo", "customer_callback_sms_tencent_tour", login="admin")
+        self.assertEqual(company.callback_sms_provider, "tencent")
+        self.assertEqual(company.callback_sms_tencent_secret_key, SECRET_KEY)
+        line = self.env["customer.callback.sms"].search([("company_id", "=", company.id)])
+        self.assertEqual(line.state, "sent", line.failure_reason)

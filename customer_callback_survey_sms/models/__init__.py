@@ -1,0 +1,1 @@
+from . import customer_callback_survey_request
