@@ -3,7 +3,7 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.2.0.0",
+    "version": "19.0.3.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
@@ -12,7 +12,7 @@
     "application": True,
     "depends": [
         "helpdesk_mgmt",
-        "sale",
+        "sales_team",
         "contacts",
         "mail",
         "resource",

@@ -21,7 +21,6 @@ from . import customer_callback_consent
 from . import customer_callback_link
 from . import customer_callback_link_throttle
 from . import customer_callback_data_request
-from . import sale_order
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import customer_complaint_grade

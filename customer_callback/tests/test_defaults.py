@@ -36,17 +36,8 @@ class TestDefaults(CallbackCase):
         def deadline(r):
             return r.offset_days + r.window_days
 
-        new = rule("rule_new_customer")
-        self.assertEqual(
-            (new.segment, new.trigger, new.offset_days, deadline(new)),
-            ("new_customer", "first_order", 3, 7),
-        )
-        second = rule("rule_second_followup")
-        self.assertEqual(
-            (second.trigger, second.source_rule_id, second.offset_days), ("callback_done", new, 7)
-        )
-        usage = rule("rule_usage")
-        self.assertEqual((usage.trigger, deadline(usage)), ("order", 30))
+        # (the order rules, new customer, second follow-up and usage, are
+        # customer_callback_sale's: its test_defaults.py)
         complaint = rule("rule_complaint")
         self.assertEqual(
             (complaint.trigger, deadline(complaint), complaint.ignore_fatigue),

@@ -9,11 +9,12 @@ from datetime import date
 from odoo.tests import tagged
 
 from odoo.addons.customer_callback.tools import sampling
+from odoo.addons.customer_callback_sale.tests.common import SaleCallbackCase
 from odoo.addons.customer_callback_survey.tests.common import SurveyCase
 
 
 @tagged("post_install", "-at_install")
-class TestEveryCreatorUsesCreate(SurveyCase):
+class TestEveryCreatorUsesCreate(SurveyCase, SaleCallbackCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
