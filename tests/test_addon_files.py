@@ -17,11 +17,17 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_sale",
+    "customer_callback_survey",
+    *BRIDGES,
+]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
-        "sale",
+        "sales_team",
         "contacts",
         "mail",
         "resource",
@@ -29,6 +35,7 @@ DEPENDS = {
         "onboarding",
     ],
     "customer_callback_term": ["customer_callback"],
+    "customer_callback_sale": ["customer_callback", "sale"],
     "customer_callback_survey": ["customer_callback", "survey"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],

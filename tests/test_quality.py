@@ -13,6 +13,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADDONS = [
     "customer_callback",
     "customer_callback_term",
+    "customer_callback_sale",
     "customer_callback_survey",
     "customer_callback_helpdesk_rating",
     "customer_callback_helpdesk_merge",

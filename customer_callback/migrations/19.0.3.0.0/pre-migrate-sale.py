@@ -44,6 +44,10 @@ MOVED_XMLIDS = (
     "demo_product_purifier",
     "demo_product_filter",
     "demo_product_installation",
+    # (their templates' xml ids, made by Odoo with the products)
+    "demo_product_purifier_product_template",
+    "demo_product_filter_product_template",
+    "demo_product_installation_product_template",
     "demo_order_zhang_1",
     "demo_order_zhang_2",
     "demo_order_ouyang_1",

@@ -6,7 +6,7 @@
     "category": "Hidden",
     "license": "AGPL-3",
     "author": "Customer Callback contributors",
-    "depends": ["customer_callback_survey", "customer_callback_sale"],
+    "depends": ["customer_callback_survey"],
     "data": [],
     "installable": True,
 }
