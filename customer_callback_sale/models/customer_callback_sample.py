@@ -14,7 +14,7 @@ class CustomerCallbackSample(models.AbstractModel):
 
     @api.model
     def _sample_create_triggers(self, company, partners, track, prefix):
-        super()._sample_create_triggers(company, partners, track, prefix)
+        result = super()._sample_create_triggers(company, partners, track, prefix)
         product = track(
             self.env["product.product"].create(
                 {
@@ -39,6 +39,7 @@ class CustomerCallbackSample(models.AbstractModel):
         )
         # the suite's generation runs on confirmation (first order, usage)
         order.action_confirm()
+        return result
 
     @api.model
     def _sample_removal_order(self):
