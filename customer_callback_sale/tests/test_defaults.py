@@ -26,3 +26,6 @@ class TestDefaultOrderRules(TransactionCase):
         )
         usage = rule("rule_usage")
         self.assertEqual((usage.trigger, deadline(usage)), ("order", 30))
+        self.assertEqual(
+            (new | second | usage).mapped("segment"), ["new_customer", "second_followup", "usage"]
+        )
