@@ -12,7 +12,7 @@
     "application": True,
     "depends": [
         "helpdesk_mgmt",
-        "sale",
+        "sales_team",
         "contacts",
         "mail",
         "resource",

@@ -27,6 +27,7 @@ ADDONS = [
     "customer_callback",
     "customer_callback_term",
     "customer_callback_portal",
+    "customer_callback_sale",
     "customer_callback_survey",
     *SMS_ADDONS,
     *BRIDGES,
@@ -34,7 +35,7 @@ ADDONS = [
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
-        "sale",
+        "sales_team",
         "contacts",
         "mail",
         "resource",
@@ -43,6 +44,7 @@ DEPENDS = {
     ],
     "customer_callback_term": ["customer_callback"],
     "customer_callback_portal": ["customer_callback"],
+    "customer_callback_sale": ["customer_callback", "sale"],
     # the survey messages carry the customer's personal link (stop surveys)
     "customer_callback_survey": ["customer_callback_portal", "survey"],
     "customer_callback_sms": ["customer_callback", "sms"],

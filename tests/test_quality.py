@@ -14,6 +14,7 @@ ADDONS = [
     "customer_callback",
     "customer_callback_term",
     "customer_callback_portal",
+    "customer_callback_sale",
     "customer_callback_survey",
     "customer_callback_sms",
     "customer_callback_sms_aliyun",

@@ -18,7 +18,6 @@ from . import customer_callback_generator
 from . import customer_callback_generation_progress
 from . import res_partner
 from . import customer_callback_consent
-from . import sale_order
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import customer_complaint_grade

@@ -196,20 +196,6 @@ class CustomerCallback(models.Model):
         "helpdesk.ticket", "origin_callback_id", string="Raised tickets"
     )
     raised_ticket_count = fields.Integer(compute="_compute_raised_ticket_count")
-    sale_order_id = fields.Many2one(
-        "sale.order", string="Sales order", index="btree_not_null", check_company=True
-    )
-    # What the agent needs of the order, without access to other salespeople's
-    # orders: computed as superuser for the callbacks the user may read.
-    sale_order_ref = fields.Char(
-        string="Order reference", compute="_compute_sale_order_info", compute_sudo=True
-    )
-    sale_order_date = fields.Date(
-        string="Order date", compute="_compute_sale_order_info", compute_sudo=True
-    )
-    sale_order_products = fields.Char(
-        string="Ordered products", compute="_compute_sale_order_info", compute_sudo=True
-    )
     source_callback_id = fields.Many2one(
         "customer.callback",
         string="Follows callback",
@@ -724,17 +710,9 @@ class CustomerCallback(models.Model):
         positive = (True in value) == (operator == "in")
         return domain if positive else ~domain
 
-    @api.depends("sale_order_id")
-    def _compute_sale_order_info(self):
-        for callback in self:
-            order = callback.sale_order_id
-            callback.sale_order_ref = order.name or False
-            callback.sale_order_date = order.date_order and order.date_order.date()
-            callback.sale_order_products = (
-                ", ".join(order.order_line.product_id.mapped("display_name")[:3]) or False
-            )
-
-    @api.depends("script_id", "partner_id", "sale_order_id", "user_id", "team_id", "company_id")
+    # addons whose values the script reads extend the dependencies by
+    # overriding this method (e.g. the sales order in customer_callback_sale)
+    @api.depends("script_id", "partner_id", "user_id", "team_id", "company_id")
     @api.depends_context("lang")
     def _compute_script_html(self):
         last_feedback = self._last_feedback_by_partner()
@@ -788,22 +766,15 @@ class CustomerCallback(models.Model):
         self.ensure_one()
         lang = lang or self.env.lang or "en_US"
         partner = self.partner_id
-        # sudo: the order may be another salesperson's, which an agent may not
-        # read (the form shows it through the sudo-computed sale_order_* fields)
-        order = self.sudo().sale_order_id
-        product = order_date = ""
-        if order:
-            products = order.order_line.product_id.with_context(lang=lang)
-            product = script_tools.format_items(products.mapped("display_name")[:3], lang)
-            today = fields.Date.context_today(self)
-            order_date = script_tools.format_day(order.date_order.date(), lang, today)
         return {
             "address": script_tools.form_of_address(partner.name, partner.callback_title),
             "surname": script_tools.surname(partner.name),
             "title": partner.callback_title or "",
             "name": partner.name or "",
-            "order_date": order_date,
-            "product": product,
+            # what was bought and when: filled by the addon that knows the
+            # purchase (customer_callback_sale extends this method)
+            "order_date": "",
+            "product": "",
             "last_feedback": last_feedback or "",
             "agent": self.user_id.name or self._script_agent_fallback(lang),
             "company": self.company_id.name or "",

@@ -77,9 +77,9 @@ class Candidate:
         "partner_id",
         "anchor",
         "key",
-        "sale_order_id",
         "ticket_id",
         "source_callback_id",
+        "values",
         "due",
     )
 
@@ -89,17 +89,19 @@ class Candidate:
         partner_id,
         anchor,
         key,
-        sale_order_id=None,
         ticket_id=None,
         source_callback_id=None,
+        values=None,
     ):
+        """``values``: more values of the callback, from the addon that knows
+        the trigger (e.g. the sales order of an order trigger)."""
         self.rule = rule
         self.partner_id = partner_id
         self.anchor = anchor
         self.key = key
-        self.sale_order_id = sale_order_id
         self.ticket_id = ticket_id
         self.source_callback_id = source_callback_id
+        self.values = values or {}
         self.due = cadence.due_dates(anchor, rule.offset_days, rule.window_days)
 
 
@@ -169,7 +171,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     @api.model
     def _generate_for_partners(self, partner_ids, triggers=None, today=None):
-        """Generate at once for some partners (an order confirmed, a
+        """Generate at once for some partners (a sales order confirmed, a
         callback done…), with the same rules and guarantees as the cron."""
         if not partner_ids:
             return self.env["customer.callback"]
@@ -205,6 +207,8 @@ class CustomerCallbackGenerator(models.AbstractModel):
         }
         candidates = []
         for rule in rules.sorted(lambda r: (r.sequence, r.id)):
+            # one method per trigger: an addon adding a trigger (selection_add
+            # on the rule's trigger) adds its ``_candidates_<trigger>``
             rows = getattr(self, f"_candidates_{rule.trigger}")(rule, ctx)
             due = [c for c in rows if self._is_due(c, ctx)]
             candidates += self._without_existing(rule, due)
@@ -261,6 +265,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
             rule = candidate.rule
             vals_list.append(
                 {
+                    **candidate.values,
                     "company_id": company.id,
                     "partner_id": candidate.partner_id,
                     "rule_id": rule.id,
@@ -273,7 +278,6 @@ class CustomerCallbackGenerator(models.AbstractModel):
                     "plan_start": max(candidate.due.start, today),
                     "deadline": candidate.due.deadline,
                     "state": "planned",
-                    "sale_order_id": candidate.sale_order_id or False,
                     "ticket_id": candidate.ticket_id or False,
                     "source_callback_id": candidate.source_callback_id or False,
                     "script_id": rule.script_id or False,
@@ -384,83 +388,38 @@ class CustomerCallbackGenerator(models.AbstractModel):
 
     # Candidate selection reads in SQL (reading only, writing goes through
     # customer.callback._plan_callbacks): each rule's candidates are one query
-    # joining orders, tickets or callbacks with the partners the rule applies
-    # to (the ORM's own _search subquery), computing local dates in the
-    # company's timezone and the first order per customer (DISTINCT ON);
-    # search_read would load every order, ticket and callback of the batch
-    # into the cache and do the rest in Python.
+    # joining tickets, callbacks (or, in addons, e.g. orders) with the
+    # partners the rule applies to (the ORM's own _search subquery), computing
+    # local dates in the company's timezone; search_read would load every
+    # ticket and callback of the batch into the cache and do the rest in
+    # Python.
     def _fetch(self, query):
         self.env.cr.execute(query)
         return self.env.cr.fetchall()
 
-    def _candidates_first_order(self, rule, ctx):
-        """The customers' first confirmed order with the rule's company: a
-        customer shared by several companies (no company of its own) is a
-        new customer of each, once, on its first order there; another
-        company's order is never the anchor (nor the callback's order)."""
-        low, high = self._anchor_bounds(rule, ctx)
-        local = self._local_date(SQL("so.date_order"), ctx)
-        rows = self._fetch(
-            SQL(
-                """SELECT partner_id, id, day FROM (
-                       SELECT DISTINCT ON (so.partner_id) so.partner_id, so.id, %(local)s AS day
-                         FROM sale_order so
-                        WHERE so.state = 'sale' AND so.company_id = %(company)s
-                          AND so.partner_id %(filter)s
-                        ORDER BY so.partner_id, so.date_order, so.id
-                   ) first_order
-                  WHERE day BETWEEN %(low)s AND %(high)s
-                    AND partner_id IN (%(partners)s)""",
-                local=local,
-                company=ctx["company"].id,
-                filter=ctx["partner_filter"],
-                low=low,
-                high=high,
-                partners=self._partner_subquery(rule, ctx),
-            )
-        )
-        return [
-            Candidate(ctx["rules"][rule.id], pid, day, "first", sale_order_id=so_id)
-            for pid, so_id, day in rows
-        ]
-
-    def _candidates_order(self, rule, ctx):
-        low, high = self._anchor_bounds(rule, ctx)
-        local = self._local_date(SQL("so.date_order"), ctx)
-        rows = self._fetch(
-            SQL(
-                """SELECT so.partner_id, so.id, %(local)s
-                     FROM sale_order so
-                    WHERE so.state = 'sale' AND so.company_id = %(company)s
-                      AND so.partner_id %(filter)s
-                      AND so.date_order >= %(low)s AND so.date_order < %(high)s
-                      AND so.partner_id IN (%(partners)s)""",
-                local=local,
-                company=ctx["company"].id,
-                filter=ctx["partner_filter"],
-                low=datetime.combine(low - timedelta(days=1), time.min),
-                high=datetime.combine(high + timedelta(days=2), time.min),
-                partners=self._partner_subquery(rule, ctx),
-            )
-        )
-        return [
-            Candidate(ctx["rules"][rule.id], pid, day, f"SO{so_id}", sale_order_id=so_id)
-            for pid, so_id, day in rows
-            if low <= day <= high
-        ]
+    def _carried_callback_fields(self):
+        """Hook: the many2one fields of ``customer.callback`` a follow-up
+        callback takes over from the callback it follows (besides its ticket),
+        e.g. the sales order in ``customer_callback_sale``."""
+        return []
 
     def _candidates_from_callbacks(self, rule, ctx, condition, key_prefix):
         low, high = self._anchor_bounds(rule, ctx)
         local = self._local_date(SQL("cb.done_date"), ctx)
+        carried = self._carried_callback_fields()
+        columns = SQL(", ").join(
+            [SQL("cb.partner_id, cb.id, %s, cb.ticket_id", local)]
+            + [SQL.identifier("cb", name) for name in carried]
+        )
         rows = self._fetch(
             SQL(
-                """SELECT cb.partner_id, cb.id, %(local)s, cb.ticket_id, cb.sale_order_id
+                """SELECT %(columns)s
                      FROM customer_callback cb
                     WHERE cb.state = 'done' AND cb.company_id = %(company)s
                       AND cb.partner_id %(filter)s AND %(condition)s
                       AND cb.done_date >= %(low)s AND cb.done_date < %(high)s
                       AND cb.partner_id IN (%(partners)s)""",
-                local=local,
+                columns=columns,
                 company=ctx["company"].id,
                 filter=ctx["partner_filter"],
                 condition=condition,
@@ -476,10 +435,10 @@ class CustomerCallbackGenerator(models.AbstractModel):
                 day,
                 f"{key_prefix}{cb_id}",
                 ticket_id=ticket_id,
-                sale_order_id=so_id,
                 source_callback_id=cb_id,
+                values={name: value for name, value in zip(carried, more, strict=True) if value},
             )
-            for pid, cb_id, day, ticket_id, so_id in rows
+            for pid, cb_id, day, ticket_id, *more in rows
             if low <= day <= high
         ]
 

@@ -27,9 +27,9 @@ CHANNELS = [
     ("survey", "Online questionnaire"),
 ]
 
+# Addons add triggers (selection_add) with a ``_candidates_<trigger>`` method
+# of customer.callback.generator, e.g. the sales orders of customer_callback_sale.
 TRIGGERS = [
-    ("first_order", "First confirmed order"),
-    ("order", "Each confirmed order"),
     ("callback_done", "Callback of another rule done"),
     ("ticket_closed", "Complaint ticket closed"),
     ("no_recent_order", "No order for the churn period"),

@@ -2,8 +2,9 @@
 """Try the callback app with sample data (issue #29 point 2).
 
 A supervisor loads a small sample into the company's real database: a few
-Chinese and English customers, a team led by her when she leads none, an
-order whose confirmation generates callbacks, callbacks planned today and this
+Chinese and English customers, a team led by her when she leads none (with
+customer_callback_sale, an order whose confirmation generates callbacks:
+``_sample_create_triggers``), callbacks planned today and this
 week, callbacks done today, a complaint with its clocks and the month's
 spot-check, ready to be drawn. All of it is created with the suite's own
 methods in her company, and removed again by one action.
@@ -34,16 +35,14 @@ from ..tools import sample_data
 _logger = logging.getLogger(__name__)
 
 SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
-# The models the sample creates, in the order the removal deletes them.
+# The models the sample creates, in the order the removal deletes them
+# (addons insert theirs: _sample_removal_order).
 REMOVAL_ORDER = (
     "customer.callback",
     "helpdesk.ticket",
-    "sale.order",
     "customer.callback.consent",
     "customer.callback.spot.check",
     "res.partner",
-    "product.product",
-    "product.template",
     "helpdesk.ticket.team",
 )
 
@@ -95,8 +94,8 @@ class CustomerCallbackSample(models.AbstractModel):
                     company.name,
                 )
             )
-        # after the supervisor check: the sample creates customers, an order
-        # and a product she may not have the rights of
+        # after the supervisor check: the sample creates customers (and, with
+        # addons, e.g. an order and a product) she may not have the rights of
         created = self.sudo().with_company(company)._sample_create(company)
         self.env.registry.clear_cache()  # the sample customers' ids (numbering)
         return self._sample_notification(
@@ -229,37 +228,39 @@ class CustomerCallbackSample(models.AbstractModel):
         team = self._sample_team(company, user)
         if not team:
             team = track(team.create(self._sample_team_vals(company, user)))
-        product = track(
-            self.env["product.product"].create(
-                {
-                    "name": self.env._("Water purifier (sample)"),
-                    "list_price": 2999.0,
-                    "company_id": company.id,
-                }
-            )
-        )
-        track(product.product_tmpl_id)
         prefix = self.env._("SAMPLE")
-        order = track(
-            self.env["sale.order"].create(
-                {
-                    "name": sample_data.sample_name(prefix, 1),
-                    "company_id": company.id,
-                    "partner_id": partners[sample_data.ORDER_CUSTOMER].id,
-                    "order_line": [
-                        fields.Command.create({"product_id": product.id, "product_uom_qty": 1})
-                    ],
-                }
-            )
-        )
-        # the suite's generation runs on confirmation (first order, usage)
-        order.action_confirm()
+        # what starts the generation (customer_callback_sale: a sales order
+        # confirmed, so the first-order and usage callbacks appear)
+        self._sample_create_triggers(company, partners, track, prefix)
         Callback = self.env["customer.callback"]
         track(Callback.search([("partner_id", "in", partners.ids)]))
         track(self._sample_create_callbacks(company, partners, team, user))
         track(self._sample_create_complaint(company, partners, team, user, prefix))
         track(self._sample_create_spot_check(company, partners, team, user))
         return created
+
+    @api.model
+    def _sample_create_triggers(self, company, partners, track, prefix):
+        """Hook: create, for the sample customers ``partners``, the records
+        whose generation makes callbacks through the cadence rules, each
+        passed to ``track`` (so the removal finds it) and named with
+        ``prefix`` (``sample_data.sample_name``). The core's own triggers
+        need no record; addons with a trigger extend it."""
+        return
+
+    @api.model
+    def _sample_doomed(self, env, partners, doomed):
+        """Hook: add to ``doomed`` ({model: records}) what the suite made for
+        the sample customers ``partners`` in the addon's models."""
+        return doomed
+
+    @api.model
+    def _sample_unlink_prepare(self, model, records):
+        """Hook: make ``records`` of ``model`` deletable before the removal
+        (e.g. cancel a confirmed sales order). Returns True when the records
+        are to be deleted or archived one by one instead (a record another
+        record of the user's own still needs is archived and kept)."""
+        return model == "res.partner"
 
     @api.model
     def _sample_create_partners(self, company):
@@ -401,8 +402,10 @@ class CustomerCallbackSample(models.AbstractModel):
 
     @api.model
     def _sample_removal_order(self):
-        """REMOVAL_ORDER, with the models added by ``_sample_partner_models``
-        after the consent ledger (before the customers they point to)."""
+        """Hook: the models the removal deletes, in order: REMOVAL_ORDER, with
+        the models added by ``_sample_partner_models`` after the consent
+        ledger (before the customers they point to); addons insert the models
+        their ``_sample_create_triggers`` creates."""
         order = list(REMOVAL_ORDER)
         extra = [model for model in self._sample_partner_models() if model not in order]
         position = order.index("customer.callback.consent") + 1
@@ -437,12 +440,10 @@ class CustomerCallbackSample(models.AbstractModel):
         doomed["customer.callback"] |= Callback.search(
             [("ticket_id", "in", doomed["helpdesk.ticket"].ids)]
         )
-        doomed["sale.order"] = of("sale.order") | env["sale.order"].search(
-            [("partner_id", "in", partners.ids)]
-        )
         for model in self._sample_partner_models():
             doomed[model] = env[model].search([("partner_id", "in", partners.ids)])
         doomed["customer.callback.spot.check"] = batches
+        self._sample_doomed(env, partners, doomed)
         removed, kept = 0, []
         # the guards of history (callbacks with attempts, the consent ledger,
         # drawn spot-checks) yield to the removal of a fictitious customer's
@@ -455,12 +456,11 @@ class CustomerCallbackSample(models.AbstractModel):
             records = (doomed.get(model) or of(model)).with_env(removal).exists()
             if not records:
                 continue
-            if model == "sale.order":
-                records.filtered(lambda order: order.state != "cancel")._action_cancel()
-            elif model == "helpdesk.ticket.team":
+            one_by_one = self._sample_unlink_prepare(model, records)
+            if model == "helpdesk.ticket.team":
                 records, used = self._sample_split_used_teams(records, company)
                 kept += used.mapped("display_name")
-            elif model in ("res.partner", "product.product", "product.template"):
+            elif one_by_one:
                 records, used = self._sample_unlink_or_archive(records)
                 removed += len(records)
                 kept += used.mapped("display_name")

@@ -90,6 +90,8 @@ class ResPartner(models.Model):
         help="The customer asked not to be contacted (from the consent ledger).",
     )
     birthday = fields.Date(groups=AGENT_GROUP)
+    # the customer's purchases, from the addon that knows them
+    # (_callback_purchase_dates)
     first_purchase_date = fields.Date(
         compute="_compute_order_dates", store=True, string="First purchase"
     )
@@ -199,22 +201,20 @@ class ResPartner(models.Model):
         for partner in self:
             partner.callback_count = counts.get(partner, 0)
 
-    @api.depends("sale_order_ids.state", "sale_order_ids.date_order")
     def _compute_order_dates(self):
-        rows = (
-            self.env["sale.order"]
-            .sudo()
-            ._read_group(
-                [("partner_id", "in", self.ids), ("state", "=", "sale")],
-                ["partner_id"],
-                ["date_order:min", "date_order:max"],
-            )
-        )
-        dates = {partner: (first, last) for partner, first, last in rows}
+        dates = self._callback_purchase_dates()
         for partner in self:
-            first, last = dates.get(partner._origin, (False, False))
-            partner.first_purchase_date = first and first.date()
-            partner.last_order_date = last and last.date()
+            first, last = dates.get(partner._origin.id, (False, False))
+            partner.first_purchase_date = first
+            partner.last_order_date = last
+
+    def _callback_purchase_dates(self):
+        """Hook: {partner id: (first purchase date, last purchase date)} behind
+        the customers' tiers, churn risk and anniversaries. The core knows no
+        purchase (every customer is a prospect unless VIP); the addon of a
+        sales channel (customer_callback_sale: confirmed sales orders) extends
+        it and adds its dependencies by overriding ``_compute_order_dates``."""
+        return {}
 
     @api.depends("callback_ids.state", "callback_ids.score", "callback_ids.done_date")
     def _compute_callback_stats(self):

@@ -33,6 +33,13 @@ class ReportCustomerCallbackCareRecord(models.AbstractModel):
         ]
 
     @api.model
+    def _products_of(self, callback):
+        """Hook: the products the callback is about, for the *Industry /
+        products* column (text, empty when unknown). The core knows no
+        purchase; customer_callback_sale gives the sales order's products."""
+        return ""
+
+    @api.model
     def _records(self, callbacks):
         """One dict per callback with the sheet's keys (``CARE_RECORD_KEYS``),
         in the reader's language and timezone."""
@@ -58,7 +65,7 @@ class ReportCustomerCallbackCareRecord(models.AbstractModel):
                     ),
                     "contact": xlsx_rows.joined(partner.phone, partner.email),
                     "industry": xlsx_rows.joined(
-                        commercial.industry_id.name, callback.sale_order_products
+                        commercial.industry_id.name, self._products_of(callback)
                     ),
                     "date": local(moment).date() if moment else None,
                     "reason": callback.rule_id.name or segments.get(callback.segment),

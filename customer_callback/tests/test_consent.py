@@ -2,7 +2,7 @@
 """The consent ledger (issue #20): the customer's fields derived from it,
 lines written by the screens, history kept, and placement honouring it."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
@@ -118,15 +118,20 @@ class TestConsentLedger(CallbackCase):
         self.assertEqual(self.ledger(self.partner_ny).user_id, seller)
 
     def test_no_callback_by_a_withdrawn_channel(self):
-        rule = self.make_rule(channel="phone")
+        # a birthday in two days: due for both customers' rules
+        birthday = {"trigger": "birthday", "offset_days": -5, "window_days": 7}
+        (self.partner_sh | self.partner_paris).birthday = date(1985, 11, 25)
+        rule = self.make_rule(channel="phone", **birthday)
         self.record(self.partner_sh, "contact", "withdrawn", channel="phone", source="customer")
-        self.make_order(self.partner_sh)
+        self.generate(self.partner_sh)
         self.assertFalse(self.callbacks_of(self.partner_sh, rule))
         # the customer is not "do not call": another channel may still be used
         self.assertFalse(self.partner_sh.callback_do_not_call)
-        sms_rule = self.make_rule(name="SMS rule", channel="sms", segment="new_customer")
+        sms_rule = self.make_rule(
+            name="SMS rule", channel="sms", segment="new_customer", **birthday
+        )
         self.record(self.partner_paris, "contact", "withdrawn", channel="sms")
-        self.make_order(self.partner_paris)
+        self.generate(self.partner_paris)
         self.assertTrue(self.callbacks_of(self.partner_paris, rule))
         planned = self.env["customer.callback"]._plan_callbacks(
             [

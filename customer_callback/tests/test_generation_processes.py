@@ -15,6 +15,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, tagged
@@ -95,9 +96,14 @@ class TestGenerationInProcesses(TransactionCase):
             rules = env["customer.callback.rule"].search([])
             self.saved = {"rules": rules.ids}
             rules.active = False
-            product = env["product.product"].create({"name": "Process product"})
+            # birthdays in two days (a leap year: any day of the year exists),
+            # due for the scheduled run only
+            birthday = (self.today + timedelta(days=2)).replace(year=1988)
             partners = Partner.create(
-                [{"name": f"Process customer {i}", "tz": "Asia/Shanghai"} for i in range(PARTNERS)]
+                [
+                    {"name": f"Process customer {i}", "tz": "Asia/Shanghai", "birthday": birthday}
+                    for i in range(PARTNERS)
+                ]
             )
             # the database's other partners are evaluated today: the runs start
             # after them (the day's progress is restored below)
@@ -106,19 +112,12 @@ class TestGenerationInProcesses(TransactionCase):
             self.saved["progress"] = progress.last_partner_id if progress else None
             progress = progress or Progress.create({"day": self.today})
             progress.last_partner_id = partners[0].id - 1
-            orders = env["sale.order"].create(
-                [
-                    {"partner_id": p.id, "order_line": [(0, 0, {"product_id": product.id})]}
-                    for p in partners
-                ]
-            )
-            # confirmed without the confirmation hook: only the scheduled run sees them
-            orders.write({"state": "sale", "date_order": fields.Datetime.now()})
             rule = env["customer.callback.rule"].create(
                 {
                     "name": "Process rule",
-                    "segment": "usage",
-                    "trigger": "order",
+                    "segment": "care_occasion",
+                    "trigger": "birthday",
+                    "offset_days": -5,
                     "window_days": 7,
                     "assignment": "team",
                 }
@@ -128,9 +127,7 @@ class TestGenerationInProcesses(TransactionCase):
             )
             self.ids = {
                 "partners": partners.ids,
-                "orders": orders.ids,
                 "rule": rule.id,
-                "product": product.id,
                 "month": month.id,
             }
         self.addCleanup(self.remove_data)
@@ -140,11 +137,8 @@ class TestGenerationInProcesses(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             Callback = env["customer.callback"].with_context(active_test=False)
             Callback.search([("partner_id", "in", self.ids["partners"])]).unlink()
-            env["sale.order"].browse(self.ids["orders"]).write({"state": "cancel"})
-            env["sale.order"].browse(self.ids["orders"]).unlink()
             env["customer.callback.rule"].browse(self.ids["rule"]).unlink()
             env["res.partner"].browse(self.ids["partners"]).unlink()
-            env["product.product"].browse(self.ids["product"]).product_tmpl_id.unlink()
             env["customer.callback.rule"].browse(self.saved["rules"]).active = True
             progress = env["customer.callback.generation.progress"].search(
                 [("day", "=", self.today)]

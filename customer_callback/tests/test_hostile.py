@@ -215,41 +215,6 @@ def read_foreign_export(case, profile):
     return served
 
 
-def open_own_callback_form(case, profile, order_fields=True):
-    """The callback form as the web client reads it (issue #15, point 5)."""
-    specification = {
-        "name": {},
-        "script_html": {},
-        "sale_order_id": {"fields": {"display_name": {}}},
-    }
-    if order_fields:
-        specification.update(sale_order_ref={}, sale_order_date={}, sale_order_products={})
-    return case.rpc(
-        profile,
-        "customer.callback",
-        "web_read",
-        [case.callback.ids],
-        {"specification": specification},
-    )
-
-
-def open_own_callback_script(case, profile):
-    """The fields the form read before the order's own fields existed."""
-    return open_own_callback_form(case, profile, order_fields=False)
-
-
-def script_shows_the_product(case, result):
-    case.assertIn("Hostile purifier", result[0]["script_html"])
-    case.assertEqual(result[0]["sale_order_id"]["display_name"], case.order.name)
-
-
-def shows_the_order(case, result):
-    values = result[0]
-    case.assertEqual(values["sale_order_ref"], case.order.name)
-    case.assertIn("Hostile purifier", values["sale_order_products"])
-    case.assertIn("Hostile purifier", values["script_html"])
-
-
 def merge_duplicates(case, profile):
     """Two customers with a callback of the same rule and period merged with
     Odoo's wizard (issue #15, point 6)."""
@@ -610,22 +575,8 @@ ROWS = [
         ALLOWED,
         call("customer.callback", "action_reopen", lambda case: [case.done_callback.ids]),
     ),
-    # -- 5. the agent's own callback whose order is another salesperson's ----
-    Row(
-        "p05_agent_opens_own_callback_with_foreign_order",
-        "agent",
-        ALLOWED,
-        open_own_callback_form,
-        shows_the_order,
-    ),
-    Row(
-        "p05_agent_reads_own_callback_script",
-        "agent",
-        ALLOWED,
-        open_own_callback_script,
-        script_shows_the_product,
-    ),
-    Row("p05_agent_reads_the_order", "agent", REFUSED, read("sale.order", "order"), ACCESS),
+    # -- 5. the agent's own callback whose order is another salesperson's:
+    #       customer_callback_sale's test_sale_hostile.py --------------------
     # -- 6. merging duplicate customers keeps every callback ------------------
     Row(
         "p06_admin_merges_duplicates_with_callbacks",
@@ -1073,19 +1024,6 @@ class TestHostile(HostileCase):
         env = cls.env
         agent, other_agent = cls.users["agent"], cls.users["other_agent"]
         supervisor = cls.users["supervisor"]
-        product = env["product.product"].create({"name": "Hostile purifier", "list_price": 10})
-        cls.order = (
-            env["sale.order"]
-            .with_user(cls.seller)
-            .create(
-                {
-                    "partner_id": cls.partner.id,
-                    "user_id": cls.seller.id,
-                    "order_line": [(0, 0, {"product_id": product.id, "product_uom_qty": 1})],
-                }
-            )
-            .sudo()
-        )
         cls.script = env["customer.callback.script"].create(
             {
                 "name": "Hostile script",
@@ -1116,7 +1054,6 @@ class TestHostile(HostileCase):
                 base,
                 user_id=agent.id,
                 team_id=cls.team.id,
-                sale_order_id=cls.order.id,
                 script_id=cls.script.id,
                 summary="Called, all good",
             )

@@ -263,15 +263,16 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             batch.with_user(self.agent1).read(["name"])
 
     def test_interrupted_generation_resumes_without_gaps_or_duplicates(self):
-        rule = self.make_rule(segment="usage", trigger="order", offset_days=0, window_days=7)
-        partners = self.env["res.partner"].create(
-            [{"name": f"Resume {i}", "tz": "Asia/Shanghai"} for i in range(6)]
+        rule = self.make_rule(
+            segment="care_occasion", trigger="birthday", offset_days=-5, window_days=7
         )
-        for partner in partners:
-            order = self.env["sale.order"].create(
-                {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": self.product.id})]}
-            )
-            order.write({"state": "sale", "date_order": FROZEN_NOW})
+        # birthdays in two days: a callback due for each
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"Resume {i}", "tz": "Asia/Shanghai", "birthday": "1985-11-25"}
+                for i in range(6)
+            ]
+        )
         generator = self.env["customer.callback.generator"]
         # the other partners of the database are evaluated already today
         progress = self.set_generation_progress(partners[0].id - 1)
@@ -498,7 +499,7 @@ GENERATE_AS_A_REQUEST = textwrap.dedent(
             partial(
                 env["customer.callback.generator"]._generate_for_partners,
                 [int(partner_id)],
-                triggers=("order",),
+                triggers=("birthday",),
             ),
             env,
         )
@@ -509,33 +510,32 @@ GENERATE_AS_A_REQUEST = textwrap.dedent(
 
 @tagged("post_install", "-at_install")
 class TestConcurrentGeneration(TransactionCase):
-    """Two requests generating at once (an order confirmed twice), in two
-    processes, create each callback once, with consecutive serials. The data
-    is committed in its own cursor and removed afterwards."""
+    """Two requests generating at once (e.g. an order confirmed twice with
+    customer_callback_sale), in two processes, create each callback once, with
+    consecutive serials. The data is committed in its own cursor and removed
+    afterwards."""
 
     def test_two_processes_create_each_callback_once(self):
         registry = self.registry
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
+            # a birthday in two days (a leap year: any day of the year exists)
+            birthday = (fields.Date.today() + timedelta(days=2)).replace(year=1988)
             partner = env["res.partner"].create(
-                {"name": "Concurrent customer", "tz": "Asia/Shanghai"}
+                {"name": "Concurrent customer", "tz": "Asia/Shanghai", "birthday": birthday}
             )
-            product = env["product.product"].create({"name": "Concurrent product"})
-            order = env["sale.order"].create(
-                {"partner_id": partner.id, "order_line": [(0, 0, {"product_id": product.id})]}
-            )
-            order.write({"state": "sale", "date_order": fields.Datetime.now()})
             rule = env["customer.callback.rule"].create(
                 {
                     "name": "Concurrent rule",
-                    "segment": "usage",
-                    "trigger": "order",
+                    "segment": "care_occasion",
+                    "trigger": "birthday",
+                    "offset_days": -5,
                     "window_days": 7,
                     "assignment": "team",
                 }
             )
             env["customer.callback"]._callback_sequence(env.company, fields.Date.today())
-            ids = {"partner": partner.id, "product": product.id, "order": order.id, "rule": rule.id}
+            ids = {"partner": partner.id, "rule": rule.id}
         try:
             with tempfile.TemporaryDirectory() as folder:
                 flags = [os.path.join(folder, name) for name in ("a", "b")]
@@ -561,9 +561,7 @@ class TestConcurrentGeneration(TransactionCase):
             with registry.cursor() as cr:
                 cr.execute("DELETE FROM customer_callback WHERE partner_id = %s", [ids["partner"]])
                 cr.execute("DELETE FROM customer_callback_rule WHERE id = %s", [ids["rule"]])
-                cr.execute("DELETE FROM sale_order WHERE id = %s", [ids["order"]])
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                env["product.product"].browse(ids["product"]).product_tmpl_id.unlink()
                 env["res.partner"].browse(ids["partner"]).unlink()
 
 

@@ -16,7 +16,6 @@ MODELS = (
     "res.partner",
     "customer.callback",
     "helpdesk.ticket",
-    "sale.order",
     "customer.callback.spot.check",
     "customer.callback.consent",
 )
@@ -29,10 +28,6 @@ class TestSampleData(CallbackCase):
         super().setUpClass()
         cls.other = cls.env["res.company"].create({"name": "Second sample company"})
         cls.other.resource_calendar_id.tz = "Asia/Shanghai"
-        # the sample order's confirmation generates through the company's rules
-        cls.first_order_rule = cls.make_rule(
-            segment="new_customer", trigger="first_order", offset_days=0
-        )
         cls.Sample = cls.env["customer.callback.sample"].with_user(cls.supervisor)
 
     def count(self, company):
@@ -73,10 +68,6 @@ class TestSampleData(CallbackCase):
         self.assertTrue(data["sample"]["loaded"])
         later = callbacks.filtered(lambda c: c.state == "planned" and c.deadline > TODAY)
         self.assertTrue(later, "callbacks planned later this week")
-        # the order's confirmation ran the generation (the first-order rule)
-        generated = callbacks.filtered(lambda c: c.rule_id == self.first_order_rule)
-        self.assertEqual(len(generated), 1)
-        self.assertTrue(generated.sale_order_id)
         # a complaint with its clocks
         ticket = self.env["helpdesk.ticket"].search(
             [("partner_id", "in", partners.ids), ("is_complaint", "=", True)]
@@ -112,10 +103,6 @@ class TestSampleData(CallbackCase):
         self.assertTrue(callbacks)
         self.assertTrue(all(name.startswith("SAMPLE-") for name in callbacks.mapped("name")))
         self.assertEqual(len(set(callbacks.mapped("name"))), len(callbacks))
-        self.assertTrue(
-            self.env["sale.order"].search([("name", "=like", "SAMPLE-%")]),
-            "the sample order takes no number of the sales sequence",
-        )
         second = self.make_callback()
         self.Sample.action_remove_sample_data()
         third = self.make_callback()
@@ -152,7 +139,6 @@ class TestSampleData(CallbackCase):
         self.assertFalse(partners.exists())
         self.assertFalse(callbacks.exists())
         self.assertFalse(batch.exists())
-        self.assertFalse(self.env["sale.order"].search([("name", "=like", "SAMPLE-%")]))
         self.assertFalse(self.env["ir.model.data"].search([("module", "=", sample_data.NAMESPACE)]))
         self.assertFalse(self.Sample.get_sample_status()["loaded"])
         self.assertTrue(own_partner.exists())

@@ -66,9 +66,9 @@ DONE_CALLBACKS = (
     (7, "second_followup", 2),
 )
 
-# The customer of the sample order (its confirmation runs the generation),
-# and of the complaint ticket.
-ORDER_CUSTOMER = 0
+# The customer of the sample's trigger record (customer_callback_sale: the
+# order whose confirmation runs the generation), and of the complaint ticket.
+TRIGGER_CUSTOMER = 0
 COMPLAINT_CUSTOMER = 2
 
 

@@ -42,9 +42,16 @@ SUITE = (
     "customer_callback_test_extension",
     "customer_callback_term",
     "customer_callback_portal",
+    "customer_callback_sale",
 )
 # where a capability's records went when it left the core (issue #31)
-MOVED_TO = {"customer_callback": ("customer_callback_term", "customer_callback_portal")}
+MOVED_TO = {
+    "customer_callback": (
+        "customer_callback_term",
+        "customer_callback_portal",
+        "customer_callback_sale",
+    )
+}
 # models whose count changes with any upgrade, whatever the suite does:
 # Odoo's own bookkeeping (compiled asset bundles are attachments, module
 # rows and their dependencies, the registry's signalling, logs)
