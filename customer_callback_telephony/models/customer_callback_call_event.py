@@ -66,6 +66,10 @@ class CustomerCallbackCallEvent(models.Model):
             limit=1,
         ):
             return "duplicate"
+        # the scheduled action is woken by the first push of a burst: once
+        # running, it goes on while pushes remain (_commit_progress), and its
+        # interval catches a push that arrived as it finished
+        wake = not Event.search_count([("state", "=", "pending")], limit=1)
         try:
             with self.env.cr.savepoint():
                 Event.create(
@@ -80,7 +84,10 @@ class CustomerCallbackCallEvent(models.Model):
         except pg_errors.UniqueViolation:
             # the same push, received at the same time by another worker
             return "duplicate"
-        self.env.ref("customer_callback_telephony.ir_cron_process_call_events").sudo()._trigger()
+        if wake:
+            self.env.ref(
+                "customer_callback_telephony.ir_cron_process_call_events"
+            ).sudo()._trigger()
         return "queued"
 
     @api.model

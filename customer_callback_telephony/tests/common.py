@@ -85,3 +85,69 @@ class TelephonyCase(CallbackCase):
         }
         vals.update(values)
         return self.event(ref, **vals)
+
+
+@contextmanager
+def worker_server(dbname, workers=2):
+    """A real Odoo server with ``workers`` HTTP worker processes on
+    ``dbname`` (no cron worker); yields its base URL."""
+    import re  # noqa: PLC0415
+    import socket  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+    import tempfile  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    import requests  # noqa: PLC0415
+
+    from odoo.addons.customer_callback.tests.common import addons_path  # noqa: PLC0415
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "odoo",
+                "server",
+                "-d",
+                dbname,
+                f"--db-filter=^{re.escape(dbname)}$",
+                "--addons-path=" + addons_path(),
+                f"--workers={workers}",
+                "--max-cron-threads=0",
+                "--http-interface=127.0.0.1",
+                f"--http-port={port}",
+                "--log-level=warn",
+                f"--logfile={log.name}",
+            ],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.STDOUT,
+        )
+        base = f"http://127.0.0.1:{port}"
+        try:
+            deadline = time.monotonic() + 120
+            while True:
+                if server.poll() is not None:
+                    raise RuntimeError(f"the server stopped:\n{open(log.name).read()[-3000:]}")
+                try:
+                    if requests.get(f"{base}/web/health", timeout=2).status_code == 200:
+                        break
+                except requests.RequestException:
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"the server did not start:\n{open(log.name).read()[-3000:]}"
+                    )
+                time.sleep(0.5)
+            yield base
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait(timeout=30)
