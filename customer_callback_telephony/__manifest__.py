@@ -21,6 +21,7 @@
         "views/customer_callback_call_event_views.xml",
         "views/customer_callback_views.xml",
         "views/res_partner_views.xml",
+        "views/res_users_views.xml",
         "views/res_config_settings_views.xml",
         "views/customer_callback_telephony_menus.xml",
     ],

@@ -7,3 +7,4 @@ from . import customer_callback_attempt
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_users

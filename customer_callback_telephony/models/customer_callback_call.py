@@ -269,11 +269,19 @@ class CustomerCallbackCall(models.Model):
         users = (
             self.env["res.users"]
             .sudo()
-            .search(["|", ("login", "in", list(refs)), ("email", "in", list(refs))])
+            .search(
+                [
+                    "|",
+                    "|",
+                    ("login", "in", list(refs)),
+                    ("email", "in", list(refs)),
+                    ("callback_telephony_ref", "in", list(refs)),
+                ]
+            )
         )
         by_ref = {}
         for user in users:
-            for ref in (user.login, user.email):
+            for ref in (user.callback_telephony_ref, user.login, user.email):
                 if ref:
                     by_ref.setdefault(ref.strip().lower(), user)
         for call in calls:

@@ -143,7 +143,12 @@ def worker_server(dbname, workers=2):
                         f"the server did not start:\n{open(log.name).read()[-3000:]}"
                     )
                 time.sleep(0.5)
-            yield base
+            try:
+                yield base
+            except Exception as error:
+                raise AssertionError(
+                    f"{error}\nserver log:\n{open(log.name).read()[-5000:]}"
+                ) from error
         finally:
             server.terminate()
             try:
