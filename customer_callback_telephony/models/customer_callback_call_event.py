@@ -114,7 +114,9 @@ class CustomerCallbackCallEvent(models.Model):
                     for values in parsed:
                         values.setdefault("provider", event.provider)
                         values["company_id"] = event.company_id.id
-                    calls = Call._telephony_ingest(parsed)
+                    # notes on the calls in the company's language
+                    lang = event.company_id.partner_id.lang or self.env.lang
+                    calls = Call.with_context(lang=lang)._telephony_ingest(parsed)
                     event.write({"state": "done", "call_ids": [(6, 0, calls.ids)]})
             except Exception as error:  # noqa: BLE001 - kept on the push, the batch goes on
                 _logger.warning("phone push %s not processed: %s", event.id, error)

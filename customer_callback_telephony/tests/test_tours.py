@@ -32,7 +32,8 @@ class TestTelephonyTour(HttpCase):
                 "deadline": now.date() + timedelta(days=2),
             }
         )
-        self.env["customer.callback.call"]._telephony_ingest(
+        # processed in the company's language (the push queue does so)
+        self.env["customer.callback.call"].with_context(lang="zh_CN")._telephony_ingest(
             [
                 {
                     "provider": "generic",

@@ -12,11 +12,11 @@ registry.category("web_tour.tours").add("customer_callback_telephony_zh_tour", {
         },
         {
             content: "Her call, connected, made the callback's attempt",
-            trigger: '.o_data_row:contains("已接通"):contains("已记为尝试")',
+            trigger: '.o_data_row:contains("接通"):contains("已记为尝试")',
         },
         {
             content: "Open the call",
-            trigger: '.o_data_row:contains("已接通") td[name="callee_number"]',
+            trigger: '.o_data_row:contains("接通") td[name="callee_number"]',
             run: "click",
         },
         {
