@@ -17,7 +17,19 @@ BRIDGES = [
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
+# Issue #32: the telephony base addon and its adapters
+TELEPHONY = [
+    "customer_callback_telephony",
+    "customer_callback_telephony_tencent",
+    "customer_callback_telephony_asterisk",
+]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_survey",
+    *BRIDGES,
+    *TELEPHONY,
+]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
@@ -34,6 +46,9 @@ DEPENDS = {
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
     "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],
+    "customer_callback_telephony": ["customer_callback"],
+    "customer_callback_telephony_tencent": ["customer_callback_telephony"],
+    "customer_callback_telephony_asterisk": ["customer_callback_telephony"],
 }
 
 

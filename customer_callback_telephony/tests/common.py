@@ -1,4 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import logging
 import threading
 from contextlib import contextmanager
 from datetime import timedelta
@@ -6,6 +7,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
 
+_logger = logging.getLogger(__name__)
 RECORDING_BYTES = b"ID3\x03\x00fake mp3 recording"
 
 
@@ -136,8 +138,8 @@ def worker_server(dbname, workers=2):
                 try:
                     if requests.get(f"{base}/web/health", timeout=2).status_code == 200:
                         break
-                except requests.RequestException:
-                    pass
+                except requests.RequestException as error:
+                    _logger.debug("server not up yet: %s", error)
                 if time.monotonic() > deadline:
                     raise RuntimeError(
                         f"the server did not start:\n{open(log.name).read()[-3000:]}"
