@@ -22,6 +22,7 @@ TELEPHONY = [
     "customer_callback_telephony",
     "customer_callback_telephony_tencent",
     "customer_callback_telephony_asterisk",
+    "customer_callback_telephony_aliyun",
 ]
 ADDONS = [
     "customer_callback",
@@ -49,6 +50,7 @@ DEPENDS = {
     "customer_callback_telephony": ["customer_callback"],
     "customer_callback_telephony_tencent": ["customer_callback_telephony"],
     "customer_callback_telephony_asterisk": ["customer_callback_telephony"],
+    "customer_callback_telephony_aliyun": ["customer_callback_telephony"],
 }
 
 

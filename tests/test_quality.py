@@ -21,6 +21,7 @@ ADDONS = [
     "customer_callback_telephony",
     "customer_callback_telephony_tencent",
     "customer_callback_telephony_asterisk",
+    "customer_callback_telephony_aliyun",
 ]
 
 
