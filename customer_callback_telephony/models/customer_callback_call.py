@@ -142,6 +142,9 @@ class CustomerCallbackCall(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
+        # the customer's data erased on request (res.partner.action_erase_callback_data)
+        if self.env.context.get("callback_erase_personal_data") and self.env.is_admin():
+            return
         if self:
             raise UserError(self.env._("Call records are history: they cannot be deleted."))
 
@@ -159,7 +162,12 @@ class CustomerCallbackCall(models.Model):
             if call.state != "unmatched":
                 raise UserError(self.env._("Only an unmatched call can be linked."))
         calls = self.sudo()
-        calls.write({"state": "ongoing", "partner_id": False})
+        # what an unknown customer could not have: his recording consent, his
+        # keypad satisfaction on a callback
+        calls.filtered(lambda c: c.recording_state == "refused").write(
+            {"recording_state": "none", "recording_note": False}
+        )
+        calls.write({"state": "ongoing", "partner_id": False, "keypad_done": False})
         for call in calls:
             call.partner_id = call.callback_id.partner_id
         calls._telephony_finish()

@@ -90,7 +90,9 @@ class TestCallToAttempt(TelephonyCase):
         )
 
     def test_call_for_an_unknown_number_is_kept_unmatched(self):
-        call = self.Call._telephony_ingest([self.ended(callee_number="13999999999")])
+        call = self.Call._telephony_ingest(
+            [self.ended(callee_number="13999999999", keypad_press="1")]
+        )
         self.assertEqual(call.state, "unmatched")
         self.assertFalse(self.callback.attempt_ids)
         # a supervisor links it: it becomes the attempt
@@ -98,6 +100,8 @@ class TestCallToAttempt(TelephonyCase):
         call.with_user(self.supervisor).action_link_callback()
         self.assertEqual(call.state, "attempt")
         self.assertEqual(self.callback.attempt_ids.result, "connected")
+        # the keypad press of the call now scores the callback
+        self.assertEqual(self.callback.score, 5)
 
     def test_line_failure_makes_no_attempt(self):
         call = self.Call._telephony_ingest([self.ended(talk=None, provider_cause="38")])
@@ -161,6 +165,10 @@ class TestCallToAttempt(TelephonyCase):
         call = self.Call._telephony_ingest([self.ended()])
         with self.assertRaises(UserError):
             call.unlink()
+        # but the customer's data is erased on request, calls included
+        self.partner_sh.action_erase_callback_data()
+        self.assertFalse(call.exists())
+        self.assertFalse(self.callback.exists())
 
 
 @tagged("post_install", "-at_install")
