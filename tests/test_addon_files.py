@@ -23,6 +23,13 @@ SMS_ADDONS = [
     "customer_callback_sms_aliyun",
     "customer_callback_sms_tencent",
 ]
+# Issue #32: the telephony base addon and its adapters
+TELEPHONY = [
+    "customer_callback_telephony",
+    "customer_callback_telephony_tencent",
+    "customer_callback_telephony_asterisk",
+    "customer_callback_telephony_aliyun",
+]
 ADDONS = [
     "customer_callback",
     "customer_callback_term",
@@ -31,6 +38,7 @@ ADDONS = [
     "customer_callback_survey",
     *SMS_ADDONS,
     *BRIDGES,
+    *TELEPHONY,
 ]
 DEPENDS = {
     "customer_callback": [
@@ -55,6 +63,10 @@ DEPENDS = {
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
     "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],
+    "customer_callback_telephony": ["customer_callback"],
+    "customer_callback_telephony_tencent": ["customer_callback_telephony"],
+    "customer_callback_telephony_asterisk": ["customer_callback_telephony"],
+    "customer_callback_telephony_aliyun": ["customer_callback_telephony"],
 }
 
 

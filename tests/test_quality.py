@@ -24,6 +24,10 @@ ADDONS = [
     "customer_callback_helpdesk_merge",
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
+    "customer_callback_telephony",
+    "customer_callback_telephony_tencent",
+    "customer_callback_telephony_asterisk",
+    "customer_callback_telephony_aliyun",
 ]
 
 
