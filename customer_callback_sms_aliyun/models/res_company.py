@@ -11,10 +11,10 @@ class ResCompany(models.Model):
         selection_add=[("aliyun", "Aliyun SMS")], ondelete={"aliyun": "set null"}
     )
     callback_sms_aliyun_key_id = fields.Char(
-        string="Aliyun AccessKey ID", groups="base.group_system", copy=False
+        string="Aliyun SMS AccessKey ID", groups="base.group_system", copy=False
     )
     callback_sms_aliyun_key_secret = fields.Char(
-        string="Aliyun AccessKey secret", groups="base.group_system", copy=False
+        string="Aliyun SMS AccessKey secret", groups="base.group_system", copy=False
     )
 
     def _get_sms_api_class(self):

@@ -16,8 +16,12 @@ class ResCompany(models.Model):
         selection_add=[("aliyun", "Aliyun")], ondelete={"aliyun": "set default"}
     )
     callback_aliyun_instance_id = fields.Char(string="Aliyun CCC instance", groups=ADMIN)
-    callback_aliyun_access_key_id = fields.Char(string="Aliyun AccessKey ID", groups=ADMIN)
-    callback_aliyun_access_key_secret = fields.Char(string="Aliyun AccessKey secret", groups=ADMIN)
+    callback_aliyun_access_key_id = fields.Char(
+        string="Aliyun contact centre AccessKey ID", groups=ADMIN
+    )
+    callback_aliyun_access_key_secret = fields.Char(
+        string="Aliyun contact centre AccessKey secret", groups=ADMIN
+    )
     callback_aliyun_endpoint = fields.Char(
         string="Aliyun CCC endpoint", default="ccc.cn-shanghai.aliyuncs.com", groups=ADMIN
     )
