@@ -182,7 +182,8 @@ def read_facts(env, sim, day):
     ]
     # contacts for the fatigue cap: callbacks with an attempt, by first attempt
     contacts = defaultdict(list)
-    low = since - timedelta(days=max(d for _c, d in facts["fatigue"].values()) + 1)
+    # (counted on the customer's local days: a day of margin for the timezones)
+    low = since - timedelta(days=max(d for _c, d in facts["fatigue"].values()) + 2)
     exempt_rules = set(
         env["customer.callback.rule"]
         .with_context(active_test=False)
@@ -200,7 +201,9 @@ def read_facts(env, sim, day):
             or callback.segment == "spot_check"
         ):
             continue
-        contacts[callback.partner_id.id].append((callback.id, first, callback.company_id.id))
+        contacts[callback.partner_id.id].append(
+            (callback.id, first, callback.company_id.id, callback._tz())
+        )
     facts["contacts"] = contacts
     # survey requests of the last 40 days
     facts["surveys"] = [
