@@ -272,6 +272,25 @@ def test_complaint_deadlines_or_escalation():
     assert inv.complaint_deadlines_met_or_escalated(facts(complaints=[met]))[1] == []
 
 
+def test_complaint_reopened_after_its_deadline():
+    # solved in time, reopened (a low callback score) after the resolution
+    # deadline: the breach is reminded one tick after the reopening
+    deadline = DAY - timedelta(hours=1)
+    reopened = DAY + timedelta(hours=5)
+    ticket = complaint(
+        closed_date=None,
+        first_response_date=DAY - timedelta(hours=20),
+        response_date=DAY - timedelta(hours=18),
+        resolution_deadline=deadline,
+        reopened=[reopened],
+        breach_activities=[reopened + timedelta(minutes=6)],
+    )
+    assert inv.complaint_deadlines_met_or_escalated(facts(complaints=[ticket]))[1] == []
+    ticket["breach_activities"] = [reopened + timedelta(hours=3)]
+    broken = inv.complaint_deadlines_met_or_escalated(facts(complaints=[ticket]))[1]
+    assert broken and "resolution deadline" in broken[0][1]
+
+
 def test_one_digest_per_leader_and_day():
     day = date(2025, 3, 10)
     assert inv.one_overdue_digest_per_leader_and_day(facts(digests=[(3, day)]))[1] == []

@@ -439,8 +439,11 @@ def complaint_deadlines_met_or_escalated(facts):
                 for d, done_f in DEADLINES
                 if ticket[d] and not (ticket[done_f] and ticket[done_f] <= ticket[d])
             )
+            # a complaint reopened after the deadline (it was solved in time):
+            # its breach is reminded by one tick after the reopening
+            until = max([deadline, *(r for r in ticket.get("reopened", ()) if r > deadline)])
             if any(
-                first_missed <= created <= deadline + 2 * TICK
+                first_missed <= created <= until + 2 * TICK
                 for created in ticket["breach_activities"]
             ):
                 continue
