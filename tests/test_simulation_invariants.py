@@ -152,6 +152,26 @@ def test_fatigue_cap():
     assert inv.no_contact_beyond_the_fatigue_cap(facts(contacts=contacts))[1] == []
 
 
+def test_fatigue_cap_counts_the_customer_local_days():
+    # cap 1 a day; 23:00 and 00:30 in Shanghai are two days there, one in UTC
+    one_a_day = {1: (1, 1)}
+    evening, after_midnight = DAY + timedelta(hours=15), DAY + timedelta(hours=16, minutes=30)
+    contacts = {7: [(1, evening, 1, "Asia/Shanghai"), (2, after_midnight, 1, "Asia/Shanghai")]}
+    kept = facts(contacts=contacts, fatigue=one_a_day)
+    assert inv.no_contact_beyond_the_fatigue_cap(kept) == (1, [])
+    # 07:30 and 09:00 in Shanghai the next morning: one day there, two in UTC
+    morning, later = DAY + timedelta(hours=23, minutes=30), DAY + timedelta(hours=25)
+    contacts = {7: [(1, morning, 1, "Asia/Shanghai"), (2, later, 1, "Asia/Shanghai")]}
+    broken = facts(
+        contacts=contacts,
+        fatigue=one_a_day,
+        since=DAY + timedelta(days=1),
+        now=DAY + timedelta(days=2),
+    )
+    checked, found = inv.no_contact_beyond_the_fatigue_cap(broken)
+    assert checked == 1 and "2 callbacks within 1 days up to 2025-03-11" in found[0][1]
+
+
 def test_no_contact_after_a_withdrawal():
     consents = {7: [(DAY + timedelta(hours=3), "contact", False, "withdrawn")]}
     open_cb = callback(state="planned", create_date=DAY - timedelta(days=2))
@@ -250,6 +270,25 @@ def test_complaint_deadlines_or_escalation():
         first_response_date=deadline - timedelta(minutes=5),
     )
     assert inv.complaint_deadlines_met_or_escalated(facts(complaints=[met]))[1] == []
+
+
+def test_complaint_reopened_after_its_deadline():
+    # solved in time, reopened (a low callback score) after the resolution
+    # deadline: the breach is reminded one tick after the reopening
+    deadline = DAY - timedelta(hours=1)
+    reopened = DAY + timedelta(hours=5)
+    ticket = complaint(
+        closed_date=None,
+        first_response_date=DAY - timedelta(hours=20),
+        response_date=DAY - timedelta(hours=18),
+        resolution_deadline=deadline,
+        reopened=[reopened],
+        breach_activities=[reopened + timedelta(minutes=6)],
+    )
+    assert inv.complaint_deadlines_met_or_escalated(facts(complaints=[ticket]))[1] == []
+    ticket["breach_activities"] = [reopened + timedelta(hours=3)]
+    broken = inv.complaint_deadlines_met_or_escalated(facts(complaints=[ticket]))[1]
+    assert broken and "resolution deadline" in broken[0][1]
 
 
 def test_one_digest_per_leader_and_day():

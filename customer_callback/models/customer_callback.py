@@ -1448,37 +1448,47 @@ class CustomerCallback(models.Model):
             result.append(vals)
         return result
 
+    @api.model
+    def _fatigue_local_day(self, moment, tz_name):
+        """The day of ``moment`` (naive UTC) where the customer lives: the
+        contact-fatigue cap counts the customer's days, not UTC's."""
+        return call_window.to_local(moment, call_window.get_zone(tz_name)).date()
+
     def _fatigue_contact_days(self, partner_ids, low, high):
-        """The days of the customers' callbacks in [low, high), per partner
-        id: a callback counts on the day of its first attempt (the contact
-        made, issue #30), one not attempted yet on its planned day (cancelled
-        ones without an attempt never count)."""
+        """The customers' local days in [low, high) (dates) of their
+        callbacks, per partner id: a callback counts on the day of its first
+        attempt (the contact made, issue #30), one not attempted yet on its
+        planned day (cancelled ones without an attempt never count)."""
         callbacks = self.sudo().with_context(active_test=False)
         existing = defaultdict(list)
-        for partner, dates in callbacks._read_group(
+        for partner, company, dates in callbacks._read_group(
             [
                 ("partner_id", "in", list(partner_ids)),
                 ("state", "!=", "cancelled"),
                 ("attempt_ids", "=", False),
-                ("planned_date", ">=", low),
-                ("planned_date", "<", high),
+                # a local day lies within a day of the UTC one
+                ("planned_date", ">=", low - timedelta(days=1)),
+                ("planned_date", "<", high + timedelta(days=1)),
             ],
-            ["partner_id"],
+            ["partner_id", "company_id"],
             ["planned_date:array_agg"],
         ):
-            existing[partner.id] = [moment.date() for moment in dates if moment]
+            tz_name = partner.tz or (company or self.env.company)._callback_tz()
+            days = (self._fatigue_local_day(moment, tz_name) for moment in dates if moment)
+            existing[partner.id].extend(day for day in days if low <= day < high)
         for partner_id, days in self._fatigue_first_attempt_days(partner_ids, low, high).items():
             existing[partner_id].extend(days)
         return existing
 
     def _fatigue_first_attempt_days(self, partner_ids, low, high, subject_only=False):
-        """The days in [low, high) of the customers' contacts: the first
-        attempt of each of their callbacks, per partner id. ``subject_only``:
-        only the callbacks the cap applies to (a rule that does not ignore
-        fatigue, not a spot-check)."""
+        """The customers' local days in [low, high) (dates) of their
+        contacts: the first attempt of each of their callbacks, per partner
+        id. ``subject_only``: only the callbacks the cap applies to (a rule
+        that does not ignore fatigue, not a spot-check)."""
         domain = [
             ("callback_id.partner_id", "in", list(partner_ids)),
-            ("attempt_date", "<", high),
+            # a local day lies within a day of the UTC one
+            ("attempt_date", "<", high + timedelta(days=1)),
         ]
         if subject_only:
             domain += [
@@ -1495,19 +1505,22 @@ class CustomerCallback(models.Model):
                 domain,
                 ["callback_id"],
                 ["attempt_date:min"],
-                having=[("attempt_date:min", ">=", low)],
+                having=[("attempt_date:min", ">=", low - timedelta(days=1))],
             )
         ):
-            days[callback.partner_id.id].append(first.date())
+            day = self._fatigue_local_day(first, callback._tz())
+            if low <= day < high:
+                days[callback.partner_id.id].append(day)
         return days
 
-    def _fatigue_held_back(self, day):
+    def _fatigue_held_back(self, now):
         """{callback: the first day the cap allows its call} for the
-        callbacks of ``self`` whose call on ``day`` (their first attempt: a
+        callbacks of ``self`` whose call at ``now`` (their first attempt: a
         new contact) would give their customer more contacts than the
         company's contact-fatigue cap in the trailing period, counted by
-        first attempts (issue #30). Customer-asked callbacks (no rule), rules
-        that ignore fatigue and spot-checks are left out."""
+        first attempts (issue #30), on the customer's local days.
+        Customer-asked callbacks (no rule), rules that ignore fatigue and
+        spot-checks are left out."""
         candidates = self.sudo().filtered(
             lambda c: c.state in OPEN_STATES
             and c.partner_id
@@ -1528,15 +1541,18 @@ class CustomerCallback(models.Model):
         if not candidates:
             return {}
         period = max(max(candidates.company_id.mapped("callback_fatigue_days")), 1)
+        # the customer's day at ``now``: after his midnight, yesterday's calls are yesterday's
+        days = {c.id: self._fatigue_local_day(now, c._tz()) for c in candidates}
         contacts = self._fatigue_first_attempt_days(
             set(candidates.partner_id.ids),
-            datetime.combine(day - timedelta(days=period), time.min),
-            datetime.combine(day + timedelta(days=1), time.min),
+            min(days.values()) - timedelta(days=period),
+            max(days.values()) + timedelta(days=1),
             subject_only=True,
         )
         held = {}
         for callback in candidates:
             company = callback.company_id
+            day = days[callback.id]
             first = cadence.fatigue_first_call_day(
                 contacts[callback.partner_id.id],
                 day,
@@ -1550,7 +1566,7 @@ class CustomerCallback(models.Model):
     def _check_fatigue_at_call(self):
         """Refuse a call that would contact the customer beyond the
         contact-fatigue cap, naming the first day it may be made."""
-        held = self._fatigue_held_back(fields.Datetime.now().date())
+        held = self._fatigue_held_back(fields.Datetime.now())
         if not held:
             return
         callback, first = next(iter(held.items()))
@@ -1605,7 +1621,18 @@ class CustomerCallback(models.Model):
             .filtered("ignore_fatigue")
             .ids
         )
-        planned_days = [vals["planned_date"].date() for vals in vals_list]
+        # each callback on the customer's local day
+        company_tz = company._callback_tz()
+        tz_of = {
+            partner.id: partner.tz or company_tz
+            for partner in self.env["res.partner"]
+            .sudo()
+            .browse({vals["partner_id"] for vals in vals_list})
+        }
+        planned_days = [
+            self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]])
+            for vals in vals_list
+        ]
         existing = self._fatigue_contact_days(
             {vals["partner_id"] for vals in vals_list},
             min(planned_days) - timedelta(days=days),
@@ -2308,7 +2335,14 @@ class CustomerCallback(models.Model):
             .sudo()
             .with_context(active_test=False)
             ._read_group(
-                [("attempt_date", ">=", datetime.combine(day - timedelta(days=period), time.min))],
+                # a local day lies within a day of the UTC one
+                [
+                    (
+                        "attempt_date",
+                        ">=",
+                        datetime.combine(day - timedelta(days=period + 1), time.min),
+                    )
+                ],
                 ["callback_id.partner_id"],
                 having=[("__count", ">=", min(companies.mapped("callback_fatigue_max")))],
             )
@@ -2323,7 +2357,7 @@ class CustomerCallback(models.Model):
                     ("partner_id", "in", contacted),
                     ("company_id", "in", companies.ids),
                     ("state", "in", ("draft", "planned")),
-                    ("planned_date", "<", datetime.combine(day + timedelta(days=1), time.min)),
+                    ("planned_date", "<", datetime.combine(day + timedelta(days=2), time.min)),
                     ("attempt_ids", "=", False),
                     ("rule_id", "!=", False),
                     ("rule_id.ignore_fatigue", "=", False),
@@ -2333,7 +2367,12 @@ class CustomerCallback(models.Model):
                 order="planned_date, id",
             )
         )
-        held = due._fatigue_held_back(day)
+        # due by the customer's today (his day may be ahead of UTC's)
+        due = due.filtered(
+            lambda c: self._fatigue_local_day(c.planned_date, c._tz())
+            <= self._fatigue_local_day(now, c._tz())
+        )
+        held = due._fatigue_held_back(now)
         if not held:
             return 0, 0
         bodies, closed = {}, self.browse()
@@ -2356,7 +2395,9 @@ class CustomerCallback(models.Model):
                 callback.write(
                     {
                         "planned_date": self._place_in_window(
-                            company, callback.partner_id, datetime.combine(first, time.min)
+                            company,
+                            callback.partner_id,
+                            call_window.local_day_bounds(first, callback._tz())[0],
                         )
                     }
                 )

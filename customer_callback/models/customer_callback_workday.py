@@ -43,7 +43,7 @@ class CustomerCallbackWorkday(models.AbstractModel):
         )
         # a call the contact-fatigue cap holds back today is not offered
         # (the hourly scheduled action moves it to the day the cap allows)
-        due -= Callback.browse([callback.id for callback in due._fatigue_held_back(now.date())])
+        due -= Callback.browse([callback.id for callback in due._fatigue_held_back(now)])
         spot_checks = Callback.search(mine + [("segment", "=", "spot_check")], order=order)
         complaints = self._workday_complaints(user, now, reader_zone)
         activities = self._workday_activities(user)

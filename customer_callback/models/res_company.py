@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from pytz import timezone, utc
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 from ..tools import assignment, call_window, official_calendar, script
@@ -12,6 +12,9 @@ from ..tools.attempt_policy import AttemptPolicy
 from ..tools.script import split_phrases
 
 _logger = logging.getLogger(__name__)
+
+# the days of a company's calendar computed at once (res.company._callback_calendar_days)
+CALENDAR_DAYS_HORIZON = 121
 
 # Every number of the SOPs is a per-company setting with the SOP's default.
 WINDOW_FIELDS = {
@@ -260,10 +263,9 @@ class ResCompany(models.Model):
         calendar = self.resource_calendar_id
         if not calendar:
             return lambda day: day.weekday() >= 5
-        begin = datetime.combine(start - timedelta(days=1), time.min)
-        end = datetime.combine(start + timedelta(days=days), time.max)
-        unusual = calendar._get_unusual_days(begin, end, company_id=self)
-        working_weekdays = {int(a.dayofweek) for a in calendar._get_global_attendances()}
+        unusual, working_weekdays = self._callback_calendar_days(
+            calendar, start - timedelta(days=1), start + timedelta(days=days)
+        )
 
         def is_holiday(day):
             key = fields.Date.to_string(day)
@@ -272,6 +274,40 @@ class ResCompany(models.Model):
             return day.weekday() not in working_weekdays
 
         return is_holiday
+
+    def _callback_calendar_days(self, calendar, first, last):
+        """(unusual days from ``first`` to at least ``last``, working
+        weekdays) of the company's working-time ``calendar``: a
+        resource-calendar computation (about 16 ms), asked for many times by
+        each request (My workday's search, order and callable-now fields,
+        each attempt) and each scheduled run. Computed once per calendar,
+        company and first day for the default horizon (every caller of the
+        day shares it) and kept in Odoo's ormcache, cleared when a calendar,
+        its attendances, its leaves (public holidays, time off) or its
+        make-up workdays change (``_callback_clear_calendar_days``). The
+        calendar is read as superuser: a customer's call windows do not
+        depend on who reads them."""
+        self.ensure_one()
+        last = max(last, first + timedelta(days=CALENDAR_DAYS_HORIZON))
+        return self._callback_calendar_days_cached(calendar.id, self.id, first, last)
+
+    @api.model
+    @tools.ormcache("calendar_id", "company_id", "first", "last")
+    def _callback_calendar_days_cached(self, calendar_id, company_id, first, last):
+        calendar = self.env["resource.calendar"].sudo().browse(calendar_id)
+        unusual = calendar._get_unusual_days(
+            datetime.combine(first, time.min),
+            datetime.combine(last, time.max),
+            company_id=self.sudo().browse(company_id),
+        )
+        working_weekdays = frozenset(int(a.dayofweek) for a in calendar._get_global_attendances())
+        return unusual, working_weekdays
+
+    @api.model
+    def _callback_clear_calendar_days(self):
+        """Forget the calendar days computed (this process and, at the
+        commit, the other workers, as Odoo signals its caches)."""
+        self.env.registry.clear_cache()
 
     def _callback_forbidden_phrases(self):
         self.ensure_one()

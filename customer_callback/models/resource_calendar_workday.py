@@ -34,3 +34,18 @@ class ResourceCalendarWorkday(models.Model):
         for workday in self:
             date = fields.Date.to_string(workday.date) if workday.date else ""
             workday.display_name = f"{date} {workday.name}" if workday.name else date
+
+    # the holiday checker's days of this transaction are stale after a change
+    # (res.company._callback_calendar_days)
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["res.company"]._callback_clear_calendar_days()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env["res.company"]._callback_clear_calendar_days()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env["res.company"]._callback_clear_calendar_days()
+        return super().unlink()

@@ -50,3 +50,5 @@ from . import test_sample_data
 from . import test_toasts
 from . import test_scripts
 from . import test_fatigue_at_call
+from . import test_fatigue_local_day
+from . import test_holiday_checker_cache

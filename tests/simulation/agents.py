@@ -39,8 +39,15 @@ def _is_workday(company, day):
     return day.weekday() < 5
 
 
+_ZONES = {}
+
+
 def working_now(user, company, now):
-    local = call_window.to_local(now, call_window.get_zone(user.tz or "Asia/Shanghai"))
+    # the users' timezones do not change in the simulation: read once (each
+    # hour's new cursor would read them again, a query per user and hour)
+    if user.id not in _ZONES:
+        _ZONES[user.id] = call_window.get_zone(user.tz or "Asia/Shanghai")
+    local = call_window.to_local(now, _ZONES[user.id])
     return is_workday(company, local.date()) and 9 <= local.hour < 19
 
 

@@ -229,9 +229,11 @@ def no_call_outside_the_window(facts):
 
 def no_contact_beyond_the_fatigue_cap(facts):
     """Contact fatigue: no customer called (at least one attempt) on more
-    than ``cap`` callbacks within any ``days`` days. Callbacks of a rule
-    that ignores fatigue, without a rule (asked for by the customer) and
-    spot-checks (their own cap) are left out."""
+    than ``cap`` callbacks within any ``days`` days, the customer's local
+    days (a contact row: callback id, first attempt in naive UTC, company
+    id, the customer's timezone). Callbacks of a rule that ignores fatigue,
+    without a rule (asked for by the customer) and spot-checks (their own
+    cap) are left out."""
     checked, broken = 0, []
     for partner_id, contacts in sorted(facts["contacts"].items()):
         cap, days = facts["fatigue"][contacts[0][2]]
@@ -241,17 +243,25 @@ def no_contact_beyond_the_fatigue_cap(facts):
         if not today:
             continue
         checked += 1
-        low = facts["now"] - timedelta(days=days)
-        inside = sorted({c[0] for c in contacts if low <= c[1] < facts["now"]})
-        if len(inside) > cap:
-            broken.append(
-                (
-                    (partner_id, facts["since"].date()),
-                    f"customer #{partner_id} contacted on {len(inside)} callbacks within "
-                    f"{days} days up to {_fmt(facts['now'])} (cap {cap}): callbacks {inside}",
+        local = {c[0]: _local_day(c[1], c[3] if len(c) > 3 else None) for c in contacts}
+        for day in sorted({local[c[0]] for c in today}):
+            low = day - timedelta(days=days - 1)
+            inside = sorted(cid for cid, other in local.items() if low <= other <= day)
+            if len(inside) > cap:
+                broken.append(
+                    (
+                        (partner_id, facts["since"].date()),
+                        f"customer #{partner_id} contacted on {len(inside)} callbacks within "
+                        f"{days} days up to {day} (his local day; cap {cap}): callbacks {inside}",
+                    )
                 )
-            )
+                break
     return checked, broken
+
+
+def _local_day(moment, tz):
+    """The day of ``moment`` (naive UTC) in ``tz`` (UTC when unknown)."""
+    return moment.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(tz or "UTC")).date()
 
 
 def no_contact_after_a_withdrawal(facts):
@@ -429,8 +439,11 @@ def complaint_deadlines_met_or_escalated(facts):
                 for d, done_f in DEADLINES
                 if ticket[d] and not (ticket[done_f] and ticket[done_f] <= ticket[d])
             )
+            # a complaint reopened after the deadline (it was solved in time):
+            # its breach is reminded by one tick after the reopening
+            until = max([deadline, *(r for r in ticket.get("reopened", ()) if r > deadline)])
             if any(
-                first_missed <= created <= deadline + 2 * TICK
+                first_missed <= created <= until + 2 * TICK
                 for created in ticket["breach_activities"]
             ):
                 continue

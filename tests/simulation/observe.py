@@ -126,9 +126,30 @@ def read_facts(env, sim, day):
         ["res_id", "create_date"],
     ):
         breaches[row["res_id"]].append(row["create_date"])
+    # reopenings (a closed stage left for an open one), from the stage's tracking
+    closed_stages = set(env["helpdesk.ticket.stage"].search([("closed", "=", True)]).ids)
+    reopenings = defaultdict(list)
+    for row in env["mail.tracking.value"].search_read(
+        [
+            ("mail_message_id.model", "=", "helpdesk.ticket"),
+            ("mail_message_id.res_id", "in", tickets.ids),
+            ("field_id.name", "=", "stage_id"),
+        ],
+        ["mail_message_id", "old_value_integer", "new_value_integer", "create_date"],
+    ):
+        if (
+            row["old_value_integer"] in closed_stages
+            and row["new_value_integer"] not in closed_stages
+        ):
+            reopenings[row["mail_message_id"][0]].append(row["create_date"])
+    reopened = defaultdict(list)
+    if reopenings:
+        for message in env["mail.message"].browse(list(reopenings)):
+            reopened[message.res_id].extend(reopenings[message.id])
     facts["complaints"] = [
         {
             "id": t.id,
+            "reopened": reopened[t.id],
             "partner_id": t.partner_id.id,
             "closed_date": t.closed_date if t.stage_id.closed else None,
             "first_response_deadline": t.first_response_deadline,
@@ -182,7 +203,8 @@ def read_facts(env, sim, day):
     ]
     # contacts for the fatigue cap: callbacks with an attempt, by first attempt
     contacts = defaultdict(list)
-    low = since - timedelta(days=max(d for _c, d in facts["fatigue"].values()) + 1)
+    # (counted on the customer's local days: a day of margin for the timezones)
+    low = since - timedelta(days=max(d for _c, d in facts["fatigue"].values()) + 2)
     exempt_rules = set(
         env["customer.callback.rule"]
         .with_context(active_test=False)
@@ -200,7 +222,9 @@ def read_facts(env, sim, day):
             or callback.segment == "spot_check"
         ):
             continue
-        contacts[callback.partner_id.id].append((callback.id, first, callback.company_id.id))
+        contacts[callback.partner_id.id].append(
+            (callback.id, first, callback.company_id.id, callback._tz())
+        )
     facts["contacts"] = contacts
     # survey requests of the last 40 days
     facts["surveys"] = [

@@ -110,6 +110,8 @@ class Simulation:
                 # this process's CPU (the machine may be shared; PostgreSQL's own is not in it)
                 self.day_cpu.append(ended.user + ended.system - started.user - started.system)
                 day += timedelta(days=1)
+                if args.progress:
+                    self.progress(day)
             self.check_end(registry, end)
         finally:
             self.clock.stop()
@@ -206,8 +208,27 @@ class Simulation:
             for key, example in broken:
                 self.results["the quarter's report tells the truth"].add(key, example)
 
+    def progress(self, day):
+        """``--progress``: one line per simulated day (its time, the
+        promises broken so far) and, with ``--output``, the table so far in
+        that file: a long run stopped early still tells how far it got."""
+        done, total = (day - self.start).days, (self.end - self.start).days
+        broken = [name for name, result in self.results.items() if result.broken]
+        print(
+            f"day {day - timedelta(days=1)} ({done}/{total}): {self.day_times[-1]:.1f} s, "
+            f"own CPU {self.day_cpu[-1]:.1f} s; broken so far: {', '.join(broken) or 'none'}",
+            flush=True,
+        )
+        if self.args.output:
+            lines = self.table_lines(failed=[False])
+            lines.insert(1, f"(in progress: {done} of {total} days simulated, up to {day})")
+            with open(self.args.output, "w", encoding="utf-8") as handle:
+                handle.write("\n".join(lines) + "\n")
+
     # ------------------------------------------------------------------
-    def report(self):
+    def table_lines(self, failed):
+        """The heading, the promises' table and the time per simulated day;
+        ``failed[0]`` set when a promise not known broken is broken."""
         lines = []
         out = lines.append
         out(
@@ -222,7 +243,6 @@ class Simulation:
         out("")
         out("| promise | result | checked | broken | first counter-example |")
         out("|---|---|---|---|---|")
-        failed = False
         for name in invariants.PROMISES:
             result = self.results[name]
             if result.broken:
@@ -230,7 +250,7 @@ class Simulation:
                     verdict = f"broken (known: {KNOWN_BROKEN[name]})"
                 else:
                     verdict = "**broken**"
-                    failed = True
+                    failed[0] = True
             else:
                 verdict = "kept"
             out(
@@ -246,6 +266,12 @@ class Simulation:
                 f"{len(times)} days in {sum(times):.0f} s (the simulation's own CPU: "
                 f"{sum(self.day_cpu) / len(times):.2f} s per day)."
             )
+        return lines
+
+    def report(self):
+        failed = [False]
+        lines = self.table_lines(failed)
+        out = lines.append
         for note in getattr(self, "calendar_notes", ()):
             out(f"Official calendar at the end: {note}")
         out("")
@@ -264,7 +290,7 @@ class Simulation:
         if self.args.output:
             with open(self.args.output, "w", encoding="utf-8") as handle:
                 handle.write(text + "\n")
-        return 1 if failed else 0
+        return 1 if failed[0] else 0
 
     def digest(self):
         """A digest of the run's records: the same seed gives the same digest."""
@@ -289,6 +315,11 @@ def parse_args(argv=None):
     parser.add_argument("--template", help="copy this database instead of installing")
     parser.add_argument("--install-only", action="store_true")
     parser.add_argument("--output", help="also write the table to this file")
+    parser.add_argument(
+        "--progress",
+        action="store_true",
+        help="one line per simulated day; with --output, the table so far written each day",
+    )
     parser.add_argument(
         "--stop-rate",
         type=float,
