@@ -149,6 +149,13 @@ class CustomerCallbackSurveyRequest(models.Model):
     )
     sent_date = fields.Datetime(string="Sent", readonly=True, index=True, copy=False)
     reminder_date = fields.Datetime(string="Reminded", readonly=True, copy=False)
+    reminder_skipped_date = fields.Datetime(
+        string="Reminder skipped",
+        readonly=True,
+        copy=False,
+        help="The customer withdrew consent to this survey's channel after it was sent: "
+        "no reminder is sent.",
+    )
     answered_date = fields.Datetime(string="Answered", readonly=True, copy=False)
     score = fields.Integer(
         readonly=True,
@@ -371,6 +378,7 @@ class CustomerCallbackSurveyRequest(models.Model):
         return (
             Domain("state", "=", "sent")
             & Domain("reminder_date", "=", False)
+            & Domain("reminder_skipped_date", "=", False)
             & (Domain("next_attempt_date", "=", False) | Domain("next_attempt_date", "<=", now))
             # no answer record: asked another way (the helpdesk rating bridge)
             & (Domain("user_input_id", "=", False) | Domain("user_input_id.state", "!=", "done"))
@@ -688,6 +696,10 @@ class CustomerCallbackSurveyRequest(models.Model):
         remind = self.filtered(
             lambda r: consents[r.partner_id.id].may_survey(r.channel or survey_score.EMAIL)
         )
+        # marked, so that they leave the reminders' queue: left as they were,
+        # the scheduled action found them again and again (the simulated year
+        # of issue #30 saw it loop without end on one such request)
+        (self - remind).write({"reminder_skipped_date": now})
         for company, requests in remind.grouped("company_id").items():
             for channel, channel_requests in requests.grouped("channel").items():
                 channel_requests._deliver(

@@ -1,9 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Survey sending honours the customer's consent ledger (issue #20)."""
 
+from datetime import timedelta
 from unittest.mock import patch
 
+import freezegun
+
 from odoo.tests import tagged
+
+from odoo.addons.customer_callback.tests.common import cron_commits
 
 from .common import DUE, SurveyCase
 
@@ -34,6 +39,31 @@ class TestSurveyConsent(SurveyCase):
         self.assertEqual(other.state, "sent")
         # still skipped at the next run: it is not pending any more
         self.assertEqual(self.send(now=DUE), (0, 0))
+
+    def test_withdrawal_after_sending_skips_the_reminder_once(self):
+        """Withdrawn between the survey and its reminder: no reminder, and the
+        request leaves the reminders' queue (the scheduled action used to
+        find it again at every batch, without end)."""
+        self.company.callback_survey_reminder_days = 2
+        request = self.close(self.make_ticket())
+        other = self.close(self.make_ticket(self.partner_paris))
+        self.send(now=DUE)
+        self.assertEqual((request | other).mapped("state"), ["sent", "sent"])
+        self.withdraw(self.partner_sh, "survey")
+        due = DUE + timedelta(days=2)
+        self.assertEqual(self.send(now=due), (2, 0))
+        self.assertEqual(request.reminder_skipped_date, due)
+        self.assertFalse(request.reminder_date)
+        self.assertEqual(request.state, "sent", "the survey was sent: its answer is still welcome")
+        self.assertEqual(other.reminder_date, due)
+        self.assertFalse(other.reminder_skipped_date)
+        # nothing left: the scheduled action's loop ends
+        self.assertEqual(self.send(now=due), (0, 0))
+        # the scheduled action ends (the database's other requests may be due)
+        with freezegun.freeze_time(due), cron_commits(self.env) as run:
+            self.Request._cron_send_surveys()
+        self.assertIn(run.commits[-1][1], (None, 0), "nothing remains after the run")
+        self.assertFalse(request.reminder_date)
 
     def test_contact_withdrawn_skips_too(self):
         self.withdraw(self.partner_sh, "contact", "email")
