@@ -2,7 +2,7 @@
 """The provider-neutral part: receipts, replies, consent, fatigue, and the
 suite without a provider (as before these addons)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import freezegun
 
@@ -186,7 +186,8 @@ class TestSmsFlow(CallbackCase):
         self.three_failed(callback)
         self.sent_line(callback)
         Callback = self.env["customer.callback"]
-        low, high = datetime(2026, 11, 1), datetime(2026, 12, 1)
+        # the customers' local days (issue #30: the cap counts local days)
+        low, high = date(2026, 11, 1), date(2026, 12, 1)
         before = Callback._fatigue_contact_days(self.partner_sh.ids, low, high)
         self.Line._callback_sms_receipts("fake", [self.receipt()])
         after = Callback._fatigue_contact_days(self.partner_sh.ids, low, high)
