@@ -12,12 +12,21 @@ from lxml import etree
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The bridges (issue #21) install automatically where the OCA module they glue is.
 BRIDGES = [
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
     "customer_callback_helpdesk_rating",
+    "customer_callback_helpdesk_rating_report",
     "customer_callback_helpdesk_merge",
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
 ]
-ADDONS = ["customer_callback", "customer_callback_term", "customer_callback_survey", *BRIDGES]
+ADDONS = [
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_survey",
+    "customer_callback_report",
+    *BRIDGES,
+]
 DEPENDS = {
     "customer_callback": [
         "helpdesk_mgmt",
@@ -25,12 +34,18 @@ DEPENDS = {
         "contacts",
         "mail",
         "resource",
-        "report_xlsx",
         "onboarding",
     ],
     "customer_callback_term": ["customer_callback"],
+    "customer_callback_report": ["customer_callback", "report_xlsx"],
+    "customer_callback_term_report": ["customer_callback_term", "customer_callback_report"],
+    "customer_callback_survey_report": ["customer_callback_survey", "customer_callback_report"],
     "customer_callback_survey": ["customer_callback", "survey"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
+    "customer_callback_helpdesk_rating_report": [
+        "customer_callback_helpdesk_rating",
+        "customer_callback_report",
+    ],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
     "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],

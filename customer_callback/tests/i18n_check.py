@@ -12,7 +12,14 @@ from odoo.modules.module import get_module_path
 from odoo.tools import html2plaintext
 from odoo.tools.translate import trans_export
 
-SUITE_MODULES = ("customer_callback", "customer_callback_term", "customer_callback_survey")
+SUITE_MODULES = (
+    "customer_callback",
+    "customer_callback_term",
+    "customer_callback_survey",
+    "customer_callback_report",
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
+)
 # The helpdesk app the suite's complaints and tickets live in: its backend
 # screens are the agents' screens too, so its terms must read in Chinese.
 FOREIGN_MODULES = ("helpdesk_mgmt",)

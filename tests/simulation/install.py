@@ -1,10 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""A fresh database (no demo data) with the two addons, installed in-process
+"""A fresh database (no demo data) with the addons, installed in-process
 under the simulation's clock, so that nothing is dated after the start."""
 
 import subprocess
 
-REPO_ADDONS = ("customer_callback", "customer_callback_survey")
+REPO_ADDONS = ("customer_callback", "customer_callback_survey", "customer_callback_report")
 
 
 def configure(db, repo, log_level="warn", logfile=None):

@@ -40,9 +40,12 @@ SUITE = (
     "customer_callback_survey",
     "customer_callback_test_extension",
     "customer_callback_term",
+    "customer_callback_report",
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
 )
 # where a capability's records went when it left the core (issue #31)
-MOVED_TO = {"customer_callback": ("customer_callback_term",)}
+MOVED_TO = {"customer_callback": ("customer_callback_term", "customer_callback_report")}
 # models whose count changes with any upgrade, whatever the suite does:
 # Odoo's own bookkeeping (compiled asset bundles are attachments, module
 # rows and their dependencies, the registry's signalling, logs)
