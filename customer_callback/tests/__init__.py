@@ -28,3 +28,4 @@ from . import test_sample_data
 from . import test_toasts
 from . import test_scripts
 from . import test_fatigue_at_call
+from . import test_data_request_export

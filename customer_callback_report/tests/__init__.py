@@ -14,3 +14,4 @@ from . import test_report_hostile
 from . import test_report_reliability
 from . import test_report_tours
 from . import test_i18n
+from . import test_data_request_export
