@@ -21,7 +21,9 @@ class TestDataRequestCareRecord(CallbackCase):
         request = self.env["customer.callback.data.request"].create(
             {"partner_id": self.partner_sh.id, "company_id": self.company.id, "kind": "export"}
         )
-        action = request.with_user(self.env.ref("base.user_admin")).action_export()
+        admin = self.env.ref("base.user_admin")
+        admin.company_ids |= self.company
+        action = request.with_user(admin).with_company(self.company).action_export()
         self.assertEqual(request.state, "done")
         self.assertEqual(action["type"], "ir.actions.report")
         self.assertEqual(action["report_name"], "customer_callback_report.care_record_xlsx")

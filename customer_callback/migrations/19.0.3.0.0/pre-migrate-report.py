@@ -12,8 +12,15 @@ fields, xml ids); how, and why the addon is marked *to upgrade*:
 ``customer_callback/upgrade/addon_move.py``. The companies' quarter-end mail
 setting and the last quarter sent stay as they were, so a quarter is never
 mailed twice. The printed reports' abstract models
-(``report.customer_callback.*``) are renamed with their templates
-(``report.customer_callback_report.*``): they hold no data."""
+(``report.customer_callback.*``) are renamed in place with their templates
+(``report.customer_callback_report.*``: Odoo names a report's model after its
+template), their ``ir.model`` records and xml ids kept.
+
+The addons that extended the reports (terms, surveys, the helpdesk rating
+bridge) now do it through small bridges: each bridge is marked to install
+where its other addon is, and the xml ids its addon held on the reports'
+models (the extension of a model, its fields, the terms' template) are
+re-homed to it."""
 
 from openupgradelib import openupgrade
 
@@ -21,7 +28,23 @@ from odoo.addons.customer_callback.upgrade.addon_move import move_to_addon
 
 OLD, NEW = "customer_callback", "customer_callback_report"
 NEW_VERSION = "19.0.1.0.0"
+# the printed reports: report.<template>, renamed with their templates
+REPORTS = (
+    "agent_month_report",
+    "agent_report_xlsx",
+    "care_record",
+    "care_record_xlsx",
+    "quarterly_report",
+    "quarterly_report_xlsx",
+    "spot_check_detail",
+    "spot_check_summary",
+    "spot_check_xlsx",
+)
+RENAMED_MODELS = [(f"report.{OLD}.{name}", f"report.{NEW}.{name}") for name in REPORTS]
+# the XLSX reports inherit report_xlsx's abstract report (ir.model.inherit)
+XLSX_PARENT = "report_report_xlsx_abstract"
 MOVED_MODELS = (
+    *(new for _old, new in RENAMED_MODELS),
     "customer.callback.agent.report",
     "customer.callback.agent.report.export",
     "customer.callback.dashboard",
@@ -105,13 +128,26 @@ MOVED_XMLIDS = (
     "ir_cron_send_quarterly_reports",
     "ir_cron_send_quarterly_reports_ir_actions_server",
 )
-# the glue of other addons with the reports (auto_install): installed in the
-# same run where their other addon is there
-BRIDGES = (
-    "customer_callback_term_report",
-    "customer_callback_survey_report",
-    "customer_callback_helpdesk_rating_report",
-)
+# the glue of other addons with the reports (auto_install), installed in the
+# same run where their other addon is: {bridge: (the addon whose extension of
+# the reports it took over, the models it extends, its xml ids of records)}
+BRIDGES = {
+    "customer_callback_term_report": (
+        "customer_callback_term",
+        ("customer.callback.quarterly.report", f"report.{NEW}.quarterly_report_xlsx"),
+        ("quarterly_report",),
+    ),
+    "customer_callback_survey_report": (
+        "customer_callback_survey",
+        ("customer.callback.dashboard", "customer.callback.quarterly.report"),
+        (),
+    ),
+    "customer_callback_helpdesk_rating_report": (
+        "customer_callback_helpdesk_rating",
+        ("customer.callback.quarterly.report",),
+        (),
+    ),
+}
 # selection values of the moved models' fields
 SELECTION_PREFIXES = (
     "selection__customer_callback_agent_report__",
@@ -122,20 +158,47 @@ SELECTION_PREFIXES = (
 )
 
 
-def install_bridges(env, names):
-    """Mark the bridges whose dependencies are all there to install. Odoo
+def rename_report_models(cr):
+    """report.customer_callback.<template> becomes
+    report.customer_callback_report.<template>: the ir.model record, its
+    fields and their xml ids renamed (openupgradelib), and the XLSX
+    reports' inheritance of report_xlsx's abstract report."""
+    openupgrade.rename_models(cr, RENAMED_MODELS)
+    renames = []
+    for old_model, new_model in RENAMED_MODELS:
+        old_table, new_table = old_model.replace(".", "_"), new_model.replace(".", "_")
+        renames.append(
+            (
+                f"{OLD}.model_inherit__{old_table}__{XLSX_PARENT}",
+                f"{NEW}.model_inherit__{new_table}__{XLSX_PARENT}",
+            )
+        )
+    openupgrade.rename_xmlids(cr, renames)
+
+
+def install_bridges(env, bridges):
+    """Mark the bridges whose dependencies are all there to install, and
+    re-home to each the xml ids its other addon held on the reports. Odoo
     installs an auto_install addon only when one of its dependencies is
     being *installed*; the new addon is marked *to upgrade* (addon_move.py),
     so its bridges are marked here."""
     ready = {"installed", "to upgrade", "to install"}
-    bridges = env["ir.module.module"].search([("name", "in", names), ("state", "=", "uninstalled")])
-    for bridge in bridges:
-        if all(dependency.state in ready for dependency in bridge.dependencies_id):
-            bridge.button_install()
+    Module = env["ir.module.module"]
+    for bridge in Module.search([("name", "in", list(bridges)), ("state", "=", "uninstalled")]):
+        if not all(dependency.state in ready for dependency in bridge.dependencies_id):
+            continue
+        bridge.button_install()
+        addon, models, xmlids = bridges[bridge.name]
+        for model in models:
+            openupgrade.update_module_moved_models(env.cr, model, addon, bridge.name)
+        openupgrade.rename_xmlids(
+            env.cr, [(f"{addon}.{name}", f"{bridge.name}.{name}") for name in xmlids]
+        )
 
 
 @openupgrade.migrate()
 def migrate(env, version):
+    rename_report_models(env.cr)
     move_to_addon(
         env,
         NEW,
