@@ -112,8 +112,6 @@ def is_xlsx(case, content):
 # ----------------------------------------------------------------------
 
 
-
-
 def merge_duplicates(case, profile):
     """Two customers with a callback of the same rule and period merged with
     Odoo's wizard (issue #15, point 6)."""
@@ -238,7 +236,7 @@ def regraded_to(grade_xmlid):
     return check
 
 
-URGENT = "customer_callback.customer_complaint_grade_urgent"
+URGENT = "customer_callback_complaint.customer_complaint_grade_urgent"
 
 
 def rebalanced_to_agent(case, _result):
@@ -859,7 +857,7 @@ class HostileDataCase(HostileCase):
                 "team_id": cls.team.id,
                 "user_id": agent.id,
                 "complaint_grade_id": env.ref(
-                    "customer_callback.customer_complaint_grade_normal"
+                    "customer_callback_complaint.customer_complaint_grade_normal"
                 ).id,
             }
         )

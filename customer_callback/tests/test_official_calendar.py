@@ -141,7 +141,7 @@ class TestOfficialCalendar(CallbackCase):
 
     def test_working_time_deadline_runs_on_the_make_up_sunday(self):
         self.company._callback_refresh_official_calendar([2026])
-        normal = self.env.ref("customer_callback.customer_complaint_grade_normal")
+        normal = self.env.ref("customer_callback_complaint.customer_complaint_grade_normal")
         normal.working_time = True
         # Friday 18 September 2026, 16:00 in Shanghai: one working hour left that day
         friday = datetime(2026, 9, 18, 8, 0)

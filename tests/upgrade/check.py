@@ -47,6 +47,8 @@ SUITE = (
     "customer_callback_term_report",
     "customer_callback_survey_report",
     "customer_callback_sale_report",
+    "customer_callback_complaint",
+    "customer_callback_complaint_report",
 )
 # where a capability's records went when it left the core (issue #31)
 MOVED_TO = {
@@ -55,7 +57,10 @@ MOVED_TO = {
         "customer_callback_portal",
         "customer_callback_sale",
         "customer_callback_report",
+        "customer_callback_complaint",
     ),
+    # the reports' complaint columns went to the bridge with the complaints
+    "customer_callback_report": ("customer_callback_complaint_report",),
     # what the addons held on the reports went to their bridges with the reports
     "customer_callback_term": ("customer_callback_term_report",),
     "customer_callback_survey": ("customer_callback_survey_report",),
@@ -283,7 +288,12 @@ def resolve(after, xmlid):
     """The xml id after the upgrade, under its module or moved, and its
     (model, id, exists)."""
     module, name = xmlid.split(".", 1)
-    for candidate in (module, *MOVED_TO.get(module, ())):
+    # a record may have moved twice (from the core to the reports in
+    # 19.0.4.0.0, then to the complaints' bridge in 19.0.5.0.0)
+    candidates = [module]
+    for candidate in candidates:
+        candidates += [m for m in MOVED_TO.get(candidate, ()) if m not in candidates]
+    for candidate in candidates:
         key = f"{candidate}.{name}"
         if key in after["xmlids"]:
             return key, after["xmlids"][key]

@@ -5,7 +5,9 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import FROZEN_NOW, TODAY, CallbackCase
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW, TODAY, CallbackCase
+
+CC = "customer_callback_complaint"
 
 HOUR = timedelta(hours=1)
 
@@ -16,14 +18,14 @@ class TestComplaint(CallbackCase):
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
-        cls.urgent = ref("customer_callback.customer_complaint_grade_urgent")
-        cls.major = ref("customer_callback.customer_complaint_grade_major")
-        cls.normal = ref("customer_callback.customer_complaint_grade_normal")
-        cls.minor = ref("customer_callback.customer_complaint_grade_minor")
-        cls.stage_accept = ref("customer_callback.helpdesk_ticket_stage_complaint_accept")
-        cls.stage_investigate = ref("customer_callback.helpdesk_ticket_stage_complaint_investigate")
-        cls.stage_solution = ref("customer_callback.helpdesk_ticket_stage_complaint_solution")
-        cls.stage_closed = ref("customer_callback.helpdesk_ticket_stage_complaint_closed")
+        cls.urgent = ref(f"{CC}.customer_complaint_grade_urgent")
+        cls.major = ref(f"{CC}.customer_complaint_grade_major")
+        cls.normal = ref(f"{CC}.customer_complaint_grade_normal")
+        cls.minor = ref(f"{CC}.customer_complaint_grade_minor")
+        cls.stage_accept = ref(f"{CC}.helpdesk_ticket_stage_complaint_accept")
+        cls.stage_investigate = ref(f"{CC}.helpdesk_ticket_stage_complaint_investigate")
+        cls.stage_solution = ref(f"{CC}.helpdesk_ticket_stage_complaint_solution")
+        cls.stage_closed = ref(f"{CC}.helpdesk_ticket_stage_complaint_closed")
         cls.cat_technical = ref("customer_callback.helpdesk_ticket_category_technical")
         cls.cat_service = ref("customer_callback.helpdesk_ticket_category_service_attitude")
         cls.team_tech = ref("customer_callback.helpdesk_ticket_team_tech_support")
@@ -329,7 +331,7 @@ class TestComplaint(CallbackCase):
         ticket = self.make_complaint(complaint_grade_id=self.urgent.id)
         batch = self.Ticket._complaint_reminder_batch
         batch(now=FROZEN_NOW + 3 * HOUR)
-        breach = self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
+        breach = self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")
         self.assertEqual(len(breach), 1)
         self.assertEqual(breach.user_id, self.supervisor, "the team leader")
         self.assertEqual(ticket.complaint_breach_reminded_deadline, FROZEN_NOW + 2 * HOUR)
@@ -337,7 +339,7 @@ class TestComplaint(CallbackCase):
         # the resolution deadline passes while the escalation is still open: nothing new
         batch(now=FROZEN_NOW + 9 * HOUR)
         self.assertEqual(
-            len(self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")),
+            len(self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")),
             1,
         )
         self.assertTrue(ticket.resolution_late, "open past the resolution deadline")
@@ -351,13 +353,11 @@ class TestComplaint(CallbackCase):
         )
         self.urgent.escalation_user_id = target
         batch(now=FROZEN_NOW + 10 * HOUR)
-        self.assertFalse(
-            self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
-        )
+        self.assertFalse(self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached"))
         batch(
             now=FROZEN_NOW + 11 * HOUR
         )  # looked at again 2 h (warning period) after the blocked run
-        breach = self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
+        breach = self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")
         self.assertEqual(breach.user_id, target)
         self.assertEqual(ticket.complaint_breach_reminded_deadline, FROZEN_NOW + 8 * HOUR)
 
@@ -369,15 +369,11 @@ class TestComplaint(CallbackCase):
         processed, remaining = batch(batch_size=1, now=now)
         self.assertEqual((processed, remaining), (1, 1), "batched")
         batch(batch_size=1, now=now)
-        customer = self.activities(
-            tickets, "customer_callback.mail_activity_type_complaint_customer_update"
-        )
+        customer = self.activities(tickets, f"{CC}.mail_activity_type_complaint_customer_update")
         self.assertEqual(len(customer), 2)
         self.assertEqual(customer.user_id, self.agent1, "the owner")
         self.assertEqual(
-            len(
-                self.activities(tickets, "customer_callback.mail_activity_type_complaint_breached")
-            ),
+            len(self.activities(tickets, f"{CC}.mail_activity_type_complaint_breached")),
             2,
         )
         before = self.Activity.search_count(
@@ -386,14 +382,13 @@ class TestComplaint(CallbackCase):
         self.assertEqual(batch(now=now), (0, 0))
         # a day later: the owner's status update is due; the customer update is still open
         batch(now=FROZEN_NOW + 25 * HOUR)
-        owner = self.activities(
-            tickets, "customer_callback.mail_activity_type_complaint_owner_update"
-        )
+        owner = self.activities(tickets, f"{CC}.mail_activity_type_complaint_owner_update")
         self.assertEqual(len(owner), 2)
         self.assertEqual(
             len(
                 self.activities(
-                    tickets, "customer_callback.mail_activity_type_complaint_customer_update"
+                    tickets,
+                    f"{CC}.mail_activity_type_complaint_customer_update",
                 )
             ),
             2,
@@ -413,15 +408,13 @@ class TestComplaint(CallbackCase):
 
     def test_deadline_near_reminder(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.env["ir.module.module"]._load_module_terms([CC, "customer_callback"], ["zh_CN"])
         self.agent1.write({"tz": "Asia/Shanghai", "lang": "zh_CN"})
         ticket = self.make_complaint()
         ticket.stage_id = self.stage_solution  # answered: resolution due at +24 h
         batch = self.Ticket._complaint_reminder_batch
         batch(now=FROZEN_NOW + 23 * HOUR)
-        near = self.activities(
-            ticket, "customer_callback.mail_activity_type_complaint_deadline_near"
-        )
+        near = self.activities(ticket, f"{CC}.mail_activity_type_complaint_deadline_near")
         self.assertEqual(len(near), 1)
         self.assertEqual(near.user_id, self.agent1)
         # the deadline in the owner's timezone, the note in the owner's language
@@ -433,16 +426,12 @@ class TestComplaint(CallbackCase):
         self.assertIn("投诉", str(near.note))
         batch(now=FROZEN_NOW + 23 * HOUR)
         self.assertEqual(
-            len(
-                self.activities(
-                    ticket, "customer_callback.mail_activity_type_complaint_deadline_near"
-                )
-            ),
+            len(self.activities(ticket, f"{CC}.mail_activity_type_complaint_deadline_near")),
             1,
         )
 
     def test_cron_record_runs_the_driver(self):
-        cron = self.env.ref("customer_callback.ir_cron_complaint_reminders")
+        cron = self.env.ref(f"{CC}.ir_cron_complaint_reminders")
         self.assertEqual(cron.code.strip(), "model._cron_complaint_reminders()")
         self.assertEqual(cron.model_id.model, "helpdesk.ticket")
 
@@ -544,7 +533,7 @@ class TestComplaint(CallbackCase):
             [("id", "in", (on_time | late).ids)], ["category_id"], ["resolution_on_time:avg"]
         )
         self.assertEqual(total[0][1], 50.0, "a rate in percent")
-        action = self.env.ref("customer_callback.helpdesk_ticket_action_complaint_analysis")
+        action = self.env.ref(f"{CC}.helpdesk_ticket_action_complaint_analysis")
         self.assertIn("pivot", action.view_mode)
 
     def test_bad_complaint_settings(self):
