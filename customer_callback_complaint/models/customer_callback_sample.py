@@ -10,8 +10,9 @@ class CustomerCallbackSample(models.AbstractModel):
     @api.model
     def _sample_create_tickets(self, company, partners, team, user, track, prefix):
         """A complaint with its clocks."""
-        super()._sample_create_tickets(company, partners, team, user, track, prefix)
+        result = super()._sample_create_tickets(company, partners, team, user, track, prefix)
         track(self._sample_create_complaint(company, partners, team, user, prefix))
+        return result
 
     @api.model
     def _sample_create_complaint(self, company, partners, team, user, prefix):
