@@ -37,8 +37,6 @@ ACCESS_MATRIX = {
     "customer.callback.script": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     "customer.callback.occasion": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     "customer.callback.occasion.date": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
-    # helpdesk users see the grade of the complaints they handle
-    "customer.complaint.grade": (NONE, NONE, "r---", "r---", "rwcu", "rwcu"),
     "customer.callback.spot.check": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     # overdue digests: created by the scheduled action, kept as history; an
     # agent who leads a team reads her own (record rule)
@@ -250,72 +248,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         self.assertEqual(generator._generate_next_batch(batch_size=50), (0, 0))
         callbacks = self.callbacks_of(partners, rule)
         self.assertEqual(len(callbacks), 6, "every partner once: no gap, no duplicate")
-
-    def test_interrupted_complaint_reminders_resume_without_gaps_or_duplicates(self):
-        """The reminder scheduled action crashes in its second batch: the first
-        batch stays done, the crashed one leaves nothing behind, and the next
-        run reminds every complaint exactly once."""
-        Ticket = self.env["helpdesk.ticket"]
-        # reported 12 hours ago: the customer update is due, the deadlines passed
-        complaints = Ticket.create(
-            [
-                {
-                    "name": f"Complaint {i}",
-                    "description": "<p>Late delivery</p>",
-                    "partner_id": self.partner_sh.id,
-                    "team_id": self.team.id,
-                    "user_id": self.agent1.id,
-                    "is_complaint": True,
-                    "complaint_date": FROZEN_NOW - timedelta(hours=12),
-                }
-                for i in range(5)
-            ]
-        )
-        # the database's other complaints are not looked at in this run
-        Ticket.search([("is_complaint", "=", True), ("id", "not in", complaints.ids)]).write(
-            {"complaint_next_check": FROZEN_NOW + timedelta(days=365)}
-        )
-        due = ["breached", "customer_update"]
-        kind_of = {
-            self.env.ref(f"customer_callback.mail_activity_type_complaint_{kind}"): kind
-            for kind in due
-        }
-
-        def reminders(ticket):
-            """The kinds of the ticket's activities (others by their type's name)."""
-            activities = self.env["mail.activity"].search(
-                [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ticket.id)]
-            )
-            return sorted(
-                kind_of.get(a.activity_type_id, a.activity_type_id.name) for a in activities
-            )
-
-        model = type(Ticket)
-        with (
-            fail_on_call(model, "_complaint_reminder_batch", 2),
-            cron_commits(self.env, crash=RuntimeError) as run,
-        ):
-            Ticket._cron_complaint_reminders(batch_size=2)
-        self.assertTrue(run.error, "the run crashed")
-        self.assertEqual(run.commits, [(2, 3)], "the first batch was committed")
-        for ticket in complaints[:2]:
-            self.assertEqual(reminders(ticket), due)
-            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
-            self.assertGreater(ticket.complaint_next_check, FROZEN_NOW)
-        for ticket in complaints[2:]:
-            self.assertEqual(reminders(ticket), [], "the crashed batch left nothing")
-            self.assertFalse(ticket.complaint_customer_reminded_date)
-            self.assertLessEqual(ticket.complaint_next_check, FROZEN_NOW)
-        # the next run takes up the rest
-        with cron_commits(self.env) as run:
-            Ticket._cron_complaint_reminders(batch_size=2)
-        self.assertEqual(run.commits, [(2, 1), (1, 0)])
-        for ticket in complaints:
-            self.assertEqual(reminders(ticket), due, "once each, no gap")
-            self.assertEqual(ticket.complaint_customer_reminded_date, FROZEN_NOW)
-        with cron_commits(self.env) as run:
-            Ticket._cron_complaint_reminders(batch_size=2)
-        self.assertEqual(run.commits, [], "nothing left")
 
     def test_interrupted_overdue_handling_resumes_without_gaps_or_duplicates(self):
         """Expiry then the overdue digests, crashing in the digests' step

@@ -156,8 +156,8 @@ class TestCallableNow(CallbackCase):
         self.assertEqual([row["id"] for row in data["spot_checks"]], [spot.id])
         self.assertEqual(len(data["activities"]), 1)
         self.assertTrue(data["activities"][0]["late"])
-        self.assertEqual(
-            data["counts"],
+        # the core's counts (addons add theirs: customer_callback_complaint)
+        self.assertLessEqual(
             {
                 "callbacks": 3,
                 "callable_now": 1,
@@ -165,7 +165,8 @@ class TestCallableNow(CallbackCase):
                 "spot_checks": 1,
                 "activities": 1,
                 "activities_late": 1,
-            },
+            }.items(),
+            data["counts"].items(),
         )
         # another agent's day holds none of it
         other = self.env["customer.callback.workday"].with_user(self.agent2).get_workday_data()

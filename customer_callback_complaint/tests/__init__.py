@@ -3,5 +3,6 @@ from . import test_complaint_deadlines_tools
 from . import test_complaint
 from . import test_complaint_tour
 from . import test_complaint_workday
+from . import test_complaint_reliability
 from . import test_i18n
 from . import test_demo

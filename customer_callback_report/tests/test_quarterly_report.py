@@ -75,7 +75,6 @@ class TestQuarterlyReport(QuarterlyCase):
         )
         self.assertTrue(callbacks["met"])
         self.assertEqual(figures["Satisfaction: spot-checks"]["value"], None)
-        self.assertNotIn("Complaints received", figures, "customer_callback_complaint_report's")
 
     def test_team_filter(self):
         other_team = self.env["helpdesk.ticket.team"].create({"name": "Other team"})
