@@ -58,7 +58,7 @@ SHOTS = [
         "name": "quarterly-report",
         # the printed analysis of this quarter, as HTML
         "create": ("customer.callback.quarterly.report", {}),
-        "page": "/report/html/customer_callback.quarterly_report/{id}",
+        "page": "/report/html/customer_callback_report.quarterly_report/{id}",
         "ready": ".customer_callback_quarterly .o_quarterly_key_figures",
     },
     {
@@ -108,7 +108,7 @@ SHOTS = [
     },
     {
         "name": "kpi-agents-report",
-        "page": "/odoo/action-customer_callback.customer_callback_agent_report_action"
+        "page": "/odoo/action-customer_callback_report.customer_callback_agent_report_action"
         "?view_type=graph",
         "ready": ".o_graph_renderer canvas",
     },
@@ -120,17 +120,19 @@ SHOTS = [
     },
     {
         "name": "kpi-satisfaction",
-        "page": "/odoo/action-customer_callback.customer_callback_agent_report_action_satisfaction",
+        "page": "/odoo/action-customer_callback_report"
+        ".customer_callback_agent_report_action_satisfaction",
         "ready": ".o_pivot table",
     },
     {
         "name": "team-workload",
-        "page": "/odoo/action-customer_callback.customer_callback_workload_action",
+        "page": "/odoo/action-customer_callback_report.customer_callback_workload_action",
         "ready": ".o_list_view .o_data_row",
     },
     {
         "name": "kpi-care-coverage",
-        "page": "/odoo/action-customer_callback.customer_callback_agent_report_action_coverage",
+        "page": "/odoo/action-customer_callback_report"
+        ".customer_callback_agent_report_action_coverage",
         "ready": ".o_pivot table",
     },
 ]

@@ -3,7 +3,7 @@
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
     "call windows, attempts, scripts, complaints and spot-checks",
-    "version": "19.0.3.0.0",
+    "version": "19.0.4.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
@@ -16,11 +16,10 @@
         "contacts",
         "mail",
         "resource",
-        "report_xlsx",
         "onboarding",
     ],
     "external_dependencies": {
-        "python": ["xlsxwriter", "chinese_calendar", "holidays", "lunardate", "openupgradelib"]
+        "python": ["chinese_calendar", "holidays", "lunardate", "openupgradelib"]
     },
     "data": [
         "security/customer_callback_security.xml",
@@ -54,21 +53,9 @@
         "views/res_company_views.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
-        "views/customer_callback_dashboard_views.xml",
         "views/customer_callback_escalation_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",
         "wizards/customer_callback_spot_check_rebalance_views.xml",
-        "wizards/customer_callback_workload_reassign_views.xml",
-        "wizards/customer_callback_agent_report_export_views.xml",
-        "report/customer_callback_agent_report_views.xml",
-        "report/customer_callback_xlsx_reports.xml",
-        "report/customer_callback_report_layout.xml",
-        "report/customer_callback_care_record_reports.xml",
-        "report/customer_callback_spot_check_reports.xml",
-        "report/customer_callback_agent_month_reports.xml",
-        "wizards/customer_callback_quarterly_report_views.xml",
-        "report/customer_callback_quarterly_reports.xml",
-        "report/customer_callback_workload_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [
@@ -79,10 +66,6 @@
             "customer_callback/static/src/fields/*.js",
             "customer_callback/static/src/fields/*.scss",
             "customer_callback/static/src/workday/*",
-            "customer_callback/static/src/dashboard/*",
-        ],
-        "web.report_assets_common": [
-            "customer_callback/static/src/report/report_fonts.scss",
         ],
         "web.assets_tests": [
             "customer_callback/static/tests/tours/*.js",

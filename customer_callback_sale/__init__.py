@@ -1,6 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import models
-from . import report
 
 
 def post_init_hook(env):

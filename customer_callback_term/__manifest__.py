@@ -19,7 +19,6 @@
         "views/customer_callback_stop_word_views.xml",
         "wizards/customer_callback_term_compute_views.xml",
         "views/customer_callback_term_views.xml",
-        "report/customer_callback_quarterly_reports.xml",
         "views/customer_callback_term_menus.xml",
     ],
     "demo": [

@@ -12,7 +12,11 @@ from lxml import etree
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The bridges (issue #21) install automatically where the OCA module they glue is.
 BRIDGES = [
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
+    "customer_callback_sale_report",
     "customer_callback_helpdesk_rating",
+    "customer_callback_helpdesk_rating_report",
     "customer_callback_helpdesk_merge",
     "customer_callback_helpdesk_sla",
     "customer_callback_crm_phonecall",
@@ -36,6 +40,7 @@ ADDONS = [
     "customer_callback_portal",
     "customer_callback_sale",
     "customer_callback_survey",
+    "customer_callback_report",
     *SMS_ADDONS,
     *BRIDGES,
     *TELEPHONY,
@@ -47,7 +52,6 @@ DEPENDS = {
         "contacts",
         "mail",
         "resource",
-        "report_xlsx",
         "onboarding",
     ],
     "customer_callback_term": ["customer_callback"],
@@ -59,7 +63,15 @@ DEPENDS = {
     "customer_callback_sms_aliyun": ["customer_callback_sms"],
     "customer_callback_sms_tencent": ["customer_callback_sms"],
     "customer_callback_survey_sms": ["customer_callback_survey", "customer_callback_sms"],
+    "customer_callback_report": ["customer_callback", "report_xlsx"],
+    "customer_callback_term_report": ["customer_callback_term", "customer_callback_report"],
+    "customer_callback_survey_report": ["customer_callback_survey", "customer_callback_report"],
+    "customer_callback_sale_report": ["customer_callback_sale", "customer_callback_report"],
     "customer_callback_helpdesk_rating": ["customer_callback_survey", "helpdesk_mgmt_rating"],
+    "customer_callback_helpdesk_rating_report": [
+        "customer_callback_helpdesk_rating",
+        "customer_callback_report",
+    ],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
     "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
     "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],

@@ -26,7 +26,5 @@ from . import helpdesk_ticket_stage
 from . import customer_callback_spot_check
 from . import customer_callback_escalation
 from . import customer_callback_workday
-from . import customer_callback_dashboard
 from . import mail_tracking_value
 from . import customer_callback_sample
-from . import ir_actions_report

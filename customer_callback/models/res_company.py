@@ -407,18 +407,6 @@ class ResCompany(models.Model):
         digits=(3, 2),
         help="Service satisfaction target on the 5-point scale (by default at least 4).",
     )
-    callback_quarterly_mail = fields.Boolean(
-        string="Quarter-end report by e-mail",
-        help="On the first day of each quarter, the supervisors of the company receive the "
-        "customer care and after-sales analysis of the quarter before (XLSX attached, and the "
-        "printed PDF when the server prints PDF).",
-    )
-    callback_quarterly_mail_sent = fields.Char(
-        string="Quarterly report sent for",
-        readonly=True,
-        copy=False,
-        help="The last quarter whose report was e-mailed (e.g. 2026Q4): each quarter is sent once.",
-    )
     callback_spot_check_category_ids = fields.Many2many(
         "helpdesk.ticket.category",
         "res_company_spot_check_category_rel",

@@ -188,9 +188,6 @@ class ResConfigSettings(models.TransientModel):
     callback_spot_check_category_ids = fields.Many2many(
         related="company_id.callback_spot_check_category_ids", readonly=False
     )
-    callback_quarterly_mail = fields.Boolean(
-        related="company_id.callback_quarterly_mail", readonly=False
-    )
 
     @api.depends("company_id")
     def _compute_callback_routing_warning(self):

@@ -29,7 +29,6 @@ from . import test_spot_check
 from . import test_i18n
 from . import test_hostile
 from . import test_screens
-from . import test_workload
 from . import test_numbering
 from . import test_manual_fatigue
 from . import test_consent
@@ -37,14 +36,8 @@ from . import test_demo
 from . import test_migration_1_6
 from . import test_routing
 from . import test_setup_checklist
-from . import test_agent_month_report
-from . import test_care_record
-from . import test_dashboard
 from . import test_official_calendar
 from . import test_overdue_processes
-from . import test_quarterly_mail
-from . import test_quarterly_report
-from . import test_report_pdf
 from . import test_workday
 from . import test_sample_data
 from . import test_toasts

@@ -16,7 +16,12 @@ SUITE_MODULES = (
     "customer_callback",
     "customer_callback_term",
     "customer_callback_portal",
+    "customer_callback_sale",
     "customer_callback_survey",
+    "customer_callback_report",
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
+    "customer_callback_sale_report",
 )
 # The helpdesk app the suite's complaints and tickets live in: its backend
 # screens are the agents' screens too, so its terms must read in Chinese.

@@ -45,13 +45,6 @@ ACCESS_MATRIX = {
     "customer.callback.escalation": (NONE, NONE, NONE, "r---", "rw--", "rw--"),
     "customer.callback.spot.check.wizard": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     "customer.callback.spot.check.rebalance": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
-    # the team workload, a SQL view for the leads: read only
-    "customer.callback.workload": (NONE, NONE, NONE, NONE, "r---", "r---"),
-    "customer.callback.workload.reassign": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
-    # a SQL view: read only
-    "customer.callback.agent.report": (NONE, NONE, NONE, "r---", "r---", "r---"),
-    "customer.callback.agent.report.export": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
-    "customer.callback.quarterly.report": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # the consent ledger is history: lines are added, never changed or deleted
     "customer.callback.consent": (NONE, NONE, NONE, "r-c-", "r-c-", "r-c-"),
     # make-up workdays belong to the working-time calendar: like its
@@ -64,21 +57,9 @@ ACCESS_MATRIX = {
     # the workday screen's data: each agent reads through it only what her
     # own rights let her read (test_workday)
     "customer.callback.workday": (NONE,) * 6,
-    # the dashboard's data: supervisors only, through the rights they have
-    # (test_dashboard)
-    "customer.callback.dashboard": (NONE,) * 6,
     # the sample data's loader and remover (an abstract model): supervisors,
     # through its methods' own check (test_sample_data)
     "customer.callback.sample": (NONE,) * 6,
-    "report.customer_callback.spot_check_xlsx": (NONE,) * 6,
-    "report.customer_callback.agent_report_xlsx": (NONE,) * 6,
-    "report.customer_callback.care_record": (NONE,) * 6,
-    "report.customer_callback.care_record_xlsx": (NONE,) * 6,
-    "report.customer_callback.agent_month_report": (NONE,) * 6,
-    "report.customer_callback.quarterly_report": (NONE,) * 6,
-    "report.customer_callback.quarterly_report_xlsx": (NONE,) * 6,
-    "report.customer_callback.spot_check_detail": (NONE,) * 6,
-    "report.customer_callback.spot_check_summary": (NONE,) * 6,
 }
 
 
@@ -142,10 +123,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         script = self.env["customer.callback.script"].create(
             {"name": "Company script", "company_id": self.company.id}
         )
-        report_row = self.env["customer.callback.agent.report"].search(
-            [("callback_id", "=", callback.id)]
-        )
-        self.assertTrue(report_row)
         records = (
             callback,
             attempt,
@@ -155,7 +132,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             occasion.date_ids,
             script,
             self.make_rule(),
-            report_row,
         )
         foreign = self.foreign_supervisor
         for record in records:
@@ -171,25 +147,11 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
                 record.with_user(foreign).unlink()
         self.assertTrue(shared_grade.with_user(foreign).read(["name"]))
         self.assertTrue(shared.date_ids.with_user(foreign).read(["date"]))
-        # the exports run as the user: nothing of the company gets out
-        with self.assertRaises(AccessError):
-            batch.with_user(foreign).action_export_xlsx()
-        export = (
-            self.env["customer.callback.agent.report.export"]
-            .with_user(foreign)
-            .create({"date_from": TODAY, "date_to": TODAY})
-        )
-        self.assertEqual(export._rows(), [])
-        own_export = (
-            self.env["customer.callback.agent.report.export"]
-            .with_user(self.supervisor)
-            .create({"date_from": TODAY, "date_to": TODAY})
-        )
-        self.assertTrue(own_export._rows(), "the company's supervisor gets the rows")
 
     def test_agent_cannot_reach_another_team_callbacks(self):
         """Another team's callbacks stay hidden through the ticket's callbacks
-        and raised-from callback, the analysis report and the spot-checks."""
+        and raised-from callback and the spot-checks (the analysis report:
+        customer_callback_report's test_report_reliability)."""
         self.agent1.group_ids += self.env.ref("base.group_allow_export")
         ticket = self.env["helpdesk.ticket"].create(
             {
@@ -237,17 +199,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         )
         with self.assertRaises(AccessError):
             raised.with_user(self.agent1).origin_callback_id.summary  # noqa: B018
-        # the analysis report: own rows only, whatever the path
-        Report = self.env["customer.callback.agent.report"]
-        domain = [("callback_id", "in", (mine | theirs).ids)]
-        self.assertEqual(len(Report.search(domain)), 2)
-        as_agent = Report.with_user(self.agent1)
-        self.assertEqual(as_agent.search(domain).callback_id, mine)
-        self.assertEqual(as_agent._read_group(domain, [], ["__count", "score:avg"])[0], (1, 5.0))
-        exported = as_agent.search(domain).export_data(["callback_id", "score"])["datas"]
-        self.assertEqual(exported, [[mine.display_name, 5]])
-        with self.assertRaises(AccessError):
-            Report.search([("callback_id", "=", theirs.id)]).with_user(self.agent1).read(["score"])
         # a spot-check batch shows to the agents whose callbacks it holds
         batch = self.env["customer.callback.spot.check"].create(
             {"date_from": "2020-01-01", "leader_id": self.supervisor.id}

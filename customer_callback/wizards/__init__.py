@@ -2,6 +2,3 @@
 from . import base_partner_merge_automatic_wizard
 from . import customer_callback_spot_check_wizard
 from . import customer_callback_spot_check_rebalance
-from . import customer_callback_agent_report_export
-from . import customer_callback_quarterly_report
-from . import customer_callback_workload_reassign

@@ -120,30 +120,6 @@ class TestNoDoubleAsks(SurveyCase):
         later.write({"stage_id": self.closed_stage.id})
         self.assertEqual(len(self.ratings_of(later)), 1)
 
-    def test_ratings_of_other_tickets_in_the_quarterly_report(self):
-        other = self.make_ticket(self.partner_paris, complaint=False)
-        other.write({"stage_id": self.closed_stage.id})
-        rating = self.ratings_of(other)
-        other.rating_apply(3, token=rating.access_token)
-        self.assertEqual(other.survey_score, 3)
-        self.assertEqual(self.partner_paris.callback_satisfaction, 3.0)
-        report = (
-            self.env["customer.callback.quarterly.report"]
-            .with_company(self.company)
-            .create({"company_id": self.company.id})
-        )
-        period = {
-            "start": FROZEN_NOW - timedelta(days=1),
-            "end": FROZEN_NOW + timedelta(days=1),
-        }
-        figures = report._extra_key_figures(period)
-        self.assertEqual(figures["rating_score"], (3.0, 1))
-        keys = [line[0] for line in report._key_figure_lines()]
-        self.assertIn("rating_score", keys)
-        # another company's rated tickets are not in this company's report
-        report.company_id = self.env["res.company"].create({"name": "Other shop"})
-        self.assertEqual(report._extra_key_figures(period)["rating_score"], (None, 0))
-
     def test_setting_is_per_company(self):
         with Form(self.env["res.config.settings"].with_company(self.company)) as settings:
             self.assertEqual(settings.callback_satisfaction_asker, "survey")

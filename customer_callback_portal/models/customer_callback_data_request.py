@@ -83,7 +83,7 @@ class CustomerCallbackDataRequest(models.Model):
         return True
 
     def action_export(self):
-        """The customer's callbacks as the care record sheet (XLSX), to send him."""
+        """The customer's callbacks, to send him (``_callback_data_export_action``)."""
         self.ensure_one()
         self._check_admin()
         callbacks = (
@@ -94,9 +94,20 @@ class CustomerCallbackDataRequest(models.Model):
         if not callbacks:
             raise UserError(self.env._("This customer has no callback data to export."))
         self._close("done", self.env._("Data export request carried out."))
-        return self.env.ref("customer_callback.care_record_xlsx_report").report_action(
-            callbacks, config=False
-        )
+        return self._callback_data_export_action(callbacks)
+
+    def _callback_data_export_action(self, callbacks):
+        """What the administrator gets to send the customer: his callbacks in
+        a list, to export with Odoo's export. customer_callback_report
+        returns the care record sheet (XLSX) instead."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Callbacks of %s", self.partner_id.display_name),
+            "res_model": "customer.callback",
+            "view_mode": "list,form",
+            "domain": [("id", "in", callbacks.ids)],
+            "context": {"active_test": False},
+        }
 
     def action_refuse(self):
         self._check_admin()

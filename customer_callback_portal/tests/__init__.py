@@ -6,3 +6,4 @@ from . import test_link_merge
 from . import test_portal_access
 from . import test_portal_hostile
 from . import test_i18n
+from . import test_data_request_export

@@ -8,6 +8,5 @@ from . import survey_user_input
 from . import helpdesk_ticket
 from . import customer_callback
 from . import res_partner
-from . import customer_callback_dashboard
 from . import customer_callback_consent
 from . import customer_callback_script

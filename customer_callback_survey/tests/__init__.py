@@ -10,4 +10,3 @@ from . import test_hostile_survey
 from . import test_survey_consent
 from . import test_personal_page_tour
 from . import test_demo
-from . import test_survey_dashboard

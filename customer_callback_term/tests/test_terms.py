@@ -1,8 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import io
 from datetime import date, datetime
-
-import openpyxl
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -12,10 +9,10 @@ from odoo.addons.customer_callback.tests.common import CallbackCase, cron_commit
 OCTOBER = date(2026, 10, 1)
 
 
-@tagged("post_install", "-at_install")
-class TestTerms(CallbackCase):
+class TermCase(CallbackCase):
     """高频问题词 from a fixture with hand-counted terms: October 2026 in
-    Shanghai (the frozen day is 23 November 2026)."""
+    Shanghai (the frozen day is 23 November 2026). Shared with
+    customer_callback_term_report's test."""
 
     @classmethod
     def setUpClass(cls):
@@ -82,6 +79,9 @@ class TestTerms(CallbackCase):
             )
         }
 
+
+@tagged("post_install", "-at_install")
+class TestTerms(TermCase):
     def test_hand_counted_terms_of_a_month(self):
         self.env["customer.callback.term"]._compute_month(self.company, date(2026, 10, 17))
         rows = self.rows()
@@ -220,33 +220,3 @@ class TestTerms(CallbackCase):
             ),
             count,
         )
-
-    def test_quarterly_report_shows_the_words_customers_use(self):
-        self.env["customer.callback.term"]._compute_month(self.company, OCTOBER)
-        report = (
-            self.env["customer.callback.quarterly.report"]
-            .with_user(self.supervisor)
-            .create({"year": 2026, "quarter": "4"})
-        )
-        data = report._data()
-        terms = {term["term"]: (term["count"], term["previous"]) for term in data["terms"]}
-        self.assertEqual(terms["滤芯"], (2, 0))
-        self.assertEqual(terms["漏水"], (2, 0))
-        self.assertIn("滤芯漏水", [phrase["term"] for phrase in data["phrases"]])
-        html = (
-            self.env["ir.actions.report"]
-            .with_user(self.supervisor)
-            ._render_qweb_html("customer_callback.quarterly_report", report.ids)[0]
-            .decode()
-        )
-        self.assertIn("Words customers use", html)
-        self.assertIn("滤芯漏水", html)
-        content = (
-            self.env["ir.actions.report"]
-            .with_user(self.supervisor)
-            ._render_xlsx("customer_callback.quarterly_report_xlsx", report.ids, data={})[0]
-        )
-        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
-        rows = [row[:3] for row in sheet.iter_rows(values_only=True)]
-        header = rows.index(("Words customers use", "2026 Q4", "2026 Q3"))
-        self.assertIn(("滤芯漏水", 2, 0), rows[header + 1 :])

@@ -149,7 +149,9 @@ def run(env, data, sizes, measure, line):
     Report = env["ir.actions.report"].with_user(admin)
     env.invalidate_all()
     with measure(cr) as xlsx:
-        content = Report._render_xlsx("customer_callback.quarterly_report_xlsx", report.ids, {})[0]
+        content = Report._render_xlsx(
+            "customer_callback_report.quarterly_report_xlsx", report.ids, {}
+        )[0]
     line(
         "R3",
         "quarterly analysis: XLSX",
@@ -160,7 +162,9 @@ def run(env, data, sizes, measure, line):
     )
     env.invalidate_all()
     with measure(cr) as html:
-        content = Report._render_qweb_html("customer_callback.quarterly_report", report.ids)[0]
+        content = Report._render_qweb_html("customer_callback_report.quarterly_report", report.ids)[
+            0
+        ]
     line(
         "R4",
         "quarterly analysis: QWeb HTML",

@@ -177,7 +177,7 @@ def run(env, data, sizes, measure, line):
         env.invalidate_all()
         with measure(cr) as pdf:
             content, _kind = Report._render_qweb_pdf(
-                "customer_callback.quarterly_report", report.ids
+                "customer_callback_report.quarterly_report", report.ids
             )
         line(
             number,

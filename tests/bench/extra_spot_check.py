@@ -44,7 +44,7 @@ def run(env, data, sizes, measure, line):
         sample["queries"],
     )
     with measure(cr) as export:
-        content = env["report.customer_callback.spot_check_xlsx"]._generate(batch)
+        content = env["report.customer_callback_report.spot_check_xlsx"]._generate(batch)
     line(
         "S3",
         "spot-check XLSX export",

@@ -68,8 +68,9 @@ def create_database(db, addons):
 def suite_addons():
     """The suite's addons the benchmark installs: the core, the high-frequency
     terms (the quarterly analysis' words, cut out of the core in 19.0.2.0.0),
-    the sales orders (cut out in 19.0.3.0.0) and the surveys, those present in
-    this tree."""
+    the sales orders (cut out in 19.0.3.0.0), the surveys and the reports (the
+    quarterly analysis, the XLSX exports, the dashboard: cut out in 19.0.4.0.0;
+    their bridges install with them), those present in this tree."""
     return ",".join(
         addon
         for addon in (
@@ -77,6 +78,7 @@ def suite_addons():
             "customer_callback_term",
             "customer_callback_sale",
             "customer_callback_survey",
+            "customer_callback_report",
         )
         if os.path.exists(os.path.join(REPO, addon, "__manifest__.py"))
     )

@@ -43,7 +43,7 @@ def main(db, batch_id):
         before = status_mb("VmRSS")
         start_queries = cr.sql_log_count
         start = time.perf_counter()
-        content = env["report.customer_callback.spot_check_xlsx"]._generate(batch)
+        content = env["report.customer_callback_report.spot_check_xlsx"]._generate(batch)
         seconds = time.perf_counter() - start
         queries = cr.sql_log_count - start_queries
         peak = status_mb("VmHWM")

@@ -1,11 +1,16 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A fresh database (no demo data) with the addons the simulated shop uses
-(the core, its sales orders, the surveys), installed in-process under the
-simulation's clock, so that nothing is dated after the start."""
+(the core, its sales orders, the surveys, the reports), installed in-process
+under the simulation's clock, so that nothing is dated after the start."""
 
 import subprocess
 
-REPO_ADDONS = ("customer_callback", "customer_callback_sale", "customer_callback_survey")
+REPO_ADDONS = (
+    "customer_callback",
+    "customer_callback_sale",
+    "customer_callback_survey",
+    "customer_callback_report",
+)
 
 
 def configure(db, repo, log_level="warn", logfile=None):

@@ -25,7 +25,7 @@ status 1) when
   or the suite's scheduled actions (next call, interval, active);
 
 but for what a later version changes on purpose, each named with its reason
-(CHANGED_COLUMNS, GONE_XMLIDS), and new records that come with a new xml id.
+(CHANGED_COLUMNS, GONE_XMLIDS, RENAMED_XMLIDS), and new records that come with a new xml id.
 """
 
 import hashlib
@@ -43,6 +43,10 @@ SUITE = (
     "customer_callback_term",
     "customer_callback_portal",
     "customer_callback_sale",
+    "customer_callback_report",
+    "customer_callback_term_report",
+    "customer_callback_survey_report",
+    "customer_callback_sale_report",
 )
 # where a capability's records went when it left the core (issue #31)
 MOVED_TO = {
@@ -50,8 +54,25 @@ MOVED_TO = {
         "customer_callback_term",
         "customer_callback_portal",
         "customer_callback_sale",
-    )
+        "customer_callback_report",
+    ),
+    # what the addons held on the reports went to their bridges with the reports
+    "customer_callback_term": ("customer_callback_term_report",),
+    "customer_callback_survey": ("customer_callback_survey_report",),
+    "customer_callback_sale": ("customer_callback_sale_report",),
+    "customer_callback_helpdesk_rating": ("customer_callback_helpdesk_rating_report",),
 }
+# xml ids renamed with their record (old prefix, new prefix, reason): the
+# record is the same, under its new name
+RENAMED_XMLIDS = [
+    (
+        f"customer_callback.{kind}report_customer_callback_",
+        f"customer_callback_report.{kind}report_customer_callback_report_",
+        "the printed reports' models are named after their templates "
+        "(report.customer_callback_report.*, 19.0.4.0.0), renamed in place",
+    )
+    for kind in ("model_", "field_", "model_inherit__")
+]
 # models whose count changes with any upgrade, whatever the suite does:
 # Odoo's own bookkeeping (compiled asset bundles are attachments, module
 # rows and their dependencies, the registry's signalling, logs)
@@ -266,6 +287,10 @@ def resolve(after, xmlid):
         key = f"{candidate}.{name}"
         if key in after["xmlids"]:
             return key, after["xmlids"][key]
+    for old, new, _reason in RENAMED_XMLIDS:
+        if xmlid.startswith(old) and new + xmlid[len(old) :] in after["xmlids"]:
+            key = new + xmlid[len(old) :]
+            return key, after["xmlids"][key]
     return None, None
 
 
@@ -327,7 +352,9 @@ def compare_xmlids(before, after):
         elif not key or value[0] != model or value[1] != res_id or not value[2]:
             lost.append(f"xml id lost: {xmlid} ({model},{res_id}) -> {key} {value}")
         elif key != xmlid:
+            renamed = key.split(".", 1)[1] != xmlid.split(".", 1)[1]
             pair = f"{xmlid.split('.')[0]} -> {key.split('.')[0]}"
+            pair += " (renamed on purpose)" if renamed else ""
             moved[pair] = moved.get(pair, 0) + 1
     total = sum(1 for value in before["xmlids"].values() if value[2])
     gone = sum(1 for xmlid in GONE_XMLIDS if xmlid in before["xmlids"])

@@ -163,15 +163,6 @@ tours.add("customer_callback_spot_check_tour", {
             content: "The batch is sampled",
             trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
         },
-        {
-            content: "Export the spot-check list",
-            trigger: 'button[name="action_export_xlsx"]',
-            run: "click",
-        },
-        {
-            content: "The export is logged in the chatter (the file is not stored)",
-            trigger: '.o-mail-Message:contains("Exported to XLSX: 3 customers.")',
-        },
     ],
 });
 
