@@ -39,7 +39,13 @@ class ResourceCalendar(models.Model):
         builds on attendances sees them as working days: ``plan_hours``
         (working-time deadlines), ``_get_unusual_days`` (the date picker, the
         suite's holiday checker) and the work-hours counts; public holidays
-        are still taken off afterwards by ``_work_intervals_batch``."""
+        are still taken off afterwards by ``_work_intervals_batch``.
+
+        A private method of ``resource``, overridden on purpose (issue #31):
+        Odoo's attendances are weekly (or two-weekly) and its only dated
+        records, leaves, take time off; nothing public adds working time on
+        a date. Not a matter of speed: without it a make-up Saturday is a
+        day off for every planner."""
         result = super()._attendance_intervals_batch(
             start_dt, end_dt, resources=resources, domain=domain, tz=tz, lunch=lunch
         )
