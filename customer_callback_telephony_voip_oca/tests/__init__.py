@@ -3,3 +3,4 @@ from . import test_i18n
 from . import test_tours
 from . import test_voip_calls_tools
 from . import test_voip_oca
+from . import test_voip_oca_hostile

@@ -5,6 +5,18 @@ import {registry} from "@web/core/registry";
 // softphone (its test mode when no SIP account is set: no audio, the call is
 // placed as far as the browser goes), hangs up, and the callback holds the
 // attempt the softphone's call made.
+/**
+ * Resolves once the softphone's dial tone plays: hanging up while it still
+ * loads makes voip_oca's tone player reject its play() promise, uncaught,
+ * which fails a tour (a real agent does not hang up within milliseconds).
+ */
+export async function dialToneStarted() {
+    const agent = odoo.__WOWL_DEBUG__.root.env.services.voip_agent_oca;
+    for (let i = 0; i < 100 && !(agent.toneAudio.currentTime > 0); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
 registry.category("web_tour.tours").add("customer_callback_telephony_voip_oca_zh_tour", {
     url: "/odoo/action-customer_callback.customer_callback_workday_action",
     steps: () => [
@@ -20,6 +32,11 @@ registry.category("web_tour.tours").add("customer_callback_telephony_voip_oca_zh
         {
             content: "The softphone opens on the call to her number",
             trigger: '.o_voip_softphone .o_voip_softphone_content:contains("13900001111")',
+        },
+        {
+            content: "It rings for a moment",
+            trigger: ".o_voip_softphone .o_voip_softphone_footer button.text-danger",
+            run: dialToneStarted,
         },
         {
             content: "Nobody answers: hang up",
