@@ -17,14 +17,14 @@ export async function dialThroughSoftphone(env, action) {
         env.services.notification.add(_t("Finish the current call first."), {
             type: "warning",
         });
-        return;
-    }
-    await agent.call({number, partner: {id: partner_id, phone: number}});
-    if (voip.call && voip.call.id) {
-        await env.services.orm.call("customer.callback", "voip_oca_link_call", [
-            [callback_id],
-            voip.call.id,
-        ]);
+    } else {
+        await agent.call({number, partner: {id: partner_id, phone: number}});
+        if (voip.call && voip.call.id) {
+            await env.services.orm.call("customer.callback", "voip_oca_link_call", [
+                [callback_id],
+                voip.call.id,
+            ]);
+        }
     }
     // the form (or the workday) reloads: the callback is in progress
     return {type: "ir.actions.act_window_close"};
