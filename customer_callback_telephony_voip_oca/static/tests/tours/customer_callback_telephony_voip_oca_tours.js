@@ -30,8 +30,9 @@ registry.category("web_tour.tours").add("customer_callback_telephony_voip_oca_zh
             run: "click",
         },
         {
-            content: "The softphone opens on the call to her number",
-            trigger: '.o_voip_softphone .o_voip_softphone_content:contains("13900001111")',
+            content: "The softphone opens on the call to her number, in Chinese",
+            trigger:
+                '.o_voip_softphone .o_voip_softphone_content:contains("13900001111"):contains("通话时长")',
         },
         {
             content: "It rings for a moment",
