@@ -101,6 +101,30 @@ class TestVoipOcaCalls(TelephonyCase):
         self.assertEqual(self.record(voip_call).state, "no_attempt")
         self.assertFalse(self.callback.attempt_ids)
 
+    def test_customers_unanswered_call_is_no_attempt(self):
+        data = (
+            self.env["voip.call"]
+            .with_user(self.agent1)
+            .create_call({"pbx_id": self.pbx.id, "phone_number": PHONE, "type_call": "incoming"})
+        )
+        voip_call = self.env["voip.call"].browse(data["id"])
+        with freeze_time(FROZEN_NOW + timedelta(seconds=20)):
+            voip_call.reject_call()
+        record = self.record(voip_call)
+        self.assertEqual((record.direction, record.caller_number), ("inbound", PHONE))
+        self.assertEqual((record.callback_id, record.state), (self.callback, "no_attempt"))
+        self.assertIn("not answered", record.note)
+        self.assertFalse(self.callback.attempt_ids)
+
+    def test_customers_answered_call_is_connected(self):
+        data = (
+            self.env["voip.call"]
+            .with_user(self.agent1)
+            .create_call({"pbx_id": self.pbx.id, "phone_number": PHONE, "type_call": "incoming"})
+        )
+        self.talk(self.env["voip.call"].browse(data["id"]), seconds=60)
+        self.assertEqual(self.callback.attempt_ids.result, "connected")
+
     def test_call_matching_no_callback_is_listed(self):
         voip_call = self.dial(number="+86 139 0000 9999")
         self.talk(voip_call)
