@@ -286,53 +286,100 @@ class CustomerCallbackSms(models.Model):
         id), ``number``, ``delivered`` (bool), ``code``, ``reason``,
         ``date`` (UTC datetime or None) and ``key`` (unique per receipt, for
         replays). Returns how many were applied (replays and unknown
-        messages are ignored)."""
+        messages are ignored). One search each for the messages, the pushes
+        seen before and Odoo's SMS trackers, whatever the number of receipts."""
         Line = self.sudo()
         Push = self.env["customer.callback.sms.push"]
-        applied = 0
-        for receipt in receipts:
-            candidates = Line.search(
+        candidates = Line.search(
+            [
+                ("provider", "=", provider),
+                ("provider_ref", "in", list({receipt["ref"] for receipt in receipts})),
+                ("state", "in", ("sent", "delivered", "failed")),
+            ]
+        ).grouped("provider_ref")
+        seen = Push._callback_seen_keys(
+            provider, [f"receipt:{receipt['key']}" for receipt in receipts]
+        )
+        trackers = (
+            self.env["sms.tracker"]
+            .sudo()
+            .search(
                 [
-                    ("provider", "=", provider),
-                    ("provider_ref", "=", receipt["ref"]),
-                    ("state", "in", ("sent", "delivered", "failed")),
+                    (
+                        "sms_uuid",
+                        "in",
+                        [
+                            uuid
+                            for lines in candidates.values()
+                            for uuid in lines.mapped("sms_uuid")
+                        ],
+                    )
                 ]
             )
+            .grouped("sms_uuid")
+        )
+        delivered, failed = Line.browse(), Line.browse()
+        for receipt in receipts:
             key = sms_rules.number_key(receipt.get("number"))
-            line = candidates.filtered(lambda c, key=key: not key or c.number_key == key)[:1]
+            line = candidates.get(receipt["ref"], Line.browse()).filtered(
+                lambda c, key=key: not key or c.number_key == key
+            )[:1]
             if not line:
                 _logger.info("%s receipt for an unknown message %s", provider, receipt["ref"])
                 continue
-            if not Push._first_time(provider, f"receipt:{receipt['key']}", line.company_id):
+            push_key = f"receipt:{receipt['key']}"[:500]
+            if push_key in seen:
+                continue
+            seen.add(push_key)
+            if not Push._first_time(provider, push_key, line.company_id, checked=True):
                 continue
             if line.state != "sent":
                 continue
-            applied += 1
-            tracker = self.env["sms.tracker"].sudo().search([("sms_uuid", "=", line.sms_uuid)])
+            tracker = trackers.get(line.sms_uuid, self.env["sms.tracker"])
+            values = {
+                "error_code": receipt.get("code") or False,
+                "receipt_date": receipt.get("date") or fields.Datetime.now(),
+            }
             if receipt["delivered"]:
-                line.write(
-                    {
-                        "state": "delivered",
-                        "error_code": receipt.get("code") or False,
-                        "receipt_date": receipt.get("date") or fields.Datetime.now(),
-                    }
-                )
-                tracker._action_update_from_sms_state("sent")
-                line._callback_sms_after_delivery()
+                line.write(dict(values, state="delivered"))
+                delivered |= line
+                # Odoo's own tracking of the SMS (the notification of a
+                # message posted by SMS) follows, as Odoo's delivery reports
+                # update it: see _callback_sms_update_trackers
+                self._callback_sms_update_trackers(tracker, delivered=True)
             else:
-                line.write(
-                    {
-                        "state": "failed",
-                        "error_code": receipt.get("code") or False,
-                        "failure_reason": receipt.get("reason") or receipt.get("code"),
-                        "receipt_date": receipt.get("date") or fields.Datetime.now(),
-                    }
+                reason = receipt.get("reason") or receipt.get("code")
+                line.write(dict(values, state="failed", failure_reason=reason))
+                failed |= line
+                self._callback_sms_update_trackers(
+                    tracker, delivered=False, reason=receipt.get("reason")
                 )
-                tracker.with_context(
-                    sms_known_failure_reason=receipt.get("reason")
-                )._action_update_from_provider_error("not_delivered")
-                line._callback_sms_after_failure()
-        return applied
+        delivered._callback_sms_after_delivery()
+        failed._callback_sms_after_failure()
+        return len(delivered) + len(failed)
+
+    @api.model
+    def _callback_sms_update_trackers(self, trackers, delivered, reason=None):
+        """Odoo's ``sms.tracker`` (and so the ``mail.notification`` of an SMS
+        posted on a record) of a message the provider reported delivered or
+        not delivered.
+
+        Private calls into the ``sms`` module, on purpose: Odoo 19 has no
+        public way to apply a provider's delivery report. ``sms.sms``'s
+        public methods (``action_set_canceled``, ``action_set_error``,
+        ``action_set_outgoing``) have no "delivered" and act on the
+        ``sms.sms`` row, which Odoo deletes once the message is sent; its own
+        delivery reports (``sms/controllers/main.py``, the IAP webhook, and
+        ``sms_twilio/controllers/controllers.py``) call these two tracker
+        methods. ``test_sms_trackers`` fails if the platform renames them."""
+        if not trackers:
+            return
+        if delivered:
+            trackers._action_update_from_sms_state("sent")
+        else:
+            trackers.with_context(
+                sms_known_failure_reason=reason
+            )._action_update_from_provider_error("not_delivered")
 
     def _callback_sms_after_delivery(self):
         """The message after the failed attempts reached the customer: it is
