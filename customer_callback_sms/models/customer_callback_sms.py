@@ -84,7 +84,12 @@ class CustomerCallbackSms(models.Model):
             [request["partner"].id for request in requests if request.get("partner")]
         )
         consents = partners._callback_consents()
-        recent = Line._callback_sms_recent(partners, now)
+        keys = [
+            sms_rules.number_key(request.get("number") or request["partner"]._callback_sms_number())
+            for request in requests
+            if request.get("number") or request.get("partner")
+        ]
+        recent, recent_by_number = Line._callback_sms_recent(partners, keys, now)
         kind_labels = dict(self._fields["kind"]._description_selection(self.env))
         vals_list, sms_vals = [], []
         for request in requests:
@@ -133,8 +138,14 @@ class CustomerCallbackSms(models.Model):
                         customer=partner.display_name,
                         count=company.callback_sms_daily_quota,
                     )
-                else:
-                    moments.append(now)
+            if not refusal:
+                refusal = Line._callback_sms_over_provider_day(
+                    company, vals["number_key"], recent_by_number, now
+                )
+            if not refusal:
+                if partner:
+                    recent.setdefault(partner.id, []).append(now)
+                recent_by_number.setdefault(vals["number_key"], []).append(now)
             vals["template_params"] = json.dumps(
                 sms_rules.template_values(pairs, values), ensure_ascii=False
             )
@@ -162,21 +173,50 @@ class CustomerCallbackSms(models.Model):
         return lines
 
     @api.model
-    def _callback_sms_recent(self, partners, now):
-        """{partner id: [moments]} of the messages counted in the quota."""
-        recent = {}
-        if not partners:
-            return recent
+    def _callback_sms_recent(self, partners, number_keys, now):
+        """({partner id: [moments]}, {number key: [moments]}) of the
+        messages of the last 24 hours counted in the quota and the provider's
+        daily limit (one search)."""
+        recent, by_number = {}, {}
+        number_keys = [key for key in number_keys if key]
+        if not partners and not number_keys:
+            return recent, by_number
         for line in self.sudo().search_fetch(
-            [
-                ("partner_id", "in", partners.ids),
-                ("state", "in", COUNTED_STATES),
-                ("create_date", ">", now - sms_rules.DAY),
-            ],
-            ["partner_id", "create_date"],
+            Domain("state", "in", COUNTED_STATES)
+            & Domain("create_date", ">", now - sms_rules.DAY)
+            & (Domain("partner_id", "in", partners.ids) | Domain("number_key", "in", number_keys)),
+            ["partner_id", "number_key", "create_date"],
         ):
-            recent.setdefault(line.partner_id.id, []).append(line.create_date)
-        return recent
+            if line.partner_id in partners:
+                recent.setdefault(line.partner_id.id, []).append(line.create_date)
+            if line.number_key in number_keys:
+                by_number.setdefault(line.number_key, []).append(line.create_date)
+        return recent, by_number
+
+    @api.model
+    def _callback_sms_over_provider_day(self, company, key, recent_by_number, now):
+        """The refusal of one more message to the number ``key`` when the
+        company's provider counts a daily limit per number in calendar days
+        (Tencent Cloud: Beijing time) and the number reached it; else False.
+        A calendar day began less than 24 hours ago: the messages of the
+        last 24 hours hold it."""
+        zone = company._callback_sms_provider_day_zone()
+        limit = company._callback_sms_provider_daily_limit()
+        if not (zone and limit and key):
+            return False
+        if not sms_rules.over_day_limit(recent_by_number.get(key, []), now, limit, zone):
+            return False
+        return self.env._(
+            "%(provider)s accepts at most %(limit)s SMS to one number in a calendar day "
+            "(%(zone)s time): %(number)s already had them on %(day)s.",
+            provider=dict(
+                company._fields["callback_sms_provider"]._description_selection(self.env)
+            )[company.callback_sms_provider],
+            limit=limit,
+            zone=zone,
+            number=key,
+            day=sms_rules.provider_day(now, zone).isoformat(),
+        )
 
     @api.model
     def _callback_sms_send_test(self, company, number, kind):
