@@ -1,47 +1,37 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-import threading
 from contextlib import contextmanager
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tests.fake_http import FakeHttpServer
 
-_logger = logging.getLogger(__name__)
 RECORDING_BYTES = b"ID3\x03\x00fake mp3 recording"
+
+
+class RecordingServer(FakeHttpServer):
+    """The provider's recording store: ``content`` at /rec/<any>.mp3, 404
+    elsewhere; ``requests`` holds the paths asked for."""
+
+    METHODS = ("GET",)
+
+    def __init__(self, content=RECORDING_BYTES):
+        super().__init__()
+        self.content = content
+
+    def handle(self, handler):
+        self.record(handler.path)
+        if handler.path.startswith("/rec/"):
+            self.reply(handler, 200, self.content, "audio/mpeg")
+        else:
+            self.reply(handler, 404, b"", "text/plain")
 
 
 @contextmanager
 def recording_server(content=RECORDING_BYTES):
-    """A local HTTP server that serves ``content`` at /rec/<any>.mp3 (the
-    provider's recording link) and 404 elsewhere; yields its base URL and the
-    list of paths requested."""
-    requested = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            requested.append(self.path)
-            if self.path.startswith("/rec/"):
-                self.send_response(200)
-                self.send_header("Content-Type", "audio/mpeg")
-                self.send_header("Content-Length", str(len(content)))
-                self.end_headers()
-                self.wfile.write(content)
-            else:
-                self.send_response(404)
-                self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requested
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A local recording store (``RecordingServer``); yields its base URL and
+    the list of paths requested."""
+    with RecordingServer(content) as server:
+        yield server.url, server.requests
 
 
 class TelephonyCase(CallbackCase):
