@@ -8,6 +8,8 @@ import pytz
 from odoo import fields
 from odoo.tests import HttpCase
 
+from odoo.addons.customer_callback.tests.common import CallbackCase
+
 
 def recent_slots(now):
     """The three latest moments before ``now`` at 10:00, 14:00 and 19:00
@@ -126,3 +128,14 @@ class SmsProviderCase(HttpCase):
         )
         self.env.invalidate_all()
         return response
+
+
+class SmsCase(CallbackCase):
+    """The provider-neutral SMS flow on the core's test company: 张伟 has a
+    mobile number; ``Line`` is the SMS history as the system."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partner_sh.phone = "+86 138 0013 8000"
+        cls.Line = cls.env["customer.callback.sms"].sudo()

@@ -10,19 +10,15 @@ from unittest.mock import patch
 from odoo.models import BaseModel
 from odoo.tests import tagged
 
-from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW
+
+from .common import SmsCase
 
 COUNTED = ("customer.callback.sms", "customer.callback.sms.push", "sms.tracker")
 
 
 @tagged("post_install", "-at_install")
-class TestSmsReceipts(CallbackCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.partner_sh.phone = "+86 138 0013 8000"
-        cls.Line = cls.env["customer.callback.sms"].sudo()
-
+class TestSmsReceipts(SmsCase):
     def sent_lines(self, count):
         return self.Line.create(
             [
