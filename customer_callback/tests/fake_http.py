@@ -89,6 +89,35 @@ class FakeHttpServer:
         handler.wfile.write(data)
 
 
+class SignedApiServer(FakeHttpServer):
+    """A provider's API whose requests are signed: ``check_signature``
+    returns None or the arguments of ``refuse`` (which answers the
+    provider's error); an accepted request, (action, params) as ``parse``
+    reads it, is kept in ``requests`` and answered by ``answer``."""
+
+    def check_signature(self, handler, body):
+        raise NotImplementedError()
+
+    def refuse(self, handler, *error):
+        raise NotImplementedError()
+
+    def parse(self, handler, body):
+        raise NotImplementedError()
+
+    def answer(self, handler, action, params):
+        raise NotImplementedError()
+
+    def handle(self, handler):
+        body = self.body(handler)
+        refusal = self.check_signature(handler, body)
+        if refusal:
+            self.refuse(handler, *refusal)
+            return
+        action, params = self.parse(handler, body)
+        self.record((action, params))
+        self.answer(handler, action, params)
+
+
 class AnsweringServer(FakeHttpServer):
     """A fake whose answers a test gives as a function: ``answer(request)``
     returns (status, JSON data); ``request`` is what ``parse`` makes of the

@@ -19,7 +19,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl, quote, urlsplit
 
-from odoo.addons.customer_callback.tests.fake_http import FakeHttpServer
+from odoo.addons.customer_callback.tests.fake_http import SignedApiServer
 
 
 def _canonical_query(raw):
@@ -28,7 +28,7 @@ def _canonical_query(raw):
     return "&".join(f"{k}={v}" for k, v in encoded)
 
 
-class AliyunSmsServer(FakeHttpServer):
+class AliyunSmsServer(SignedApiServer):
     def __init__(self, keys, templates, sign_names):
         super().__init__()
         self.keys = dict(keys)
@@ -41,7 +41,7 @@ class AliyunSmsServer(FakeHttpServer):
     def _reply(self, handler, status, payload):
         self.reply(handler, status, payload, "application/json;charset=utf-8")
 
-    def _error(self, handler, status, code, message):
+    def refuse(self, handler, status, code, message):
         self.record((code, message), refused=True)
         self._reply(
             handler,
@@ -54,7 +54,7 @@ class AliyunSmsServer(FakeHttpServer):
             },
         )
 
-    def _check_signature(self, handler, body):
+    def check_signature(self, handler, body):
         """None when the request is signed as Aliyun wants, else (status, code, message)."""
         headers = {k.lower(): v for k, v in handler.headers.items()}
         auth = headers.get("authorization", "")
@@ -112,22 +112,17 @@ class AliyunSmsServer(FakeHttpServer):
             )
         return None
 
-    def handle(self, handler):
-        body = self.body(handler)
-        refusal = self._check_signature(handler, body)
-        if refusal:
-            self._error(handler, *refusal)
-            return
-        params = self.form_params(handler, body)
-        action = handler.headers.get("x-acs-action")
-        self.record((action, params))
+    def parse(self, handler, body):
+        return handler.headers.get("x-acs-action"), self.form_params(handler, body)
+
+    def answer(self, handler, action, params):
         request_id = str(uuid.uuid4()).upper()
         if action == "SendSms":
             self._send_sms(handler, params, request_id)
         elif action == "QuerySendDetails":
             self._query(handler, params, request_id)
         else:
-            self._error(handler, 404, "InvalidAction.NotFound", "Specified api is not found.")
+            self.refuse(handler, 404, "InvalidAction.NotFound", "Specified api is not found.")
 
     def _send_sms(self, handler, params, request_id):
         if params.get("SignName") not in self.sign_names:

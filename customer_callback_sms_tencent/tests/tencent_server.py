@@ -20,14 +20,14 @@ import time
 import uuid
 from datetime import UTC, datetime
 
-from odoo.addons.customer_callback.tests.fake_http import FakeHttpServer
+from odoo.addons.customer_callback.tests.fake_http import SignedApiServer
 
 
 def _hmac(key, msg):
     return hmac.new(key, msg.encode(), hashlib.sha256).digest()
 
 
-class TencentSmsServer(FakeHttpServer):
+class TencentSmsServer(SignedApiServer):
     METHODS = ("POST",)
 
     def __init__(self, keys, app_id, templates, sign_names):
@@ -41,14 +41,14 @@ class TencentSmsServer(FakeHttpServer):
     def _reply(self, handler, payload):
         self.reply(handler, 200, {"Response": payload})
 
-    def _error(self, handler, code, message):
+    def refuse(self, handler, code, message):
         self.record((code, message), refused=True)
         self._reply(
             handler,
             {"Error": {"Code": code, "Message": message}, "RequestId": str(uuid.uuid4())},
         )
 
-    def _check_signature(self, handler, body):
+    def check_signature(self, handler, body):
         headers = {k.lower(): v for k, v in handler.headers.items()}
         auth = headers.get("authorization", "")
         algorithm, _sep, rest = auth.partition(" ")
@@ -107,17 +107,12 @@ class TencentSmsServer(FakeHttpServer):
             )
         return None
 
-    def handle(self, handler):
-        body = self.body(handler)
-        refusal = self._check_signature(handler, body)
-        if refusal:
-            self._error(handler, *refusal)
-            return
-        params = json.loads(body or b"{}")
-        action = handler.headers.get("X-TC-Action")
-        self.record((action, params))
+    def parse(self, handler, body):
+        return handler.headers.get("X-TC-Action"), json.loads(body or b"{}")
+
+    def answer(self, handler, action, params):
         if params.get("SmsSdkAppId") != self.app_id:
-            self._error(
+            self.refuse(
                 handler, "FailedOperation.SmsSdkAppIdVerifyFail", "SmsSdkAppId verify fail."
             )
         elif action == "SendSms":
@@ -127,18 +122,18 @@ class TencentSmsServer(FakeHttpServer):
                 statuses, self.statuses = self.statuses, []
             self._reply(handler, {"PullSmsSendStatusSet": statuses, "RequestId": str(uuid.uuid4())})
         else:
-            self._error(handler, "InvalidAction", "The action does not exist.")
+            self.refuse(handler, "InvalidAction", "The action does not exist.")
 
     def _send_sms(self, handler, params):
         if params.get("SignName") not in self.sign_names:
-            self._error(
+            self.refuse(
                 handler,
                 "FailedOperation.SignatureIncorrectOrUnapproved",
                 "signature format is incorrect or signature is not approved",
             )
             return
         if params.get("TemplateId") not in self.templates:
-            self._error(
+            self.refuse(
                 handler,
                 "FailedOperation.TemplateIncorrectOrUnapproved",
                 "template is not approved or request content does not match the approved "
@@ -147,7 +142,7 @@ class TencentSmsServer(FakeHttpServer):
             return
         values = params.get("TemplateParamSet") or []
         if len(values) != self.templates[params["TemplateId"]]:
-            self._error(
+            self.refuse(
                 handler,
                 "InvalidParameterValue.TemplateParameterFormatError",
                 "verification code template parameter format error",
