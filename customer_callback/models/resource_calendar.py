@@ -3,33 +3,21 @@ from datetime import datetime, timedelta
 
 from pytz import timezone
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.fields import Domain
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
+from .calendar_days import clears_calendar_days
 
+
+@clears_calendar_days
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
     workday_ids = fields.One2many(
         "resource.calendar.workday", "calendar_id", string="Make-up workdays"
     )
-
-    # the holiday checker's days of this transaction are stale after a change
-    # (res.company._callback_calendar_days)
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().unlink()
 
     def _attendance_intervals_batch(
         self, start_dt, end_dt, resources=None, domain=None, tz=None, lunch=False
@@ -90,22 +78,3 @@ class ResourceCalendar(models.Model):
             if added:
                 result[resource_id] = Intervals(list(intervals) + added, keep_distinct=True)
         return result
-
-
-class ResourceCalendarAttendance(models.Model):
-    _inherit = "resource.calendar.attendance"
-
-    # the holiday checker's days of this transaction are stale after a change
-    # (res.company._callback_calendar_days)
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().unlink()
