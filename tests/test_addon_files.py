@@ -35,6 +35,7 @@ TELEPHONY = [
     "customer_callback_telephony_tencent",
     "customer_callback_telephony_asterisk",
     "customer_callback_telephony_aliyun",
+    "customer_callback_telephony_voip_oca",
 ]
 ADDONS = [
     "customer_callback",
@@ -93,6 +94,7 @@ DEPENDS = {
     "customer_callback_telephony_tencent": ["customer_callback_telephony"],
     "customer_callback_telephony_asterisk": ["customer_callback_telephony"],
     "customer_callback_telephony_aliyun": ["customer_callback_telephony"],
+    "customer_callback_telephony_voip_oca": ["customer_callback_telephony", "voip_oca"],
 }
 
 

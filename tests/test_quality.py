@@ -36,6 +36,7 @@ ADDONS = [
     "customer_callback_telephony_tencent",
     "customer_callback_telephony_asterisk",
     "customer_callback_telephony_aliyun",
+    "customer_callback_telephony_voip_oca",
 ]
 
 

@@ -6,6 +6,7 @@ from . import onboarding_onboarding
 from . import onboarding_onboarding_step
 from . import res_config_settings
 from . import resource_calendar
+from . import resource_calendar_attendance
 from . import resource_calendar_leaves
 from . import resource_calendar_workday
 from . import customer_callback_rule

@@ -2,7 +2,7 @@
 from odoo import api, fields, models
 
 from ..tools import notification, official_calendar
-from .base import SUITE_PREFIX
+from .base import suite_field_names
 
 
 class ResConfigSettings(models.TransientModel):
@@ -15,10 +15,11 @@ class ResConfigSettings(models.TransientModel):
     # write, and the constraints see the final combined values.
     @api.model
     def _callback_company_fields(self):
+        suite_fields = suite_field_names(self)
         return [
             name
             for name, field in self._fields.items()
-            if (field._module or "").startswith(SUITE_PREFIX)
+            if name in suite_fields
             and field.related
             and field.related.startswith("company_id.")
             and not field.readonly

@@ -3,33 +3,21 @@ from datetime import datetime, timedelta
 
 from pytz import timezone
 
-from odoo import api, fields, models
+from odoo import fields, models
 from odoo.fields import Domain
 from odoo.tools.date_utils import float_to_time
 from odoo.tools.intervals import Intervals
 
+from .calendar_days import clears_calendar_days
 
+
+@clears_calendar_days
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
     workday_ids = fields.One2many(
         "resource.calendar.workday", "calendar_id", string="Make-up workdays"
     )
-
-    # the holiday checker's days of this transaction are stale after a change
-    # (res.company._callback_calendar_days)
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().unlink()
 
     def _attendance_intervals_batch(
         self, start_dt, end_dt, resources=None, domain=None, tz=None, lunch=False
@@ -39,7 +27,13 @@ class ResourceCalendar(models.Model):
         builds on attendances sees them as working days: ``plan_hours``
         (working-time deadlines), ``_get_unusual_days`` (the date picker, the
         suite's holiday checker) and the work-hours counts; public holidays
-        are still taken off afterwards by ``_work_intervals_batch``."""
+        are still taken off afterwards by ``_work_intervals_batch``.
+
+        A private method of ``resource``, overridden on purpose (issue #31):
+        Odoo's attendances are weekly (or two-weekly) and its only dated
+        records, leaves, take time off; nothing public adds working time on
+        a date. Not a matter of speed: without it a make-up Saturday is a
+        day off for every planner."""
         result = super()._attendance_intervals_batch(
             start_dt, end_dt, resources=resources, domain=domain, tz=tz, lunch=lunch
         )
@@ -84,22 +78,3 @@ class ResourceCalendar(models.Model):
             if added:
                 result[resource_id] = Intervals(list(intervals) + added, keep_distinct=True)
         return result
-
-
-class ResourceCalendarAttendance(models.Model):
-    _inherit = "resource.calendar.attendance"
-
-    # the holiday checker's days of this transaction are stale after a change
-    # (res.company._callback_calendar_days)
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().unlink()

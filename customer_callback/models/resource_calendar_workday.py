@@ -1,7 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .calendar_days import clears_calendar_days
 
+
+@clears_calendar_days
 class ResourceCalendarWorkday(models.Model):
     """A make-up workday (调休): a day off of the calendar's weekly pattern,
     a Saturday or Sunday, declared a working day. On such a day the calendar
@@ -34,18 +37,3 @@ class ResourceCalendarWorkday(models.Model):
         for workday in self:
             date = fields.Date.to_string(workday.date) if workday.date else ""
             workday.display_name = f"{date} {workday.name}" if workday.name else date
-
-    # the holiday checker's days of this transaction are stale after a change
-    # (res.company._callback_calendar_days)
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["res.company"]._callback_clear_calendar_days()
-        return super().unlink()

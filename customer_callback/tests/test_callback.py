@@ -9,6 +9,7 @@ from odoo.tests import Form, tagged
 
 from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
+from ..models.base import suite_text_fields
 from .common import FROZEN_NOW, CallbackCase
 
 
@@ -194,6 +195,23 @@ class TestCallback(CallbackCase):
         callback = self.make_callback()
         with self.assertRaises(ValidationError):
             callback.summary = "x" * 20001
+
+    def test_text_limits_cover_the_suites_fields_on_platform_models(self):
+        """The limit holds for the text fields the suite adds to a platform
+        model (the customer's title, the company's forbidden phrases), not
+        for the platform's own (a customer's name, notes)."""
+        partner_fields = suite_text_fields(self.env["res.partner"])
+        self.assertIn("callback_title", partner_fields)
+        self.assertNotIn("name", partner_fields)
+        self.assertNotIn("comment", partner_fields)
+        self.assertIn("callback_forbidden_phrases", suite_text_fields(self.env["res.company"]))
+        with self.assertRaises(ValidationError):
+            self.partner_sh.callback_title = "x" * 20001
+        self.partner_sh.comment = "x" * 20001
+        # the settings' company fields are the suite's related ones only
+        names = self.env["res.config.settings"]._callback_company_fields()
+        self.assertIn("callback_forbidden_phrases", names)
+        self.assertNotIn("report_footer", names)
 
     def test_partner_statistics_and_smart_button(self):
         self.make_callback(state="done", score=4, summary="a", done_date=FROZEN_NOW)

@@ -9,9 +9,6 @@ visible to other processes) and removed afterwards."""
 
 import os
 import re
-import socket
-import subprocess
-import sys
 import tempfile
 import textwrap
 import time
@@ -20,7 +17,8 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, tagged
 
-from .common import addons_path, finish_script, start_script
+from .common import finish_script, start_script
+from .odoo_server import odoo_server
 
 PARTNERS = 10
 BATCH = 3
@@ -195,40 +193,17 @@ class TestGenerationInProcesses(TransactionCase):
             paused = {"others": others.ids, "active": cron.active, "cron": cron.id}
             others.active = False
             cron.active = True
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
-            server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "odoo",
-                    "server",
-                    "-d",
-                    self.env.cr.dbname,
-                    f"--db-filter=^{re.escape(self.env.cr.dbname)}$",
-                    "--addons-path=" + addons_path(),
-                    "--max-cron-threads=1",
-                    "--workers=0",
-                    "--http-interface=127.0.0.1",
-                    f"--http-port={port}",
-                    "--log-level=info",
-                    f"--logfile={log.name}",
-                ],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.STDOUT,
-            )
-            try:
+        try:
+            with odoo_server(
+                self.env.cr.dbname, workers=0, cron_threads=1, log_level="info", wait_http=False
+            ) as server:
                 deadline = time.monotonic() + 240
                 triggered = 0.0
                 while time.monotonic() < deadline:
-                    if server.poll() is not None:
-                        self.fail(f"the server stopped:\n{open(log.name).read()[-3000:]}")
+                    server.check_running()
                     finished = re.search(
                         rf"Job .* \({paused['cron']}\) (fully done|partially done|failed)",
-                        open(log.name).read(),
+                        server.log(),
                     )
                     if finished:
                         break
@@ -241,21 +216,13 @@ class TestGenerationInProcesses(TransactionCase):
                         triggered = time.monotonic()
                     time.sleep(0.5)
                 else:
-                    self.fail(f"the cron worker did not run:\n{open(log.name).read()[-3000:]}")
-            finally:
-                server.terminate()
-                try:
-                    server.wait(timeout=30)
-                except subprocess.TimeoutExpired:
-                    server.kill()
-                    server.wait(timeout=30)
-                text = open(log.name).read()
-                with self.registry.cursor() as cr:
-                    env = api.Environment(cr, SUPERUSER_ID, {})
-                    env["ir.cron"].browse(paused["others"]).active = True
-                    env.ref("customer_callback.ir_cron_generate_callbacks").active = paused[
-                        "active"
-                    ]
+                    self.fail(f"the cron worker did not run:\n{server.log()[-3000:]}")
+                text = server.log()
+        finally:
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["ir.cron"].browse(paused["others"]).active = True
+                env.ref("customer_callback.ir_cron_generate_callbacks").active = paused["active"]
         return text
 
     def test_killed_run_resumes_in_another_process_and_the_cron_worker(self):

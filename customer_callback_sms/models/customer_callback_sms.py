@@ -84,7 +84,12 @@ class CustomerCallbackSms(models.Model):
             [request["partner"].id for request in requests if request.get("partner")]
         )
         consents = partners._callback_consents()
-        recent = Line._callback_sms_recent(partners, now)
+        keys = [
+            sms_rules.number_key(request.get("number") or request["partner"]._callback_sms_number())
+            for request in requests
+            if request.get("number") or request.get("partner")
+        ]
+        recent, recent_by_number = Line._callback_sms_recent(partners, keys, now)
         kind_labels = dict(self._fields["kind"]._description_selection(self.env))
         vals_list, sms_vals = [], []
         for request in requests:
@@ -133,8 +138,14 @@ class CustomerCallbackSms(models.Model):
                         customer=partner.display_name,
                         count=company.callback_sms_daily_quota,
                     )
-                else:
-                    moments.append(now)
+            if not refusal:
+                refusal = Line._callback_sms_over_provider_day(
+                    company, vals["number_key"], recent_by_number, now
+                )
+            if not refusal:
+                if partner:
+                    recent.setdefault(partner.id, []).append(now)
+                recent_by_number.setdefault(vals["number_key"], []).append(now)
             vals["template_params"] = json.dumps(
                 sms_rules.template_values(pairs, values), ensure_ascii=False
             )
@@ -162,21 +173,50 @@ class CustomerCallbackSms(models.Model):
         return lines
 
     @api.model
-    def _callback_sms_recent(self, partners, now):
-        """{partner id: [moments]} of the messages counted in the quota."""
-        recent = {}
-        if not partners:
-            return recent
+    def _callback_sms_recent(self, partners, number_keys, now):
+        """({partner id: [moments]}, {number key: [moments]}) of the
+        messages of the last 24 hours counted in the quota and the provider's
+        daily limit (one search)."""
+        recent, by_number = {}, {}
+        number_keys = [key for key in number_keys if key]
+        if not partners and not number_keys:
+            return recent, by_number
         for line in self.sudo().search_fetch(
-            [
-                ("partner_id", "in", partners.ids),
-                ("state", "in", COUNTED_STATES),
-                ("create_date", ">", now - sms_rules.DAY),
-            ],
-            ["partner_id", "create_date"],
+            Domain("state", "in", COUNTED_STATES)
+            & Domain("create_date", ">", now - sms_rules.DAY)
+            & (Domain("partner_id", "in", partners.ids) | Domain("number_key", "in", number_keys)),
+            ["partner_id", "number_key", "create_date"],
         ):
-            recent.setdefault(line.partner_id.id, []).append(line.create_date)
-        return recent
+            if line.partner_id in partners:
+                recent.setdefault(line.partner_id.id, []).append(line.create_date)
+            if line.number_key in number_keys:
+                by_number.setdefault(line.number_key, []).append(line.create_date)
+        return recent, by_number
+
+    @api.model
+    def _callback_sms_over_provider_day(self, company, key, recent_by_number, now):
+        """The refusal of one more message to the number ``key`` when the
+        company's provider counts a daily limit per number in calendar days
+        (Tencent Cloud: Beijing time) and the number reached it; else False.
+        A calendar day began less than 24 hours ago: the messages of the
+        last 24 hours hold it."""
+        zone = company._callback_sms_provider_day_zone()
+        limit = company._callback_sms_provider_daily_limit()
+        if not (zone and limit and key):
+            return False
+        if not sms_rules.over_day_limit(recent_by_number.get(key, []), now, limit, zone):
+            return False
+        return self.env._(
+            "%(provider)s accepts at most %(limit)s SMS to one number in a calendar day "
+            "(%(zone)s time): %(number)s already had them on %(day)s.",
+            provider=dict(
+                company._fields["callback_sms_provider"]._description_selection(self.env)
+            )[company.callback_sms_provider],
+            limit=limit,
+            zone=zone,
+            number=key,
+            day=sms_rules.provider_day(now, zone).isoformat(),
+        )
 
     @api.model
     def _callback_sms_send_test(self, company, number, kind):
@@ -286,53 +326,100 @@ class CustomerCallbackSms(models.Model):
         id), ``number``, ``delivered`` (bool), ``code``, ``reason``,
         ``date`` (UTC datetime or None) and ``key`` (unique per receipt, for
         replays). Returns how many were applied (replays and unknown
-        messages are ignored)."""
+        messages are ignored). One search each for the messages, the pushes
+        seen before and Odoo's SMS trackers, whatever the number of receipts."""
         Line = self.sudo()
         Push = self.env["customer.callback.sms.push"]
-        applied = 0
-        for receipt in receipts:
-            candidates = Line.search(
+        candidates = Line.search(
+            [
+                ("provider", "=", provider),
+                ("provider_ref", "in", list({receipt["ref"] for receipt in receipts})),
+                ("state", "in", ("sent", "delivered", "failed")),
+            ]
+        ).grouped("provider_ref")
+        seen = Push._callback_seen_keys(
+            provider, [f"receipt:{receipt['key']}" for receipt in receipts]
+        )
+        trackers = (
+            self.env["sms.tracker"]
+            .sudo()
+            .search(
                 [
-                    ("provider", "=", provider),
-                    ("provider_ref", "=", receipt["ref"]),
-                    ("state", "in", ("sent", "delivered", "failed")),
+                    (
+                        "sms_uuid",
+                        "in",
+                        [
+                            uuid
+                            for lines in candidates.values()
+                            for uuid in lines.mapped("sms_uuid")
+                        ],
+                    )
                 ]
             )
+            .grouped("sms_uuid")
+        )
+        delivered, failed = Line.browse(), Line.browse()
+        for receipt in receipts:
             key = sms_rules.number_key(receipt.get("number"))
-            line = candidates.filtered(lambda c, key=key: not key or c.number_key == key)[:1]
+            line = candidates.get(receipt["ref"], Line.browse()).filtered(
+                lambda c, key=key: not key or c.number_key == key
+            )[:1]
             if not line:
                 _logger.info("%s receipt for an unknown message %s", provider, receipt["ref"])
                 continue
-            if not Push._first_time(provider, f"receipt:{receipt['key']}", line.company_id):
+            push_key = f"receipt:{receipt['key']}"[:500]
+            if push_key in seen:
+                continue
+            seen.add(push_key)
+            if not Push._first_time(provider, push_key, line.company_id, checked=True):
                 continue
             if line.state != "sent":
                 continue
-            applied += 1
-            tracker = self.env["sms.tracker"].sudo().search([("sms_uuid", "=", line.sms_uuid)])
+            tracker = trackers.get(line.sms_uuid, self.env["sms.tracker"])
+            values = {
+                "error_code": receipt.get("code") or False,
+                "receipt_date": receipt.get("date") or fields.Datetime.now(),
+            }
             if receipt["delivered"]:
-                line.write(
-                    {
-                        "state": "delivered",
-                        "error_code": receipt.get("code") or False,
-                        "receipt_date": receipt.get("date") or fields.Datetime.now(),
-                    }
-                )
-                tracker._action_update_from_sms_state("sent")
-                line._callback_sms_after_delivery()
+                line.write(dict(values, state="delivered"))
+                delivered |= line
+                # Odoo's own tracking of the SMS (the notification of a
+                # message posted by SMS) follows, as Odoo's delivery reports
+                # update it: see _callback_sms_update_trackers
+                self._callback_sms_update_trackers(tracker, delivered=True)
             else:
-                line.write(
-                    {
-                        "state": "failed",
-                        "error_code": receipt.get("code") or False,
-                        "failure_reason": receipt.get("reason") or receipt.get("code"),
-                        "receipt_date": receipt.get("date") or fields.Datetime.now(),
-                    }
+                reason = receipt.get("reason") or receipt.get("code")
+                line.write(dict(values, state="failed", failure_reason=reason))
+                failed |= line
+                self._callback_sms_update_trackers(
+                    tracker, delivered=False, reason=receipt.get("reason")
                 )
-                tracker.with_context(
-                    sms_known_failure_reason=receipt.get("reason")
-                )._action_update_from_provider_error("not_delivered")
-                line._callback_sms_after_failure()
-        return applied
+        delivered._callback_sms_after_delivery()
+        failed._callback_sms_after_failure()
+        return len(delivered) + len(failed)
+
+    @api.model
+    def _callback_sms_update_trackers(self, trackers, delivered, reason=None):
+        """Odoo's ``sms.tracker`` (and so the ``mail.notification`` of an SMS
+        posted on a record) of a message the provider reported delivered or
+        not delivered.
+
+        Private calls into the ``sms`` module, on purpose: Odoo 19 has no
+        public way to apply a provider's delivery report. ``sms.sms``'s
+        public methods (``action_set_canceled``, ``action_set_error``,
+        ``action_set_outgoing``) have no "delivered" and act on the
+        ``sms.sms`` row, which Odoo deletes once the message is sent; its own
+        delivery reports (``sms/controllers/main.py``, the IAP webhook, and
+        ``sms_twilio/controllers/controllers.py``) call these two tracker
+        methods. ``test_sms_trackers`` fails if the platform renames them."""
+        if not trackers:
+            return
+        if delivered:
+            trackers._action_update_from_sms_state("sent")
+        else:
+            trackers.with_context(
+                sms_known_failure_reason=reason
+            )._action_update_from_provider_error("not_delivered")
 
     def _callback_sms_after_delivery(self):
         """The message after the failed attempts reached the customer: it is

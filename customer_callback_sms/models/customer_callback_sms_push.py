@@ -21,11 +21,26 @@ class CustomerCallbackSmsPush(models.Model):
 
     _provider_key_uniq = models.UniqueIndex("(provider, key)")
 
-    def _first_time(self, provider, key, company):
-        """True the first time (provider, key) is seen; False for a replay."""
+    def _callback_seen_keys(self, provider, keys):
+        """The set of ``keys`` (cut as stored) already seen from ``provider``
+        (one search for a whole push)."""
+        keys = list({key[:500] for key in keys})
+        if not keys:
+            return set()
+        pushes = self.sudo().search_fetch(
+            [("provider", "=", provider), ("key", "in", keys)], ["key"]
+        )
+        return set(pushes.mapped("key"))
+
+    def _first_time(self, provider, key, company, checked=False):
+        """True the first time (provider, key) is seen; False for a replay.
+        ``checked``: the caller knows it was not seen before its transaction
+        (``_callback_seen_keys``); another worker may still have it."""
         key = key[:500]
         Push = self.sudo()
-        if Push.search_count([("provider", "=", provider), ("key", "=", key)], limit=1):
+        if not checked and Push.search_count(
+            [("provider", "=", provider), ("key", "=", key)], limit=1
+        ):
             return False
         # received by two workers at once: the unique index lets one through
         # (the other's refused insert is expected, not an error to log)

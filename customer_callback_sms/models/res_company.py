@@ -58,6 +58,13 @@ class ResCompany(models.Model):
         self.ensure_one()
         return 0
 
+    def _callback_sms_provider_day_zone(self):
+        """The time zone of the calendar day in which the provider counts
+        its daily limit per number (provider addons that count so say it);
+        False: no such limit known."""
+        self.ensure_one()
+        return False
+
     def _callback_sms_token(self):
         """The push token, made the first time it is asked for (as the system)."""
         self.ensure_one()

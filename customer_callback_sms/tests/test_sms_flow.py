@@ -8,17 +8,13 @@ import freezegun
 
 from odoo.tests import tagged
 
-from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW
+
+from .common import SmsCase
 
 
 @tagged("post_install", "-at_install")
-class TestSmsFlow(CallbackCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.partner_sh.phone = "+86 138 0013 8000"
-        cls.Line = cls.env["customer.callback.sms"].sudo()
-
+class TestSmsFlow(SmsCase):
     def log(self, callback, result, when):
         with freezegun.freeze_time(when):
             return callback.with_context(attempt_result=result).action_log_attempt()

@@ -41,3 +41,18 @@ class TestSmsRules(BaseCase):
         self.assertEqual(sms_rules.number_key("+86 138-0013-8000"), "13800138000")
         self.assertEqual(sms_rules.number_key("008613800138000"), "13800138000")
         self.assertEqual(sms_rules.number_key(None), "")
+
+    def test_day_limit_counts_the_providers_calendar_day(self):
+        # 23:59:59 and 00:00:00 in Beijing (UTC+8): two calendar days
+        before_midnight = datetime(2026, 12, 1, 15, 59, 59)
+        midnight = datetime(2026, 12, 1, 16, 0, 0)
+        day = [before_midnight - timedelta(minutes=i) for i in range(10)]
+        self.assertTrue(sms_rules.over_day_limit(day, before_midnight, 10, "Asia/Shanghai"))
+        self.assertFalse(sms_rules.over_day_limit(day, midnight, 10, "Asia/Shanghai"))
+        self.assertTrue(
+            sms_rules.over_day_limit(day + [midnight] * 10, midnight, 10, "Asia/Shanghai")
+        )
+        self.assertFalse(sms_rules.over_day_limit(day, before_midnight, 0, "Asia/Shanghai"))
+        # the same moments in UTC's calendar: one day
+        self.assertTrue(sms_rules.over_day_limit(day, midnight, 10, "UTC"))
+        self.assertEqual(str(sms_rules.provider_day(midnight, "Asia/Shanghai")), "2026-12-02")

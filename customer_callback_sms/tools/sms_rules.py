@@ -8,13 +8,15 @@
   the value one of the kind's values.
 - Replies that stop SMS contact ('TD', '退订', 'T', 'N': what Chinese
   carriers and both providers' unsubscribe texts ask customers to send).
-- The per-customer daily quota (a rolling 24 hours, as both providers
-  count their own limits).
+- The per-customer daily quota (our own: a rolling 24 hours).
+- A provider's own limit of messages to one number in a calendar day of its
+  time zone (Tencent Cloud: 10 a day, Beijing time).
 """
 
 import re
 import unicodedata
-from datetime import timedelta
+from datetime import UTC, timedelta
+from zoneinfo import ZoneInfo
 
 AFTER_ATTEMPTS = "after_attempts"
 SURVEY = "survey"
@@ -92,6 +94,22 @@ def over_quota(sent_moments, now, quota):
     if not quota:
         return False
     return sum(1 for moment in sent_moments if now - moment < DAY) >= quota
+
+
+def provider_day(moment, zone):
+    """The calendar day of ``moment`` (naive UTC) in the time zone ``zone``
+    (a name, e.g. Asia/Shanghai)."""
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).date()
+
+
+def over_day_limit(sent_moments, now, limit, zone):
+    """Whether one more message to a number at ``now`` would pass a
+    provider's ``limit`` of messages to one number in a calendar day of
+    ``zone`` (moments naive UTC; 0: no limit)."""
+    if not limit:
+        return False
+    today = provider_day(now, zone)
+    return sum(1 for moment in sent_moments if provider_day(moment, zone) == today) >= limit
 
 
 def number_key(number):

@@ -15,11 +15,11 @@ and its error codes."""
 import hashlib
 import hmac
 import json
-import threading
 import uuid
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, urlsplit
+
+from odoo.addons.customer_callback.tests.fake_http import SignedApiServer
 
 
 def _canonical_query(raw):
@@ -28,55 +28,21 @@ def _canonical_query(raw):
     return "&".join(f"{k}={v}" for k, v in encoded)
 
 
-class AliyunSmsServer:
+class AliyunSmsServer(SignedApiServer):
     def __init__(self, keys, templates, sign_names):
+        super().__init__()
         self.keys = dict(keys)
         self.templates = dict(templates)  # code: set of variables
         self.sign_names = set(sign_names)
-        self.requests = []  # (action, params) of accepted requests
-        self.refused = []  # (code, message)
+        # requests: (action, params) of accepted requests; refused: (code, message)
         self.details = {}  # biz id: (send status, err code, receive date)
         self.nonces = set()
-        self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                server._handle(self)
-
-            do_GET = do_POST
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def endpoint(self):
-        return f"127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-    # ------------------------------------------------------------------
 
     def _reply(self, handler, status, payload):
-        data = json.dumps(payload, ensure_ascii=False).encode()
-        handler.send_response(status)
-        handler.send_header("Content-Type", "application/json;charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        self.reply(handler, status, payload, "application/json;charset=utf-8")
 
-    def _error(self, handler, status, code, message):
-        with self._lock:
-            self.refused.append((code, message))
+    def refuse(self, handler, status, code, message):
+        self.record((code, message), refused=True)
         self._reply(
             handler,
             status,
@@ -88,7 +54,7 @@ class AliyunSmsServer:
             },
         )
 
-    def _check_signature(self, handler, body):
+    def check_signature(self, handler, body):
         """None when the request is signed as Aliyun wants, else (status, code, message)."""
         headers = {k.lower(): v for k, v in handler.headers.items()}
         auth = headers.get("authorization", "")
@@ -116,7 +82,7 @@ class AliyunSmsServer:
         if abs(datetime.now(UTC).replace(tzinfo=None) - moment) > timedelta(minutes=15):
             return 400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired."
         nonce = headers.get("x-acs-signature-nonce")
-        with self._lock:
+        with self.lock:
             if not nonce or nonce in self.nonces:
                 return 400, "SignatureNonceUsed", "Specified signature nonce was used already."
             self.nonces.add(nonce)
@@ -146,24 +112,17 @@ class AliyunSmsServer:
             )
         return None
 
-    def _handle(self, handler):
-        body = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
-        refusal = self._check_signature(handler, body)
-        if refusal:
-            self._error(handler, *refusal)
-            return
-        params = dict(parse_qsl(urlsplit(handler.path).query, keep_blank_values=True))
-        params.update(parse_qsl(body.decode(), keep_blank_values=True))
-        action = handler.headers.get("x-acs-action")
-        with self._lock:
-            self.requests.append((action, params))
+    def parse(self, handler, body):
+        return handler.headers.get("x-acs-action"), self.form_params(handler, body)
+
+    def answer(self, handler, action, params):
         request_id = str(uuid.uuid4()).upper()
         if action == "SendSms":
             self._send_sms(handler, params, request_id)
         elif action == "QuerySendDetails":
             self._query(handler, params, request_id)
         else:
-            self._error(handler, 404, "InvalidAction.NotFound", "Specified api is not found.")
+            self.refuse(handler, 404, "InvalidAction.NotFound", "Specified api is not found.")
 
     def _send_sms(self, handler, params, request_id):
         if params.get("SignName") not in self.sign_names:

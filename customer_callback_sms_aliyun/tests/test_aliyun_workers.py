@@ -9,26 +9,16 @@ The data is committed in its own cursor (the test's transaction is not
 visible to the server's workers) and removed afterwards."""
 
 import json
-import logging
-import os
-import re
-import socket
-import subprocess
-import sys
-import tempfile
 import threading
-import time
 
 import requests
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.customer_callback.tests.common import addons_path
+from odoo.addons.customer_callback.tests.odoo_server import odoo_server
 
 from .common import fixture
-
-_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -87,56 +77,7 @@ class TestAliyunPushWorkers(TransactionCase):
         env.invalidate_all()
 
     def start_server(self):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
-        log = tempfile.NamedTemporaryFile("w+", suffix=".log")  # noqa: SIM115 - closed below
-        self.addCleanup(log.close)
-        dbname = self.env.cr.dbname
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "odoo",
-                "server",
-                "-d",
-                dbname,
-                f"--db-filter=^{re.escape(dbname)}$",
-                "--addons-path=" + addons_path(),
-                "--workers=2",
-                "--max-cron-threads=0",
-                "--http-interface=127.0.0.1",
-                f"--http-port={port}",
-                "--log-level=warn",
-                f"--logfile={log.name}",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, PYTHONUNBUFFERED="1"),
-        )
-
-        def stop():
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-
-        self.addCleanup(stop)
-        base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            if server.poll() is not None:
-                self.fail(f"the server stopped:\n{open(log.name).read()[-3000:]}")
-            try:
-                # a worker loads the registry on its first request: slow on a busy machine
-                if requests.get(f"{base}/web/health", timeout=60).status_code == 200:
-                    return base
-            except requests.RequestException as error:
-                _logger.info("waiting for the two-worker server: %s", error)
-            time.sleep(1)
-        self.fail(f"the server did not start:\n{open(log.name).read()[-3000:]}")
+        return self.enterContext(odoo_server(self.env.cr.dbname, workers=2)).base
 
     def test_pushes_on_a_two_worker_server(self):
         env, token, line, partner = self.set_up_committed()

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import fields, models
 
-from ..tools.tencent_api import DAILY_LIMIT, TencentSmsApi
+from ..tools.tencent_api import CHINA, DAILY_LIMIT, TencentSmsApi
 
 
 class ResCompany(models.Model):
@@ -34,3 +34,9 @@ class ResCompany(models.Model):
         if self.callback_sms_provider == "tencent":
             return DAILY_LIMIT
         return super()._callback_sms_provider_daily_limit()
+
+    def _callback_sms_provider_day_zone(self):
+        self.ensure_one()
+        if self.callback_sms_provider == "tencent":
+            return CHINA.zone
+        return super()._callback_sms_provider_day_zone()

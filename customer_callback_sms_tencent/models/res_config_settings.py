@@ -1,6 +1,4 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from werkzeug.urls import url_join
-
 from odoo import api, fields, models
 
 
@@ -29,14 +27,6 @@ class ResConfigSettings(models.TransientModel):
     @api.depends("company_id", "callback_sms_provider")
     def _compute_callback_sms_tencent_urls(self):
         for settings in self:
-            company = settings.company_id
-            if settings.callback_sms_provider != "tencent" or not self.env.user.has_group(
-                "base.group_system"
-            ):
-                settings.callback_sms_tencent_status_url = False
-                settings.callback_sms_tencent_reply_url = False
-                continue
-            base = url_join(company.get_base_url(), "/customer_callback_sms/tencent/")
-            token = company._callback_sms_token()
-            settings.callback_sms_tencent_status_url = url_join(base, f"status/{token}")
-            settings.callback_sms_tencent_reply_url = url_join(base, f"reply/{token}")
+            urls = settings._callback_sms_push_urls("tencent", ("status", "reply"))
+            settings.callback_sms_tencent_status_url = urls.get("status", False)
+            settings.callback_sms_tencent_reply_url = urls.get("reply", False)

@@ -16,68 +16,39 @@ and its error codes, errors with HTTP 200 as Tencent Cloud answers them."""
 import hashlib
 import hmac
 import json
-import threading
 import time
 import uuid
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from odoo.addons.customer_callback.tests.fake_http import SignedApiServer
 
 
 def _hmac(key, msg):
     return hmac.new(key, msg.encode(), hashlib.sha256).digest()
 
 
-class TencentSmsServer:
+class TencentSmsServer(SignedApiServer):
+    METHODS = ("POST",)
+
     def __init__(self, keys, app_id, templates, sign_names):
+        super().__init__()
         self.keys = dict(keys)
         self.app_id = app_id
         self.templates = dict(templates)  # id: number of variables
         self.sign_names = set(sign_names)
-        self.requests = []
-        self.refused = []
         self.statuses = []  # PullSmsSendStatusSet items to hand out once
-        self._lock = threading.Lock()
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def do_POST(self):
-                server._handle(self)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def endpoint(self):
-        return f"127.0.0.1:{self.httpd.server_address[1]}"
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
     def _reply(self, handler, payload):
-        data = json.dumps({"Response": payload}, ensure_ascii=False).encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/json")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        self.reply(handler, 200, {"Response": payload})
 
-    def _error(self, handler, code, message):
-        with self._lock:
-            self.refused.append((code, message))
+    def refuse(self, handler, code, message):
+        self.record((code, message), refused=True)
         self._reply(
             handler,
             {"Error": {"Code": code, "Message": message}, "RequestId": str(uuid.uuid4())},
         )
 
-    def _check_signature(self, handler, body):
+    def check_signature(self, handler, body):
         headers = {k.lower(): v for k, v in handler.headers.items()}
         auth = headers.get("authorization", "")
         algorithm, _sep, rest = auth.partition(" ")
@@ -136,39 +107,33 @@ class TencentSmsServer:
             )
         return None
 
-    def _handle(self, handler):
-        body = handler.rfile.read(int(handler.headers.get("Content-Length") or 0))
-        refusal = self._check_signature(handler, body)
-        if refusal:
-            self._error(handler, *refusal)
-            return
-        params = json.loads(body or b"{}")
-        action = handler.headers.get("X-TC-Action")
-        with self._lock:
-            self.requests.append((action, params))
+    def parse(self, handler, body):
+        return handler.headers.get("X-TC-Action"), json.loads(body or b"{}")
+
+    def answer(self, handler, action, params):
         if params.get("SmsSdkAppId") != self.app_id:
-            self._error(
+            self.refuse(
                 handler, "FailedOperation.SmsSdkAppIdVerifyFail", "SmsSdkAppId verify fail."
             )
         elif action == "SendSms":
             self._send_sms(handler, params)
         elif action == "PullSmsSendStatus":
-            with self._lock:
+            with self.lock:
                 statuses, self.statuses = self.statuses, []
             self._reply(handler, {"PullSmsSendStatusSet": statuses, "RequestId": str(uuid.uuid4())})
         else:
-            self._error(handler, "InvalidAction", "The action does not exist.")
+            self.refuse(handler, "InvalidAction", "The action does not exist.")
 
     def _send_sms(self, handler, params):
         if params.get("SignName") not in self.sign_names:
-            self._error(
+            self.refuse(
                 handler,
                 "FailedOperation.SignatureIncorrectOrUnapproved",
                 "signature format is incorrect or signature is not approved",
             )
             return
         if params.get("TemplateId") not in self.templates:
-            self._error(
+            self.refuse(
                 handler,
                 "FailedOperation.TemplateIncorrectOrUnapproved",
                 "template is not approved or request content does not match the approved "
@@ -177,7 +142,7 @@ class TencentSmsServer:
             return
         values = params.get("TemplateParamSet") or []
         if len(values) != self.templates[params["TemplateId"]]:
-            self._error(
+            self.refuse(
                 handler,
                 "InvalidParameterValue.TemplateParameterFormatError",
                 "verification code template parameter format error",

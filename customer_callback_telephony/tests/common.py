@@ -1,47 +1,37 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-import logging
-import threading
 from contextlib import contextmanager
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tests.fake_http import FakeHttpServer
 
-_logger = logging.getLogger(__name__)
 RECORDING_BYTES = b"ID3\x03\x00fake mp3 recording"
+
+
+class RecordingServer(FakeHttpServer):
+    """The provider's recording store: ``content`` at /rec/<any>.mp3, 404
+    elsewhere; ``requests`` holds the paths asked for."""
+
+    METHODS = ("GET",)
+
+    def __init__(self, content=RECORDING_BYTES):
+        super().__init__()
+        self.content = content
+
+    def handle(self, handler):
+        self.record(handler.path)
+        if handler.path.startswith("/rec/"):
+            self.reply(handler, 200, self.content, "audio/mpeg")
+        else:
+            self.reply(handler, 404, b"", "text/plain")
 
 
 @contextmanager
 def recording_server(content=RECORDING_BYTES):
-    """A local HTTP server that serves ``content`` at /rec/<any>.mp3 (the
-    provider's recording link) and 404 elsewhere; yields its base URL and the
-    list of paths requested."""
-    requested = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            requested.append(self.path)
-            if self.path.startswith("/rec/"):
-                self.send_response(200)
-                self.send_header("Content-Type", "audio/mpeg")
-                self.send_header("Content-Length", str(len(content)))
-                self.end_headers()
-                self.wfile.write(content)
-            else:
-                self.send_response(404)
-                self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", requested
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A local recording store (``RecordingServer``); yields its base URL and
+    the list of paths requested."""
+    with RecordingServer(content) as server:
+        yield server.url, server.requests
 
 
 class TelephonyCase(CallbackCase):
@@ -87,74 +77,3 @@ class TelephonyCase(CallbackCase):
         }
         vals.update(values)
         return self.event(ref, **vals)
-
-
-@contextmanager
-def worker_server(dbname, workers=2):
-    """A real Odoo server with ``workers`` HTTP worker processes on
-    ``dbname`` (no cron worker); yields its base URL."""
-    import re  # noqa: PLC0415
-    import socket  # noqa: PLC0415
-    import subprocess  # noqa: PLC0415
-    import sys  # noqa: PLC0415
-    import tempfile  # noqa: PLC0415
-    import time  # noqa: PLC0415
-
-    import requests  # noqa: PLC0415
-
-    from odoo.addons.customer_callback.tests.common import addons_path  # noqa: PLC0415
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "odoo",
-                "server",
-                "-d",
-                dbname,
-                f"--db-filter=^{re.escape(dbname)}$",
-                "--addons-path=" + addons_path(),
-                f"--workers={workers}",
-                "--max-cron-threads=0",
-                "--http-interface=127.0.0.1",
-                f"--http-port={port}",
-                "--log-level=warn",
-                f"--logfile={log.name}",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-        )
-        base = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 120
-            while True:
-                if server.poll() is not None:
-                    raise RuntimeError(f"the server stopped:\n{open(log.name).read()[-3000:]}")
-                try:
-                    if requests.get(f"{base}/web/health", timeout=2).status_code == 200:
-                        break
-                except requests.RequestException as error:
-                    _logger.debug("server not up yet: %s", error)
-                if time.monotonic() > deadline:
-                    raise RuntimeError(
-                        f"the server did not start:\n{open(log.name).read()[-3000:]}"
-                    )
-                time.sleep(0.5)
-            try:
-                yield base
-            except Exception as error:
-                raise AssertionError(
-                    f"{error}\nserver log:\n{open(log.name).read()[-5000:]}"
-                ) from error
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=30)

@@ -4,17 +4,15 @@ MakeCall through the SDK against a local server; the push endpoint over
 real HTTP."""
 
 import json
-import threading
 from contextlib import contextmanager
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW
+from odoo.addons.customer_callback.tests.fake_http import AnsweringServer
 from odoo.addons.customer_callback_telephony.tests.common import TelephonyCase
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -30,38 +28,20 @@ def report(call_id, code, moment):
     }
 
 
+class FakeCccApi(AnsweringServer):
+    """Aliyun's RPC API as its SDK calls it: the parameters in the query
+    and a form body."""
+
+    def parse(self, handler, body):
+        return {"headers": dict(handler.headers), "params": self.form_params(handler, body)}
+
+
 @contextmanager
 def fake_ccc_api(answer):
-    seen = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def _answer(self):
-            length = int(self.headers.get("Content-Length") or 0)
-            body = self.rfile.read(length).decode() if length else ""
-            url = urlparse(self.path)
-            params = {k: v[0] for k, v in parse_qs(url.query).items()}
-            params.update({k: v[0] for k, v in parse_qs(body).items()})
-            seen.append({"headers": dict(self.headers), "params": params})
-            status, data = answer(params)
-            data = json.dumps(data).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        do_GET = do_POST = _answer  # noqa: N815 - http.server's names
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    """A local server answering with ``answer(params)`` (status, data);
+    yields its address and the requests seen."""
+    with FakeCccApi(lambda seen: answer(seen["params"])) as api:
+        yield api.url, api.requests
 
 
 @tagged("post_install", "-at_install")

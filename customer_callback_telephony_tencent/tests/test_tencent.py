@@ -4,16 +4,15 @@ attempts; the SDK's click-to-call against a local server answering as the
 API reference documents."""
 
 import json
-import threading
 from contextlib import contextmanager
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW
+from odoo.addons.customer_callback.tests.fake_http import AnsweringServer
 from odoo.addons.customer_callback_telephony.tests.common import TelephonyCase
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -42,34 +41,26 @@ def cdr(**changes):
     return fixture("cdr.json", **values)
 
 
+class FakeCccApi(AnsweringServer):
+    """Tencent Cloud API v3 as the CCC client calls it: a JSON body, the
+    action in X-TC-Action, the answer wrapped in ``Response``."""
+
+    METHODS = ("POST",)
+
+    def parse(self, handler, body):
+        return {
+            "action": handler.headers.get("X-TC-Action"),
+            "headers": dict(handler.headers),
+            "body": json.loads(body),
+        }
+
+
 @contextmanager
 def fake_ccc_api(answer):
     """A local server answering Tencent Cloud API v3 requests with
     ``answer(action, body)``; yields its address and the requests seen."""
-    seen = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self):  # noqa: N802 - http.server's name
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            action = self.headers.get("X-TC-Action")
-            seen.append({"action": action, "headers": dict(self.headers), "body": body})
-            data = json.dumps({"Response": answer(action, body)}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with FakeCccApi(lambda seen: (200, {"Response": answer(seen["action"], seen["body"])})) as api:
+        yield api.url, api.requests
 
 
 @tagged("post_install", "-at_install")
@@ -77,11 +68,47 @@ class TestTencentPushes(TelephonyCase):
     def parse(self, kind, payload):
         return self.Call._telephony_parse("tencent_ccc", kind, payload)
 
-    def ingest(self, kind, payload):
+    def ingest(self, kind, payload, company=None):
         events = self.parse(kind, payload)
         for event in events:
-            event.update(provider="tencent_ccc", company_id=self.company.id)
+            event.update(provider="tencent_ccc", company_id=(company or self.company).id)
         return self.Call._telephony_ingest(events)
+
+    def test_a_call_attaches_only_to_a_callback_of_its_company(self):
+        other = self.env["res.company"].create({"name": "另一家公司"})
+        other.resource_calendar_id.tz = "Asia/Shanghai"
+        agent = new_test_user(
+            self.env,
+            "ccc_other_agent",
+            groups="customer_callback.customer_callback_group_agent",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        partner = self.env["res.partner"].create(
+            {
+                "name": "其他公司客户",
+                "tz": "Asia/Shanghai",
+                "phone": "+86 139 0013 9000",
+                "company_id": other.id,
+            }
+        )
+        theirs = self.make_callback(partner, company_id=other.id, team_id=False, user_id=agent.id)
+        theirs.action_start()
+        # our company's push about the other company's customer: kept, unmatched
+        call = self.ingest("cdr", cdr(SessionId="mc-1", Callee="13900139000"))
+        self.assertEqual(call.company_id, self.company)
+        self.assertFalse(call.callback_id)
+        self.assertFalse(call.partner_id)
+        self.assertFalse(theirs.attempt_ids)
+        # both companies' customers have the number: each company's push goes
+        # to its own callback only
+        partner.phone = self.partner_sh.phone
+        call = self.ingest("cdr", cdr(SessionId="mc-2"), company=other)
+        self.assertEqual((call.company_id, call.callback_id), (other, theirs))
+        self.assertFalse(self.callback.attempt_ids)
+        call = self.ingest("cdr", cdr(SessionId="mc-3"))
+        self.assertEqual((call.company_id, call.callback_id), (self.company, self.callback))
+        self.assertEqual(len(theirs.attempt_ids), 1)
 
     def test_documented_cdr_is_parsed(self):
         (event,) = self.parse("cdr", fixture("cdr.json"))

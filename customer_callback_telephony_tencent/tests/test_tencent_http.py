@@ -15,7 +15,7 @@ from odoo import SUPERUSER_ID, api
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.customer_callback_telephony.tests.common import worker_server
+from odoo.addons.customer_callback.tests.odoo_server import odoo_server
 
 from .test_tencent import fixture
 
@@ -129,7 +129,8 @@ class TestTencentEndpointWorkers(TransactionCase):
         sends = [(body, True) for body in bodies] + [(bodies[i], True) for i in range(0, 1000, 10)]
         sends += [(bodies[i], False) for i in range(5)]  # forged
         dbname = self.env.cr.dbname
-        with worker_server(dbname) as base:
+        with odoo_server(dbname) as server:
+            base = server.base
 
             def send(item):
                 body, signed = item

@@ -97,11 +97,9 @@ def run(env, data, sizes, measure, line):
     # the suite's share: its computed settings (routing warnings, official
     # calendar, SMS), on a new record as the onchange computes them
     Settings = env["res.config.settings"]
-    suite = [
-        name
-        for name, field in Settings._fields.items()
-        if (field._module or "").startswith("customer_callback") and field.compute
-    ]
+    from odoo.addons.customer_callback.models.base import suite_field_names  # noqa: PLC0415
+
+    suite = [name for name in sorted(suite_field_names(Settings)) if Settings._fields[name].compute]
     env.invalidate_all()
     with measure(cr) as own:
         record = Settings.new({"company_id": env.company.id})
