@@ -46,7 +46,9 @@ class TestDemoPromises(TransactionCase):
                 domain + [("state", "=", "cancelled")], ["close_reason"]
             )
         }
-        self.assertEqual(reasons, {"manual", "expired"}, "cancelled by hand and expired")
+        # expired past the deadline (the one cancelled by hand is a complaint's
+        # follow-up: customer_callback_complaint's demo)
+        self.assertIn("expired", reasons, "expired past its deadline")
         self.assertTrue(
             self.Callback.search_count(domain + [("close_reason", "=", "hung_up")]),
             "a hung-up call",

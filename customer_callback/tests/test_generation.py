@@ -141,34 +141,3 @@ class TestGeneration(CallbackCase):
         with self.assertRaises(psycopg2.errors.CheckViolation):
             with self.env.cr.savepoint():
                 self.make_rule(window_days=-1)
-
-    def test_closed_complaint_gets_callback_within_three_days(self):
-        rule = self.make_rule(
-            segment="complaint",
-            trigger="ticket_closed",
-            offset_days=0,
-            window_days=3,
-            ignore_fatigue=True,
-        )
-        closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        tickets = self.env["helpdesk.ticket"].create(
-            [
-                {
-                    "name": "Broken on arrival",
-                    "description": "<p>x</p>",
-                    "partner_id": self.partner_sh.id,
-                    "is_complaint": True,
-                },
-                {
-                    "name": "Question",
-                    "description": "<p>y</p>",
-                    "partner_id": self.partner_paris.id,
-                },
-            ]
-        )
-        tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})
-        self.generate(self.partner_sh | self.partner_paris)
-        callback = self.callbacks_of(self.partner_sh, rule)
-        self.assertEqual(callback.ticket_id, tickets[0])
-        self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
-        self.assertFalse(self.callbacks_of(self.partner_paris, rule), "not a complaint")

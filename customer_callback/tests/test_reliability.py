@@ -19,7 +19,6 @@ from .common import (
     cron_commits,
     fail_on_call,
     finish_script,
-    run_in_two_cursors,
     start_script,
 )
 
@@ -106,9 +105,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         batch = self.env["customer.callback.spot.check"].create(
             {"date_from": "2020-01-01", "leader_id": self.supervisor.id}
         )
-        Grade = self.env["customer.complaint.grade"]
-        grade = Grade.create({"name": "Company grade", "company_id": self.company.id})
-        shared_grade = Grade.create({"name": "Shared grade", "company_id": False})
         Occasion = self.env["customer.callback.occasion"]
         occasion = Occasion.create(
             {
@@ -125,7 +121,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             callback,
             attempt,
             batch,
-            grade,
             occasion,
             occasion.date_ids,
             script,
@@ -138,12 +133,11 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             self.assertFalse(Model._read_group([("id", "in", record.ids)], [], ["__count"])[0][0])
             with self.assertRaises(AccessError, msg=f"{record} read"):
                 record.with_user(foreign).read(["display_name"])
-        for record in (grade, occasion.date_ids, script, batch):
+        for record in (occasion.date_ids, script, batch):
             with self.assertRaises(AccessError, msg=f"{record} write"):
                 record.with_user(foreign).write({record._rec_name: record[record._rec_name]})
             with self.assertRaises(AccessError, msg=f"{record} unlink"):
                 record.with_user(foreign).unlink()
-        self.assertTrue(shared_grade.with_user(foreign).read(["name"]))
         self.assertTrue(shared.date_ids.with_user(foreign).read(["date"]))
 
     def test_agent_cannot_reach_another_team_callbacks(self):
@@ -445,69 +439,6 @@ class TestConcurrentGeneration(TransactionCase):
                 cr.execute("DELETE FROM customer_callback WHERE partner_id = %s", [ids["partner"]])
                 cr.execute("DELETE FROM customer_callback_rule WHERE id = %s", [ids["rule"]])
                 env = api.Environment(cr, SUPERUSER_ID, {})
-                env["res.partner"].browse(ids["partner"]).unlink()
-
-
-@tagged("post_install", "-at_install")
-class TestConcurrentReminders(TransactionCase):
-    """Two runs of the complaint reminder scheduled action at once remind
-    once (real cursors: the complaint is committed, then deleted)."""
-
-    def test_two_cursors_remind_once(self):
-        registry = self.registry
-        Ticket = type(self.env["helpdesk.ticket"])
-        now = fields.Datetime.now()
-        with registry.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            partner = env["res.partner"].create({"name": "Concurrent complainer"})
-            # reported 12 hours ago: reminders are due
-            ticket = env["helpdesk.ticket"].create(
-                {
-                    "name": "Concurrent complaint",
-                    "description": "<p>x</p>",
-                    "partner_id": partner.id,
-                    "is_complaint": True,
-                    "complaint_date": now - timedelta(hours=12),
-                }
-            )
-            ids = {"partner": partner.id, "ticket": ticket.id}
-        # The runs happen after the complaint was created: its first check is
-        # its creation time, to the second, which may be after ``now``.
-        run_at = fields.Datetime.now()
-        reminder_domain = Ticket._complaint_reminder_domain
-        # only this test's complaint is looked at: the database's others stay as they are
-        mine = Domain("id", "=", ids["ticket"])
-        try:
-            with patch.object(
-                Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
-            ):
-                results, errors = run_in_two_cursors(
-                    registry,
-                    lambda env: env["helpdesk.ticket"]._complaint_reminder_batch(now=run_at),
-                    Ticket,
-                    "_complaint_pairs",
-                )
-            # the complaint is locked by the run reminding it: the other skips it,
-            # without waiting and without a serialization failure
-            self.assertEqual(errors, [])
-            self.assertEqual(sorted(results), [(0, 0), (1, 0)], "one run looked at it")
-            with registry.cursor() as cr:
-                cr.execute(
-                    """SELECT activity_type_id, count(*) FROM mail_activity
-                        WHERE res_model = 'helpdesk.ticket' AND res_id = %s
-                        GROUP BY activity_type_id""",
-                    [ids["ticket"]],
-                )
-                counts = dict(cr.fetchall())
-            self.assertTrue(counts, "reminders were created")
-            self.assertEqual(set(counts.values()), {1}, "each reminder once")
-        finally:
-            with registry.cursor() as cr:
-                env = api.Environment(cr, SUPERUSER_ID, {})
-                env["mail.activity"].search(
-                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ids["ticket"])]
-                ).unlink()
-                env["helpdesk.ticket"].browse(ids["ticket"]).unlink()
                 env["res.partner"].browse(ids["partner"]).unlink()
 
 

@@ -115,6 +115,27 @@ class TestComplaint(CallbackCase):
         other = self.make_complaint(complaint_date=friday)
         self.assertEqual(other.resolution_deadline, friday + 24 * HOUR)
 
+    def test_working_time_deadline_runs_on_the_make_up_sunday(self):
+        """A make-up Sunday of China's official calendar is a working day for
+        the deadlines (moved from customer_callback's test_official_calendar)."""
+        calendar = self.company.resource_calendar_id
+        calendar.tz = "Asia/Shanghai"
+        self.company.callback_holiday_country_id = self.env.ref("base.cn")
+        self.company._callback_refresh_official_calendar([2026])
+        self.normal.working_time = True
+        # Friday 18 September 2026, 16:00 in Shanghai: one working hour left that day
+        friday = datetime(2026, 9, 18, 8, 0)
+        ticket = self.make_complaint(complaint_grade_id=self.normal.id, complaint_date=friday)
+        # 8 working hours: 1 h on Friday, 7 h on the make-up Sunday (08-12, 13-16)
+        self.assertEqual(self.normal.response_hours, 8)
+        self.assertEqual(ticket.response_deadline, datetime(2026, 9, 20, 8, 0))
+        # the date picker's unusual days agree
+        unusual = calendar._get_unusual_days(datetime(2026, 9, 19), datetime(2026, 9, 21, 23, 0))
+        self.assertEqual(
+            (unusual["2026-09-19"], unusual["2026-09-20"], unusual["2026-09-21"]),
+            (True, False, False),
+        )
+
     def test_regrading_moves_the_deadlines(self):
         ticket = self.make_complaint()
         self.assertEqual(ticket.response_deadline, FROZEN_NOW + 8 * HOUR)
@@ -461,6 +482,33 @@ class TestComplaint(CallbackCase):
         self.assertEqual(ticket.resolution_on_time, 100)
         self.generate(self.partner_sh)
         self.assertEqual(len(self.callbacks_of(self.partner_sh, self.rule)), 1, "not twice")
+
+    def test_generation_picks_closed_complaints_only(self):
+        """The scheduled generation (not only the closing itself) gives a closed
+        complaint its callback within three days, and a closed ticket that is no
+        complaint none (moved from customer_callback's test_generation)."""
+        closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        tickets = self.Ticket.create(
+            [
+                {
+                    "name": "Broken on arrival",
+                    "description": "<p>x</p>",
+                    "partner_id": self.partner_sh.id,
+                    "is_complaint": True,
+                },
+                {
+                    "name": "Question",
+                    "description": "<p>y</p>",
+                    "partner_id": self.partner_paris.id,
+                },
+            ]
+        )
+        tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})
+        self.generate(self.partner_sh | self.partner_paris)
+        callback = self.callbacks_of(self.partner_sh, self.rule)
+        self.assertEqual(callback.ticket_id, tickets[0])
+        self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
+        self.assertFalse(self.callbacks_of(self.partner_paris, self.rule), "not a complaint")
 
     def test_unsolved_callback_reopens_the_complaint(self):
         ticket = self.make_complaint()

@@ -1,7 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
+from unittest.mock import patch
 
-from odoo.tests import tagged
+from odoo import SUPERUSER_ID, api, fields
+from odoo.exceptions import AccessError
+from odoo.fields import Domain
+from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.customer_callback.tests.common import (
     FROZEN_NOW,
@@ -9,6 +13,7 @@ from odoo.addons.customer_callback.tests.common import (
     CallbackCase,
     cron_commits,
     fail_on_call,
+    run_in_two_cursors,
 )
 
 NONE = "----"
@@ -33,6 +38,25 @@ class TestComplaintReliability(AccessMatrixMixin, CallbackCase):
 
     def test_access_matrix_lists_every_model_of_the_addon(self):
         self.assert_matrix_covers_module(ACCESS_MATRIX, "customer_callback_complaint")
+
+    def test_foreign_supervisor_reads_no_grade_of_the_company(self):
+        """A supervisor of another company, with full model rights, finds no
+        grade of this company (search, grouping) and cannot read, change or
+        delete one; a shared grade (no company) stays readable."""
+        Grade = self.env["customer.complaint.grade"]
+        grade = Grade.create({"name": "Company grade", "company_id": self.company.id})
+        shared_grade = Grade.create({"name": "Shared grade", "company_id": False})
+        foreign = self.foreign_supervisor
+        Model = Grade.with_user(foreign)
+        self.assertFalse(Model.search([("id", "in", grade.ids)]))
+        self.assertFalse(Model._read_group([("id", "in", grade.ids)], [], ["__count"])[0][0])
+        with self.assertRaises(AccessError):
+            grade.with_user(foreign).read(["display_name"])
+        with self.assertRaises(AccessError):
+            grade.with_user(foreign).write({"name": grade.name})
+        with self.assertRaises(AccessError):
+            grade.with_user(foreign).unlink()
+        self.assertTrue(shared_grade.with_user(foreign).read(["name"]))
 
     def test_interrupted_complaint_reminders_resume_without_gaps_or_duplicates(self):
         """The reminder scheduled action crashes in its second batch: the first
@@ -99,3 +123,66 @@ class TestComplaintReliability(AccessMatrixMixin, CallbackCase):
         with cron_commits(self.env) as run:
             Ticket._cron_complaint_reminders(batch_size=2)
         self.assertEqual(run.commits, [], "nothing left")
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentReminders(TransactionCase):
+    """Two runs of the complaint reminder scheduled action at once remind
+    once (real cursors: the complaint is committed, then deleted)."""
+
+    def test_two_cursors_remind_once(self):
+        registry = self.registry
+        Ticket = type(self.env["helpdesk.ticket"])
+        now = fields.Datetime.now()
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            partner = env["res.partner"].create({"name": "Concurrent complainer"})
+            # reported 12 hours ago: reminders are due
+            ticket = env["helpdesk.ticket"].create(
+                {
+                    "name": "Concurrent complaint",
+                    "description": "<p>x</p>",
+                    "partner_id": partner.id,
+                    "is_complaint": True,
+                    "complaint_date": now - timedelta(hours=12),
+                }
+            )
+            ids = {"partner": partner.id, "ticket": ticket.id}
+        # The runs happen after the complaint was created: its first check is
+        # its creation time, to the second, which may be after ``now``.
+        run_at = fields.Datetime.now()
+        reminder_domain = Ticket._complaint_reminder_domain
+        # only this test's complaint is looked at: the database's others stay as they are
+        mine = Domain("id", "=", ids["ticket"])
+        try:
+            with patch.object(
+                Ticket, "_complaint_reminder_domain", lambda m, n: reminder_domain(m, n) & mine
+            ):
+                results, errors = run_in_two_cursors(
+                    registry,
+                    lambda env: env["helpdesk.ticket"]._complaint_reminder_batch(now=run_at),
+                    Ticket,
+                    "_complaint_pairs",
+                )
+            # the complaint is locked by the run reminding it: the other skips it,
+            # without waiting and without a serialization failure
+            self.assertEqual(errors, [])
+            self.assertEqual(sorted(results), [(0, 0), (1, 0)], "one run looked at it")
+            with registry.cursor() as cr:
+                cr.execute(
+                    """SELECT activity_type_id, count(*) FROM mail_activity
+                        WHERE res_model = 'helpdesk.ticket' AND res_id = %s
+                        GROUP BY activity_type_id""",
+                    [ids["ticket"]],
+                )
+                counts = dict(cr.fetchall())
+            self.assertTrue(counts, "reminders were created")
+            self.assertEqual(set(counts.values()), {1}, "each reminder once")
+        finally:
+            with registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["mail.activity"].search(
+                    [("res_model", "=", "helpdesk.ticket"), ("res_id", "=", ids["ticket"])]
+                ).unlink()
+                env["helpdesk.ticket"].browse(ids["ticket"]).unlink()
+                env["res.partner"].browse(ids["partner"]).unlink()

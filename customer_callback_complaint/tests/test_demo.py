@@ -43,3 +43,10 @@ class TestComplaintDemo(TransactionCase):
         self.assertTrue(ticket, "the dissatisfied spot-checked customer's complaint")
         self.assertTrue(ticket.is_complaint)
         self.assertTrue(ticket.complaint_grade_id, "graded (the default grade)")
+
+    def test_a_follow_up_cancelled_by_hand(self):
+        follow_ups = self.env["customer.callback"].search(
+            [("company_id", "=", self.company.id), ("ticket_id", "in", self.complaints.ids)]
+        )
+        cancelled = follow_ups.filtered(lambda c: c.state == "cancelled")
+        self.assertEqual(set(cancelled.mapped("close_reason")), {"manual"}, "cancelled by hand")
