@@ -13,10 +13,7 @@
     "data": [
         "security/customer_callback_complaint_security.xml",
         "security/ir.model.access.csv",
-        "data/customer_complaint_grade_data.xml",
-        "data/helpdesk_ticket_stage_data.xml",
-        "data/mail_activity_type_data.xml",
-        "data/ir_cron_data.xml",
+        "data/customer_callback_complaint_defaults.xml",
         "views/helpdesk_ticket_views.xml",
         "views/customer_complaint_grade_views.xml",
         "views/helpdesk_ticket_category_views.xml",

@@ -17,9 +17,15 @@ data in ``init`` mode, which writes over ``noupdate`` records (a scheduled
 action's next call and any change an administrator made to it, record
 rules); an upgrade keeps them, as any upgrade of the core did before. Its
 own dependencies that the database lacks (``sale`` is already there where
-the core depended on it) are installed by the loader as usual."""
+the core depended on it) are installed by the loader as usual.
 
-import inspect
+Where an installed addon upgraded in the same run now depends on the new
+addon (``customer_callback_survey`` on the complaints, 19.0.5.0.0), Odoo's
+``button_upgrade`` has marked it *to install* before any migration script
+ran, and Odoo offers no public way to turn that install into an upgrade:
+the new addon is then installed, and its own data loading must leave the
+moved records as they are (``customer_callback_complaint`` loads its
+noupdate defaults as an update does and tells its demo only once)."""
 
 from openupgradelib import openupgrade
 
@@ -73,35 +79,11 @@ def move_to_addon(
     # core's demo flag, the loader loads it after the core in this same run,
     # in update mode (see the module's docstring).
     core = Module.search([("name", "=", old)])
-    target = Module.search([("name", "=", new), ("state", "in", ("uninstalled", "to install"))])
+    # Already marked *to install* (an installed addon upgraded in this run now
+    # depends on it, and Odoo's button_upgrade marked the new dependency before
+    # any migration ran), it is installed: its data files find their records
+    # here under their xml ids and update them, and its demo is told once
+    # (customer_callback_complaint's demo loader skips what was moved).
+    target = Module.search([("name", "=", new), ("state", "=", "uninstalled")])
     if target:
-        marked_early = target.state == "to install"
         target.write({"state": "to upgrade", "latest_version": new_version, "demo": core.demo})
-        if marked_early:
-            _upgrade_in_loading_graph(new, new_version, core.demo)
-
-
-def _upgrade_in_loading_graph(name, version, demo):
-    """The new addon was marked *to install* before this script ran: an
-    installed addon that now depends on it (``customer_callback_survey`` on
-    the complaints, 19.0.5.0.0) is upgraded with the core, and Odoo's
-    ``button_upgrade`` marks a new dependency to install at once, so the
-    loader put it in the graph it is loading as an install. An install
-    loads the addon's data and demo in ``init`` mode: over its ``noupdate``
-    records that were the core's (a grade changed by an administrator, the
-    demo's business steps run again). Odoo reads the operation of each
-    module from the graph's node, made before any migration script runs, and
-    offers no public way to change it: the node of the graph being loaded (a
-    local of the loader's frames) is set as the database row now is."""
-    from odoo.modules.module_graph import ModuleGraph  # noqa: PLC0415
-
-    frame = inspect.currentframe()
-    while frame is not None:
-        for value in frame.f_locals.values():
-            if isinstance(value, ModuleGraph) and name in value:
-                node = value[name]
-                if node.state == "to install":
-                    node.state = "to upgrade"
-                    node.installed_version = version
-                    node.demo = demo
-        frame = frame.f_back

@@ -25,6 +25,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.fields import Domain
+from odoo.tools import convert
 
 from odoo.addons.customer_callback.tools import call_window
 
@@ -47,6 +48,13 @@ REMINDER_ACTIVITY_TYPES = {
     cd.DEADLINE_NEAR: "customer_callback_complaint.mail_activity_type_complaint_deadline_near",
     cd.BREACH: "customer_callback_complaint.mail_activity_type_complaint_breached",
 }
+
+
+# the demo's complaints (demo/customer_callback_complaint_demo.xml loads them)
+DEMO_SCENARIO = "demo/scenarios/customer_callback_complaint_demo.xml"
+# its first record: there once the story was told, by this addon or, before
+# 19.0.5.0.0, by the core (the upgrade moved it here with its xml id)
+DEMO_TOLD = "customer_callback_complaint.demo_complaint_zhaolei"
 
 
 class HelpdeskTicket(models.Model):
@@ -519,6 +527,21 @@ class HelpdeskTicket(models.Model):
                 | Domain("complaint_next_check", "<=", now)
             )
         )
+
+    @api.model
+    def _complaint_load_demo_scenario(self):
+        """Tell the demo's complaints (``DEMO_SCENARIO``) unless they were told
+        already: the addon's install after the core's upgrade to 19.0.5.0.0
+        finds the core's demo complaints moved to it (their xml ids under this
+        addon, ``migrations/19.0.5.0.0`` of the core) and must neither create
+        them twice nor run their business steps again. Loaded in init mode
+        as noupdate demo data, as Odoo loads its own scenarios."""
+        if self.env.ref(DEMO_TOLD, raise_if_not_found=False):
+            return False
+        convert.convert_file(
+            self.env, "customer_callback_complaint", DEMO_SCENARIO, None, mode="init", noupdate=True
+        )
+        return True
 
     @api.model
     def _complaint_reminder_batch(self, batch_size=500, now=None):

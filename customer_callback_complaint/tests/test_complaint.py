@@ -136,6 +136,17 @@ class TestComplaint(CallbackCase):
             (True, False, False),
         )
 
+    def test_loading_the_defaults_keeps_what_an_administrator_changed(self):
+        """The default records are loaded at every install and update as
+        noupdate data is updated: an install over the records the core's
+        upgrade moved here (19.0.5.0.0) does not write them over."""
+        self.urgent.write({"response_hours": 3, "resolution_hours": 12})
+        cron = self.env.ref(f"{CC}.ir_cron_complaint_reminders")
+        cron.interval_number = 15
+        self.env["customer.complaint.grade"]._complaint_load_defaults()
+        self.assertEqual((self.urgent.response_hours, self.urgent.resolution_hours), (3, 12))
+        self.assertEqual(cron.interval_number, 15)
+
     def test_regrading_moves_the_deadlines(self):
         ticket = self.make_complaint()
         self.assertEqual(ticket.response_deadline, FROZEN_NOW + 8 * HOUR)

@@ -50,3 +50,11 @@ class TestComplaintDemo(TransactionCase):
         )
         cancelled = follow_ups.filtered(lambda c: c.state == "cancelled")
         self.assertEqual(set(cancelled.mapped("close_reason")), {"manual"}, "cancelled by hand")
+
+    def test_the_demo_is_told_once(self):
+        """The demo's loader tells nothing again where the complaints are (the
+        core's demo complaints moved here by the upgrade to 19.0.5.0.0)."""
+        Ticket = self.env["helpdesk.ticket"].with_context(active_test=False)
+        before = Ticket.search_count([])
+        self.assertFalse(Ticket._complaint_load_demo_scenario())
+        self.assertEqual(Ticket.search_count([]), before)
