@@ -18,7 +18,7 @@ import holidays as holidays_lib
 
 # Reasons a callback may close without the call being made (SPEC §3,
 # consent ledger, contact fatigue).
-CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn")
+CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn", "fatigue")
 # the scheduler wakes every hour: a step is judged one tick after its deadline
 TICK = timedelta(hours=1)
 NEW_CUSTOMER_DAYS = 7
