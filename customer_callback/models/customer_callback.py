@@ -1391,7 +1391,7 @@ class CustomerCallback(models.Model):
                 # a rule's callback the cap refuses on every day up to its
                 # deadline is recorded as not made (issue #30), never silently
                 # dropped: closed with the reason, it is not planned again
-                placed += self._fatigue_closed(company, refused, now)
+                placed += self._fatigue_closed(company, refused, now, placed)
             accepted += placed
         if not accepted:
             return self.browse()
@@ -1727,11 +1727,12 @@ class CustomerCallback(models.Model):
                 refused.append(vals)
         return accepted, refused
 
-    def _fatigue_closed(self, company, refused, now):
+    def _fatigue_closed(self, company, refused, now, accepted=()):
         """The values of the rules' callbacks in ``refused`` (by the cap)
         that no day up to their deadline would accept, as callbacks closed
         with the reason ``fatigue``; the others are left for a later day
-        (the generator offers them again while they are due)."""
+        (the generator offers them again while they are due). ``accepted``:
+        the values accepted with them, counted as the customers' callbacks."""
         refused = [vals for vals in refused if vals.get("rule_id") and vals.get("deadline")]
         if not refused:
             return []
@@ -1739,6 +1740,13 @@ class CustomerCallback(models.Model):
         company_tz = company._callback_tz()
         partners = self.env["res.partner"].sudo().browse({vals["partner_id"] for vals in refused})
         tz_of = {partner.id: partner.tz or company_tz for partner in partners}
+        ignoring = set(
+            self.env["customer.callback.rule"]
+            .sudo()
+            .browse({vals["rule_id"] for vals in accepted if vals.get("rule_id")})
+            .filtered("ignore_fatigue")
+            .ids
+        )
         spans = [
             (
                 self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]]),
@@ -1751,6 +1759,13 @@ class CustomerCallback(models.Model):
             min(first for first, _last in spans) - timedelta(days=period),
             max(last for _first, last in spans) + timedelta(days=period + 1),
         )
+        for vals in accepted:
+            if vals["partner_id"] in tz_of and cadence.counts_toward_fatigue(
+                vals.get("segment", "other"), vals.get("rule_id") in ignoring
+            ):
+                existing[vals["partner_id"]].append(
+                    self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]])
+                )
         closed = []
         for vals, (first, last) in zip(refused, spans, strict=True):
             if cadence.fatigue_first_allowed_day(
