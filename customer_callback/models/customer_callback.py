@@ -623,12 +623,18 @@ class CustomerCallback(models.Model):
             return f"{local:%H:%M}"
         return f"{local:%Y-%m-%d %H:%M}"
 
-    def _callable_now_domain(self, now=None):
+    def _callable_now_domain(self, now=None, within=None):
         """Open callbacks whose customer is inside a call window at ``now``:
         per company, the timezones with an open window (computed once per
         zone, not per callback); customers without a timezone use the
-        company's."""
+        company's. ``within`` (callbacks): the domain is only to be applied
+        to them, the zones and companies of the others are not looked at."""
         now = now or fields.Datetime.now()
+        partner_domain = Domain("tz", "!=", False)
+        open_domain = Domain("state", "in", OPEN_STATES)
+        if within is not None:
+            partner_domain &= Domain("id", "in", within.sudo().partner_id.ids)
+            open_domain &= Domain("id", "in", within.ids)
         # the timezones (and countries: their holidays decide the window
         # kind) customers have, a handful, not the 600 zones Odoo offers
         zones_by_country = defaultdict(list)
@@ -636,7 +642,7 @@ class CustomerCallback(models.Model):
             self.env["res.partner"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group([("tz", "!=", False)], ["tz", "country_id"])
+            ._read_group(partner_domain, ["tz", "country_id"])
         ):
             zones_by_country[country].append(tz)
         Country = self.env["res.country"]
@@ -646,7 +652,7 @@ class CustomerCallback(models.Model):
             company
             for (company,) in self.sudo()
             .with_context(active_test=False)
-            ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
+            ._read_group(open_domain, ["company_id"])
         ]
         # a company's own calendar is read once, whatever the number of
         # countries it decides for (each read is a resource-calendar
