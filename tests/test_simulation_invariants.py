@@ -117,6 +117,31 @@ def test_complaint_within_3_days():
     assert checked == 1 and "complaint #5" in broken[0][1]
 
 
+def test_called_by_the_deadline_whatever_the_retry():
+    # complaint #62 (the third round's CI leg): solved on a holiday, called on
+    # its last day before the deadline (today 02:00), not reached; the next
+    # attempt's planned date lies after the deadline: the customer was called
+    deadline = DAY + timedelta(hours=2)
+    called = callback(
+        segment="complaint",
+        ticket_id=5,
+        state="done",
+        close_reason="completed",
+        planned_date=deadline + timedelta(hours=3),
+        done_date=deadline + timedelta(hours=4),
+        first_attempt=deadline - timedelta(hours=1),
+    )
+    assert inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[called])
+    ) == (1, [])
+    # first called after the deadline (customer #545 of the full run): broken
+    late = dict(called, first_attempt=deadline + timedelta(hours=1))
+    checked, broken = inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[late])
+    )
+    assert checked == 1 and "complaint #5" in broken[0][1]
+
+
 def test_window_by_the_customers_country_calendar():
     # Sunday 26 January 2025 is a make-up workday in China: 09:30 is inside
     sunday = datetime(2025, 1, 26, 1, 30)  # 09:30 in Shanghai

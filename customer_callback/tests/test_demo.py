@@ -46,7 +46,10 @@ class TestDemoPromises(TransactionCase):
                 domain + [("state", "=", "cancelled")], ["close_reason"]
             )
         }
-        self.assertEqual(reasons, {"manual", "expired"}, "cancelled by hand and expired")
+        self.assertLessEqual({"manual", "expired"}, reasons, "cancelled by hand and expired")
+        # and, since issue #30, a greeting the contact-fatigue cap refused up
+        # to its deadline (a demo customer called often) is recorded as such
+        self.assertLessEqual(reasons, {"manual", "expired", "fatigue"})
         self.assertTrue(
             self.Callback.search_count(domain + [("close_reason", "=", "hung_up")]),
             "a hung-up call",

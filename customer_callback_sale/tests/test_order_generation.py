@@ -143,7 +143,12 @@ class TestOrderGeneration(SaleCallbackCase):
         self.make_order(self.partner_sh, days_ago=2)
         self.generate(self.partner_sh)
         self.assertEqual(len(self.callbacks_of(self.partner_sh, usage)), 1)
-        self.assertFalse(self.callbacks_of(self.partner_sh, churn), "capped by contact fatigue")
+        # capped by contact fatigue on every day of its window: not made, and
+        # recorded as such (issue #30), not silently left out
+        capped = self.callbacks_of(self.partner_sh, churn)
+        self.assertEqual(
+            capped.mapped(lambda c: (c.state, c.close_reason)), [("cancelled", "fatigue")]
+        )
         self.assertEqual(
             len(self.callbacks_of(self.partner_sh, exempt)), 1, "exempt rules are always created"
         )

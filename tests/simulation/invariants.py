@@ -18,7 +18,7 @@ import holidays as holidays_lib
 
 # Reasons a callback may close without the call being made (SPEC §3,
 # consent ledger, contact fatigue).
-CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn")
+CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn", "fatigue")
 # the scheduler wakes every hour: a step is judged one tick after its deadline
 TICK = timedelta(hours=1)
 NEW_CUSTOMER_DAYS = 7
@@ -73,13 +73,19 @@ def _withdrew_between(facts, partner_id, low, high, purposes=("contact",)):
 
 
 def _callback_answers(callbacks, deadline, asks=()):
-    """A callback planned by the deadline, or closed by then with a reason;
+    """A callback called (first attempt) or planned by the deadline, or
+    closed by then with a reason;
     a customer who asked on his personal page (before the deadline) to be
     called at a later moment is called then (000 §4.3: his time decides)."""
     for asked_at, wanted in asks:
         if asked_at <= deadline:
             deadline = max(deadline, wanted)
     for cb in callbacks:
+        # called by the deadline: the promise is kept, even when the attempt
+        # then moved the planned date past it (issue #30, complaint #62 of the
+        # third round's CI leg: called at 09:06 its last day, retried at 13:00)
+        if cb.get("first_attempt") and cb["first_attempt"] <= deadline:
+            return True
         if cb["planned_date"] and cb["planned_date"] <= deadline and cb["state"] != "cancelled":
             return True
         if (

@@ -45,9 +45,20 @@ def _callbacks(env, domain):
         .with_context(active_test=False)
         .search_read(domain, CALLBACK_FIELDS, order="id")
     )
+    # the first attempt of each: a call made in time answers the promise,
+    # whatever the next attempt did to the planned date afterwards
+    first = dict(
+        env["customer.callback.attempt"]._read_group(
+            [("callback_id", "in", [row["id"] for row in rows])],
+            ["callback_id"],
+            ["attempt_date:min"],
+        )
+    )
+    first = {callback.id: moment for callback, moment in first.items()}
     for row in rows:
         for key in ("partner_id", "company_id", "ticket_id", "rule_id", "spot_check_id"):
             row[key] = _id(row[key])
+        row["first_attempt"] = first.get(row["id"])
     return rows
 
 
