@@ -128,8 +128,16 @@ class TestOrderGeneration(SaleCallbackCase):
         usage = self.make_rule(
             segment="usage", trigger="order", offset_days=0, window_days=7, sequence=1
         )
+        # a monthly rule whose window spans the month: every customer's turn
+        # is the month's first day (cadence.spread_in_period), whatever his
+        # id. With a quarter and 14 days, the turn of a customer depended on
+        # his id, so the test passed or failed with the tests run before it.
         churn = self.make_rule(
-            segment="churn_risk", trigger="no_recent_order", window_days=14, sequence=2
+            segment="churn_risk",
+            trigger="no_recent_order",
+            period_months=1,
+            window_days=30,
+            sequence=2,
         )
         exempt = self.make_rule(
             segment="complaint",
