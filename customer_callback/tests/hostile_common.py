@@ -182,6 +182,19 @@ class HostileCase(HttpCase):
     # Rows
     # ------------------------------------------------------------------
 
+    def assert_every_model_has_rows(self, module, rows):
+        """A new model of ``module`` gets its rows in ``rows``: at least its
+        portal user's read (``read_<model>_as_portal``)."""
+        models = {
+            model
+            for model in self.env.registry
+            if self.env[model]._original_module == module and not self.env[model]._abstract
+        }
+        self.assertTrue(models)
+        covered = {row.name for row in rows}
+        for model in models:
+            self.assertIn(f"read_{model.replace('.', '_')}_as_portal", covered, model)
+
     def run_row(self, row):
         if row.expect == REFUSED:
             try:

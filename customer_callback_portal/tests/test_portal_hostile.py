@@ -368,16 +368,7 @@ class TestPortalHostile(HostileCase):
 
     def test_every_model_of_the_addon_has_rows(self):
         """A new model of the addon gets its rows in ROWS."""
-        models = {
-            model
-            for model in self.env.registry
-            if self.env[model]._original_module == "customer_callback_portal"
-            and not self.env[model]._abstract
-        }
-        self.assertTrue(models)
-        covered = {row.name for row in ROWS}
-        for model in models:
-            self.assertIn(f"read_{model.replace('.', '_')}_as_portal", covered, model)
+        self.assert_every_model_has_rows("customer_callback_portal", ROWS)
 
 
 make_row_tests(TestPortalHostile, ROWS)
