@@ -248,6 +248,18 @@ def test_spot_checks_at_most_twice_in_12_months():
     )
 
 
+def test_spot_checks_counted_by_the_month_of_their_draw():
+    """The draws of January 2025 and January 2026 are 13 monthly draws
+    apart: with one in March between them, no 12 months hold three (customer
+    #105 of the 13-month run, reported broken by the hours of creation)."""
+    draws = [date(2025, 1, 1), date(2025, 3, 1), date(2026, 1, 1)]
+    check = inv.spot_checked_at_most_twice_in_12_months
+    assert check(facts(spot_checks=[(105, d) for d in draws]))[1] == []
+    draws[0] = date(2025, 2, 1)
+    broken = check(facts(spot_checks=[(105, d) for d in draws]))[1]
+    assert broken and "draws of 2025-02 to 2026-01" in broken[0][1]
+
+
 def test_spot_check_drawn_by_the_27th():
     due = [(1, date(2025, 3, 27))]
     assert inv.spot_check_drawn_by_the_27th(facts(spot_check_due=due))[1]

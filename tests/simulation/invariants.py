@@ -337,24 +337,31 @@ def _last_withdrawal(facts, partner_id):
     return f"withdrawn {_fmt(max(dates))}" if dates else "?"
 
 
+def _month_index(day):
+    return day.year * 12 + day.month - 1
+
+
 def spot_checked_at_most_twice_in_12_months(facts):
-    """002 §9: the same customer is not spot-checked more than twice (in
-    12 months)."""
+    """002 §9: the same customer is not spot-checked more than twice in 12
+    months. The spot-check is drawn once a month: no 12 consecutive monthly
+    draws hold a customer more than twice (the draws of January 2025 and
+    January 2026 are 13 months, not 12, whatever the hours of their
+    callbacks' creation)."""
     by_partner = defaultdict(list)
-    for partner_id, created in facts["spot_checks"]:
-        by_partner[partner_id].append(created)
+    for partner_id, month in facts["spot_checks"]:
+        by_partner[partner_id].append(month)
     checked, broken = 0, []
-    for partner_id, dates in sorted(by_partner.items()):
+    for partner_id, months in sorted(by_partner.items()):
         checked += 1
-        dates.sort()
-        for index in range(len(dates) - SPOT_CHECK_CAP):
-            first, last = dates[index], dates[index + SPOT_CHECK_CAP]
-            if last - first < timedelta(days=365):
+        months.sort()
+        for index in range(len(months) - SPOT_CHECK_CAP):
+            first, last = months[index], months[index + SPOT_CHECK_CAP]
+            if _month_index(last) - _month_index(first) < SPOT_CHECK_MONTHS:
                 broken.append(
                     (
                         partner_id,
-                        f"customer #{partner_id} spot-checked {SPOT_CHECK_CAP + 1} times between "
-                        f"{_fmt(first)} and {_fmt(last)}",
+                        f"customer #{partner_id} spot-checked {SPOT_CHECK_CAP + 1} times in the "
+                        f"draws of {first:%Y-%m} to {last:%Y-%m}",
                     )
                 )
                 break

@@ -222,15 +222,20 @@ def read_facts(env, sim, day):
         .search([("ignore_fatigue", "=", True)])
         .ids
     )
+    # each callback's first attempt ever (not the first of the days read: a
+    # callback first called before ``low`` and again since is no new contact)
     for callback, first in env["customer.callback.attempt"]._read_group(
-        [("attempt_date", ">=", low), ("attempt_date", "<", now)],
+        [("attempt_date", "<", now)],
         ["callback_id"],
         ["attempt_date:min"],
+        having=[("attempt_date:min", ">=", low)],
     ):
-        if (
-            not callback.rule_id
-            or callback.rule_id.id in exempt_rules
-            or callback.segment == "spot_check"
+        # what never counts (SOP 002 §9): a spot-check (its own cap), the
+        # call the customer asked for, a rule that ignores fatigue; a
+        # callback made by hand counts like any other
+        if callback.rule_id.id in exempt_rules or callback.segment in (
+            "spot_check",
+            "customer_request",
         ):
             continue
         contacts[callback.partner_id.id].append(
@@ -254,9 +259,22 @@ def read_facts(env, sim, day):
         )
     ]
     # spot-checks: every spot-check callback of the last 400 days
+    # (customer, the month of its draw): the spot-check is drawn monthly, and
+    # its cap counts the draws of 12 consecutive months; a cancelled one
+    # (never called) is no spot-check
     facts["spot_checks"] = [
-        (cb["partner_id"], cb["create_date"])
-        for cb in _callbacks(env, [("segment", "=", "spot_check"), ("create_date", ">=", horizon)])
+        (cb.partner_id.id, cb.spot_check_id.date_from)
+        for cb in env["customer.callback"]
+        .with_context(active_test=False)
+        .search(
+            [
+                ("segment", "=", "spot_check"),
+                ("spot_check_id", "!=", False),
+                ("state", "!=", "cancelled"),
+                ("create_date", ">=", horizon),
+            ],
+            order="id",
+        )
     ]
     # the month's spot-check: due on the 27th (company time), checked the day after
     due = []

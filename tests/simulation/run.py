@@ -231,12 +231,12 @@ class Simulation:
             tick = midnight + timedelta(hours=hour)
             if self.clock.now() < tick:
                 self.clock.move_to(tick)
-            self.world_acts(registry, tick + timedelta(minutes=59))
-            self.run_crons(registry)
+            self.world_and_crons(registry, tick + timedelta(minutes=59))
             with registry.cursor() as cr:
                 env = self.env(cr)
                 if hour % 6 == 0:
                     world_mod.answer_surveys(self.world, env, self.clock.now())
+                shifts = []
                 for company in env["res.company"].browse(self.company_ids):
                     if hour == 2:  # 10:00 in Shanghai, 03:00 in Paris: the leads' daily look
                         local_day = (tick + timedelta(hours=8)).date()
@@ -245,11 +245,60 @@ class Simulation:
                         [u.id for u in self.world.agents[company.id]]
                         + [self.world.leaders[company.id].id]
                     )
-                    for user in workers:
-                        if agents.working_now(user, company, self.clock.now()):
-                            agents.work_hour(self, env, user, company)
+                    shifts += [
+                        agents.work_hour(self, env, user, company)
+                        for user in workers
+                        if agents.working_now(
+                            user, company, self.clock.now(), self.world.agents[company.id]
+                        )
+                    ]
+                self.work_side_by_side(shifts)
         with registry.cursor() as cr:
             self.check_day(self.env(cr), day)
+
+    def work_side_by_side(self, shifts):
+        """The agents of the hour work at the same time, not one after the
+        other: each ``shift`` (a generator of the minutes each step of its
+        agent's work takes) makes one step per round, and the clock moves on
+        by the longest step of the round. One after the other, five agents'
+        hour took four hours of the simulated clock, and the world's acts and
+        the scheduled actions of those hours came late (complaint #727: its
+        first response posted at 08:08 for 05:58, when no breach was left to
+        remind)."""
+        while shifts:
+            minutes, still = 0, []
+            for shift in shifts:
+                step = next(shift, None)
+                if step is not None:
+                    minutes = max(minutes, step)
+                    still.append(shift)
+            if minutes:
+                self.advance(minutes)
+            shifts = still
+
+    def world_and_crons(self, registry, until):
+        """The world's acts up to ``until``, and the scheduled actions at
+        their own ``nextcall`` in between, as Odoo's scheduler runs them (the
+        complaint reminders every 10 minutes, not once an hour)."""
+        while True:
+            moment = self.next_cron_call(registry)
+            if moment is None or moment > until:
+                break
+            self.world_acts(registry, moment)
+            if self.clock.now() < moment:
+                self.clock.move_to(moment)
+            if not self.run_crons(registry):
+                break  # nothing was due after all: the clock is past the world's acts
+        self.world_acts(registry, until)
+        self.run_crons(registry)
+
+    def next_cron_call(self, registry):
+        with registry.cursor() as cr:
+            env = self.env(cr)
+            cron = env["ir.cron"].search(
+                [("id", "in", self.cron_ids), ("active", "=", True)], order="nextcall", limit=1
+            )
+            return cron.nextcall or None
 
     def world_acts(self, registry, until):
         for moment, _seq, kind, payload in self.world.due(until):
@@ -276,6 +325,7 @@ class Simulation:
                 cron.method_direct_trigger()
                 self.count(f"cron {cron.code.split('.')[-1].split('(')[0]}")
                 cr.commit()
+            return len(due)
 
     def check_day(self, env, day):
         facts = observe.read_facts(env, self, day)
