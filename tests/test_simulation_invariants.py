@@ -379,3 +379,20 @@ def test_quarterly_report_recomputed():
 def test_no_error_in_log():
     assert inv.no_error_in_log([]) == []
     assert inv.no_error_in_log([("ERROR", "Traceback ...")])[0][1] == "ERROR: Traceback ..."
+
+
+def test_service_level_measures_the_wait_to_the_first_call():
+    created = datetime(2025, 10, 1, 11, 27)
+    rows = [
+        # complaint #1389 of the 13-month run: planned in time, first called 33 days later
+        ("complaint", created, datetime(2025, 11, 3, 1, 47), None),
+        ("complaint", created, created + timedelta(days=2), None),
+        ("complaint", created, None, created + timedelta(days=1)),  # withdrawn in time
+        ("complaint", datetime(2025, 11, 30), None, None),  # its 3 days not over at the end
+        ("new_customer", created, created + timedelta(days=6), None),
+    ]
+    level = inv.service_level(rows, {"complaint": 3, "new_customer": 7}, datetime(2025, 12, 1))
+    counted, in_time, closed, longest = level["complaint"]
+    assert (counted, in_time, closed) == (3, 1, 1)
+    assert round(longest, 1) == 32.6
+    assert level["new_customer"][:3] == (1, 1, 0)

@@ -603,6 +603,34 @@ def quarterly_report_tells_the_truth(facts):
     return checked, broken
 
 
+def service_level(rows, segment_days, end):
+    """How soon the customers of each SOP-deadline segment were first
+    called, from each callback's creation (at the purchase, at the
+    complaint's solving): not a promise of the suite, which plans the call in
+    time and reminds the lead of what is overdue, but a measure of the
+    simulated team's capacity. ``rows``: (segment, created, first attempt or
+    None, closed with a reason), naive UTC; a callback whose days had not
+    all passed by ``end`` is left out. Returns {segment: (counted, called in
+    time, closed with a reason in time, days of the longest wait)}."""
+    result = {}
+    for segment, days in segment_days.items():
+        limit = timedelta(days=days)
+        counted = in_time = closed = 0
+        longest = 0.0
+        for seg, created, first, closed_at in rows:
+            if seg != segment or created + limit > end:
+                continue
+            counted += 1
+            if first and first <= created + limit:
+                in_time += 1
+            elif not first and closed_at and closed_at <= created + limit:
+                closed += 1
+            wait = ((first or closed_at or end) - created).total_seconds() / 86400
+            longest = max(longest, wait)
+        result[segment] = (counted, in_time, closed, longest)
+    return result
+
+
 CHECKS = {
     "new customer called within 7 days": new_customer_called_within_7_days,
     "complaint customer called within 3 days": complaint_called_within_3_days,

@@ -377,3 +377,27 @@ def digest_rows(env):
         for row in env[model].with_context(active_test=False).search_read([], fields_, order="id"):
             rows.append((model, tuple(str(row[f]) for f in fields_)))
     return rows
+
+
+def service_rows(env, segments):
+    """(segment, created, first attempt, closed with a reason) of every
+    callback of ``segments``, for ``invariants.service_level``."""
+    Callback = env["customer.callback"].with_context(active_test=False)
+    callbacks = Callback.search_fetch(
+        [("segment", "in", list(segments))], ["segment", "create_date", "state", "done_date"]
+    )
+    first = {
+        callback.id: moment
+        for callback, moment in env["customer.callback.attempt"]._read_group(
+            [("callback_id", "in", callbacks.ids)], ["callback_id"], ["attempt_date:min"]
+        )
+    }
+    return [
+        (
+            cb.segment,
+            cb.create_date,
+            first.get(cb.id),
+            cb.done_date if cb.state == "cancelled" else None,
+        )
+        for cb in callbacks
+    ]
