@@ -19,8 +19,6 @@ from . import world as world_mod
 from .clock import SimClock
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-SUITE_MODULES = ("customer_callback", "customer_callback_survey")
-
 # Promises known to be broken, with the reason, printed "broken (known: …)"
 # and not failing the run (reported to the lead, issue #30). Every other
 # promise must hold.
@@ -107,7 +105,7 @@ class Simulation:
                 else:
                     world_mod.set_up(self.world, env, args.customers)
                     self.company_ids = [c.id for c in self.world.companies]
-                    self.cron_ids = observe.suite_crons(env, SUITE_MODULES)
+                    self.cron_ids = observe.suite_crons(env)
             end = (
                 self.start + timedelta(days=args.days)
                 if args.days
