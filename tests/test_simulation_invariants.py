@@ -117,6 +117,31 @@ def test_complaint_within_3_days():
     assert checked == 1 and "complaint #5" in broken[0][1]
 
 
+def test_called_by_the_deadline_whatever_the_retry():
+    # complaint #62 (the third round's CI leg): solved on a holiday, called on
+    # its last day before the deadline (today 02:00), not reached; the next
+    # attempt's planned date lies after the deadline: the customer was called
+    deadline = DAY + timedelta(hours=2)
+    called = callback(
+        segment="complaint",
+        ticket_id=5,
+        state="done",
+        close_reason="completed",
+        planned_date=deadline + timedelta(hours=3),
+        done_date=deadline + timedelta(hours=4),
+        first_attempt=deadline - timedelta(hours=1),
+    )
+    assert inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[called])
+    ) == (1, [])
+    # first called after the deadline (customer #545 of the full run): broken
+    late = dict(called, first_attempt=deadline + timedelta(hours=1))
+    checked, broken = inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[late])
+    )
+    assert checked == 1 and "complaint #5" in broken[0][1]
+
+
 def test_window_by_the_customers_country_calendar():
     # Sunday 26 January 2025 is a make-up workday in China: 09:30 is inside
     sunday = datetime(2025, 1, 26, 1, 30)  # 09:30 in Shanghai
@@ -221,6 +246,18 @@ def test_spot_checks_at_most_twice_in_12_months():
         inv.spot_checked_at_most_twice_in_12_months(facts(spot_checks=[(7, d) for d in dates]))[1]
         == []
     )
+
+
+def test_spot_checks_counted_by_the_month_of_their_draw():
+    """The draws of January 2025 and January 2026 are 13 monthly draws
+    apart: with one in March between them, no 12 months hold three (customer
+    #105 of the 13-month run, reported broken by the hours of creation)."""
+    draws = [date(2025, 1, 1), date(2025, 3, 1), date(2026, 1, 1)]
+    check = inv.spot_checked_at_most_twice_in_12_months
+    assert check(facts(spot_checks=[(105, d) for d in draws]))[1] == []
+    draws[0] = date(2025, 2, 1)
+    broken = check(facts(spot_checks=[(105, d) for d in draws]))[1]
+    assert broken and "draws of 2025-02 to 2026-01" in broken[0][1]
 
 
 def test_spot_check_drawn_by_the_27th():
@@ -342,3 +379,20 @@ def test_quarterly_report_recomputed():
 def test_no_error_in_log():
     assert inv.no_error_in_log([]) == []
     assert inv.no_error_in_log([("ERROR", "Traceback ...")])[0][1] == "ERROR: Traceback ..."
+
+
+def test_service_level_measures_the_wait_to_the_first_call():
+    created = datetime(2025, 10, 1, 11, 27)
+    rows = [
+        # complaint #1389 of the 13-month run: planned in time, first called 33 days later
+        ("complaint", created, datetime(2025, 11, 3, 1, 47), None),
+        ("complaint", created, created + timedelta(days=2), None),
+        ("complaint", created, None, created + timedelta(days=1)),  # withdrawn in time
+        ("complaint", datetime(2025, 11, 30), None, None),  # its 3 days not over at the end
+        ("new_customer", created, created + timedelta(days=6), None),
+    ]
+    level = inv.service_level(rows, {"complaint": 3, "new_customer": 7}, datetime(2025, 12, 1))
+    counted, in_time, closed, longest = level["complaint"]
+    assert (counted, in_time, closed) == (3, 1, 1)
+    assert round(longest, 1) == 32.6
+    assert level["new_customer"][:3] == (1, 1, 0)

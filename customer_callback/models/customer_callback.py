@@ -30,6 +30,9 @@ from .customer_callback_rule import CHANNELS, SEGMENTS
 _logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("draft", "planned", "in_progress")
+# a key of the planner's values, never a field: the placement set the
+# customer's preferences aside for the deadline (_plan_place)
+PREFERENCE_SET_ASIDE = "_preference_set_aside"
 # What a concurrent commit makes a scheduled action's batch fail with: a
 # serialization failure (a row this transaction locks was changed by a
 # transaction committed after it began), a deadlock, or a row of a unique
@@ -145,7 +148,12 @@ class CustomerCallback(models.Model):
         tracking=True,
     )
     segment = fields.Selection(
-        SEGMENTS + [("other", "Other"), ("spot_check", "Service spot-check")],
+        SEGMENTS
+        + [
+            ("other", "Other"),
+            ("spot_check", "Service spot-check"),
+            ("customer_request", "Asked by the customer"),
+        ],
         required=True,
         default="other",
         index=True,
@@ -269,6 +277,7 @@ class CustomerCallback(models.Model):
             ("expired", "Expired past its deadline"),
             ("manual", "Cancelled by a user"),
             ("withdrawn", "The customer withdrew his consent"),
+            ("fatigue", "Not made: contact-fatigue cap"),
         ],
         readonly=True,
         copy=False,
@@ -614,12 +623,18 @@ class CustomerCallback(models.Model):
             return f"{local:%H:%M}"
         return f"{local:%Y-%m-%d %H:%M}"
 
-    def _callable_now_domain(self, now=None):
+    def _callable_now_domain(self, now=None, within=None):
         """Open callbacks whose customer is inside a call window at ``now``:
         per company, the timezones with an open window (computed once per
         zone, not per callback); customers without a timezone use the
-        company's."""
+        company's. ``within`` (callbacks): the domain is only to be applied
+        to them, the zones and companies of the others are not looked at."""
         now = now or fields.Datetime.now()
+        partner_domain = Domain("tz", "!=", False)
+        open_domain = Domain("state", "in", OPEN_STATES)
+        if within is not None:
+            partner_domain &= Domain("id", "in", within.sudo().partner_id.ids)
+            open_domain &= Domain("id", "in", within.ids)
         # the timezones (and countries: their holidays decide the window
         # kind) customers have, a handful, not the 600 zones Odoo offers
         zones_by_country = defaultdict(list)
@@ -627,7 +642,7 @@ class CustomerCallback(models.Model):
             self.env["res.partner"]
             .sudo()
             .with_context(active_test=False)
-            ._read_group([("tz", "!=", False)], ["tz", "country_id"])
+            ._read_group(partner_domain, ["tz", "country_id"])
         ):
             zones_by_country[country].append(tz)
         Country = self.env["res.country"]
@@ -637,7 +652,7 @@ class CustomerCallback(models.Model):
             company
             for (company,) in self.sudo()
             .with_context(active_test=False)
-            ._read_group([("state", "in", OPEN_STATES)], ["company_id"])
+            ._read_group(open_domain, ["company_id"])
         ]
         # a company's own calendar is read once, whatever the number of
         # countries it decides for (each read is a resource-calendar
@@ -1296,6 +1311,32 @@ class CustomerCallback(models.Model):
         )
 
     @api.model
+    def _window_place_by_deadline(
+        self, company, tz_name, preferred, earliest, is_holiday, deadline, preferred_days
+    ):
+        """(moment, preference kept): ``_window_place`` for a callback with a
+        deadline: the customer's preferences inside it, else the earliest
+        window (``call_window.place_by_deadline``)."""
+        placed, kept = call_window.place_by_deadline(
+            earliest,
+            tz_name,
+            company._callback_windows(),
+            is_holiday,
+            deadline=deadline,
+            preferred_hour=preferred or None,
+            bounds=company._callback_slot_bounds(),
+            preferred_days=preferred_days,
+        )
+        if not placed:
+            raise UserError(
+                self.env._(
+                    "No call window is configured for %s: set the call windows in Settings.",
+                    company.name,
+                )
+            )
+        return placed, kept
+
+    @api.model
     def _window_place(
         self, company, tz_name, preferred, earliest, is_holiday, avoid_slots=(), preferred_days=()
     ):
@@ -1370,15 +1411,47 @@ class CustomerCallback(models.Model):
             placed = self._plan_place(company, company_vals, today, now)
             placed = self._plan_without_existing(placed)
             if not fatigue_exempt:
-                placed = self._plan_fatigue(company, placed)
+                placed, refused = self._fatigue_split(company, placed)
+                # a rule's callback the cap refuses on every day up to its
+                # deadline is recorded as not made (issue #30), never silently
+                # dropped: closed with the reason, it is not planned again
+                placed += self._fatigue_closed(company, refused, now, placed)
             accepted += placed
         if not accepted:
             return self.browse()
+        set_aside = {
+            (vals["partner_id"], vals.get("rule_id") or False, vals.get("period_key") or False)
+            for vals in accepted
+            if vals.pop(PREFERENCE_SET_ASIDE, False) and vals.get("state") != "cancelled"
+        }
         # numbered by create(), batch by batch: a batch rolled back gives its
         # serials back (tools.bulk)
-        return bulk.create_in_batches(
+        callbacks = bulk.create_in_batches(
             self.with_context(callback_fatigue_checked=True), accepted
         ).with_env(self.env)
+        if set_aside:
+            callbacks.filtered(
+                lambda c: (c.partner_id.id, c.rule_id.id, c.period_key or False) in set_aside
+            )._log_preference_set_aside()
+        return callbacks
+
+    def _log_preference_set_aside(self):
+        """Say on each callback that the customer's preferred days and time
+        could not be met before its deadline (issue #30), in the language of
+        its agent."""
+        bodies = {}
+        for callback in self:
+            company = callback.company_id
+            env = callback.with_context(
+                lang=callback.user_id.lang or company.partner_id.lang or self.env.lang
+            ).env
+            bodies[callback.id] = env._(
+                "The customer's preferred days and time could not be met before the deadline "
+                "(%(deadline)s): planned at the earliest call window instead, %(moment)s.",
+                deadline=format_date(env, callback.deadline),
+                moment=call_window.format_local(callback.planned_date, callback._tz()),
+            )
+        self._message_log_batch(bodies=bodies)
 
     def _plan_place(self, company, vals_list, today, now):
         # the customer's country decides which days are holidays for the call
@@ -1407,17 +1480,22 @@ class CustomerCallback(models.Model):
                     today, country=country
                 )
             is_holiday = holiday_checkers[country.id]
-            key = (tz_name, start or earliest, preferred, days, country.id)
+            deadline = fields.Date.to_date(vals.get("deadline")) or None
+            key = (tz_name, start or earliest, preferred, days, country.id, deadline)
             if key not in placements:
                 zone = call_window.get_zone(tz_name)
                 moment = call_window.to_local(earliest, zone)
                 if start:
                     moment = max(datetime.combine(start, time.min, tzinfo=zone), moment)
-                planned = self._window_place(
-                    company, tz_name, preferred, moment, is_holiday, preferred_days=days
+                planned, kept = self._window_place_by_deadline(
+                    company, tz_name, preferred, moment, is_holiday, deadline, days
                 )
-                placements[key] = (planned, call_window.to_local(planned, zone).date())
-            planned, planned_day = placements[key]
+                placements[key] = (planned, call_window.to_local(planned, zone).date(), kept)
+            planned, planned_day, kept = placements[key]
+            if not kept:
+                # the customer's preferred days/time set aside for the deadline
+                # (said on the callback once it exists, _plan_callbacks)
+                vals[PREFERENCE_SET_ASIDE] = True
             vals["planned_date"] = planned
             vals["deadline"] = max(vals.get("deadline") or planned_day, planned_day)
             vals.setdefault("state", "planned")
@@ -1467,6 +1545,20 @@ class CustomerCallback(models.Model):
         return result
 
     @api.model
+    def _fatigue_counting_domain(self, path=""):
+        """The callbacks that count toward the contact-fatigue cap, as a
+        domain (``path``: the way to the callback, e.g. ``"callback_id."``):
+        ``cadence.counts_toward_fatigue``, the one definition, for a search."""
+        return Domain(f"{path}segment", "not in", list(cadence.FATIGUE_FREE_SEGMENTS)) & (
+            Domain(f"{path}rule_id", "=", False)
+            | Domain(f"{path}rule_id.ignore_fatigue", "=", False)
+        )
+
+    def _counts_toward_fatigue(self):
+        self.ensure_one()
+        return cadence.counts_toward_fatigue(self.segment, self.rule_id.ignore_fatigue)
+
+    @api.model
     def _fatigue_local_day(self, moment, tz_name):
         """The day of ``moment`` (naive UTC) where the customer lives: the
         contact-fatigue cap counts the customer's days, not UTC's."""
@@ -1474,20 +1566,24 @@ class CustomerCallback(models.Model):
 
     def _fatigue_contact_days(self, partner_ids, low, high):
         """The customers' local days in [low, high) (dates) of their
-        callbacks, per partner id: a callback counts on the day of its first
-        attempt (the contact made, issue #30), one not attempted yet on its
-        planned day (cancelled ones without an attempt never count)."""
+        callbacks that count toward the cap (``_fatigue_counting_domain``),
+        per partner id: a callback counts on the day of its first attempt
+        (the contact made, issue #30), one not attempted yet on its planned
+        day (cancelled ones without an attempt never count)."""
         callbacks = self.sudo().with_context(active_test=False)
         existing = defaultdict(list)
         for partner, company, dates in callbacks._read_group(
-            [
-                ("partner_id", "in", list(partner_ids)),
-                ("state", "!=", "cancelled"),
-                ("attempt_ids", "=", False),
-                # a local day lies within a day of the UTC one
-                ("planned_date", ">=", low - timedelta(days=1)),
-                ("planned_date", "<", high + timedelta(days=1)),
-            ],
+            Domain(
+                [
+                    ("partner_id", "in", list(partner_ids)),
+                    ("state", "!=", "cancelled"),
+                    ("attempt_ids", "=", False),
+                    # a local day lies within a day of the UTC one
+                    ("planned_date", ">=", low - timedelta(days=1)),
+                    ("planned_date", "<", high + timedelta(days=1)),
+                ]
+            )
+            & self._fatigue_counting_domain(),
             ["partner_id", "company_id"],
             ["planned_date:array_agg"],
         ):
@@ -1498,22 +1594,17 @@ class CustomerCallback(models.Model):
             existing[partner_id].extend(days)
         return existing
 
-    def _fatigue_first_attempt_days(self, partner_ids, low, high, subject_only=False):
+    def _fatigue_first_attempt_days(self, partner_ids, low, high):
         """The customers' local days in [low, high) (dates) of their
-        contacts: the first attempt of each of their callbacks, per partner
-        id. ``subject_only``: only the callbacks the cap applies to (a rule
-        that does not ignore fatigue, not a spot-check)."""
-        domain = [
-            ("callback_id.partner_id", "in", list(partner_ids)),
-            # a local day lies within a day of the UTC one
-            ("attempt_date", "<", high + timedelta(days=1)),
-        ]
-        if subject_only:
-            domain += [
-                ("callback_id.rule_id", "!=", False),
-                ("callback_id.rule_id.ignore_fatigue", "=", False),
-                ("callback_id.segment", "!=", "spot_check"),
+        contacts: the first attempt of each of their callbacks that count
+        toward the cap (``_fatigue_counting_domain``), per partner id."""
+        domain = Domain(
+            [
+                ("callback_id.partner_id", "in", list(partner_ids)),
+                # a local day lies within a day of the UTC one
+                ("attempt_date", "<", high + timedelta(days=1)),
             ]
+        ) & self._fatigue_counting_domain("callback_id.")
         days = defaultdict(list)
         for callback, first in (
             self.env["customer.callback.attempt"]
@@ -1536,15 +1627,14 @@ class CustomerCallback(models.Model):
         callbacks of ``self`` whose call at ``now`` (their first attempt: a
         new contact) would give their customer more contacts than the
         company's contact-fatigue cap in the trailing period, counted by
-        first attempts (issue #30), on the customer's local days.
-        Customer-asked callbacks (no rule), rules that ignore fatigue and
-        spot-checks are left out."""
+        first attempts (issue #30), on the customer's local days. Only the
+        callbacks that count toward the cap (``cadence.counts_toward_fatigue``:
+        not a spot-check, not the customer's own request, not of a rule that
+        ignores fatigue) are held back."""
         candidates = self.sudo().filtered(
             lambda c: c.state in OPEN_STATES
             and c.partner_id
-            and c.rule_id
-            and not c.rule_id.ignore_fatigue
-            and c.segment != "spot_check"
+            and c._counts_toward_fatigue()
             and c.company_id.callback_fatigue_max
         )
         if not candidates:
@@ -1565,7 +1655,6 @@ class CustomerCallback(models.Model):
             set(candidates.partner_id.ids),
             min(days.values()) - timedelta(days=period),
             max(days.values()) + timedelta(days=1),
-            subject_only=True,
         )
         held = {}
         for callback in candidates:
@@ -1617,12 +1706,6 @@ class CustomerCallback(models.Model):
             if not cadence.fatigue_allows(dates, day, cap, days)
         }
 
-    def _plan_fatigue(self, company, vals_list):
-        """The contact-fatigue cap: at most ``callback_fatigue_max`` callbacks
-        per customer in any ``callback_fatigue_days`` days, whoever creates
-        them; the rules that ignore fatigue are exempt."""
-        return self._fatigue_split(company, vals_list)[0]
-
     def _fatigue_split(self, company, vals_list):
         """(accepted, refused) values of ``vals_list`` (with a datetime
         ``planned_date`` each) under ``company``'s contact-fatigue cap, the
@@ -1659,12 +1742,76 @@ class CustomerCallback(models.Model):
         accepted, refused = [], []
         for vals, day in zip(vals_list, planned_days, strict=True):
             dates = existing[vals["partner_id"]]
-            if vals.get("rule_id") in exempt or cadence.fatigue_allows(dates, day, cap, days):
-                dates.append(day)
+            ignores = vals.get("rule_id") in exempt
+            if ignores or cadence.fatigue_allows(dates, day, cap, days):
+                if cadence.counts_toward_fatigue(vals.get("segment", "other"), ignores):
+                    dates.append(day)
                 accepted.append(vals)
             else:
                 refused.append(vals)
         return accepted, refused
+
+    def _fatigue_closed(self, company, refused, now, accepted=()):
+        """The values of the rules' callbacks in ``refused`` (by the cap)
+        that no day up to their deadline would accept, as callbacks closed
+        with the reason ``fatigue``; the others are left for a later day
+        (the generator offers them again while they are due). ``accepted``:
+        the values accepted with them, counted as the customers' callbacks."""
+        refused = [vals for vals in refused if vals.get("rule_id") and vals.get("deadline")]
+        if not refused:
+            return []
+        cap, period = company.callback_fatigue_max, company.callback_fatigue_days
+        company_tz = company._callback_tz()
+        partners = self.env["res.partner"].sudo().browse({vals["partner_id"] for vals in refused})
+        tz_of = {partner.id: partner.tz or company_tz for partner in partners}
+        ignoring = set(
+            self.env["customer.callback.rule"]
+            .sudo()
+            .browse({vals["rule_id"] for vals in accepted if vals.get("rule_id")})
+            .filtered("ignore_fatigue")
+            .ids
+        )
+        spans = [
+            (
+                self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]]),
+                fields.Date.to_date(vals["deadline"]),
+            )
+            for vals in refused
+        ]
+        existing = self._fatigue_contact_days(
+            set(tz_of),
+            min(first for first, _last in spans) - timedelta(days=period),
+            max(last for _first, last in spans) + timedelta(days=period + 1),
+        )
+        for vals in accepted:
+            if vals["partner_id"] in tz_of and cadence.counts_toward_fatigue(
+                vals.get("segment", "other"), vals.get("rule_id") in ignoring
+            ):
+                existing[vals["partner_id"]].append(
+                    self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]])
+                )
+        closed = []
+        for vals, (first, last) in zip(refused, spans, strict=True):
+            if cadence.fatigue_first_allowed_day(
+                existing[vals["partner_id"]], first, last, cap, period
+            ):
+                continue
+            closed.append(
+                dict(
+                    vals,
+                    state="cancelled",
+                    close_reason="fatigue",
+                    done_date=now,
+                    remarks=self.env._(
+                        "Not made: the customer reached the contact-fatigue cap (%(cap)s "
+                        "callbacks within %(days)s days, Settings > Callbacks) on every day "
+                        "up to its deadline.",
+                        cap=cap,
+                        days=period,
+                    ),
+                )
+            )
+        return closed
 
     def _check_fatigue(self, vals_list):
         """The contact-fatigue cap for callbacks a user creates or plans
@@ -2374,16 +2521,16 @@ class CustomerCallback(models.Model):
             self.sudo()
             .with_context(active_test=False)
             .search(
-                [
-                    ("partner_id", "in", contacted),
-                    ("company_id", "in", companies.ids),
-                    ("state", "in", ("draft", "planned")),
-                    ("planned_date", "<", datetime.combine(day + timedelta(days=2), time.min)),
-                    ("attempt_ids", "=", False),
-                    ("rule_id", "!=", False),
-                    ("rule_id.ignore_fatigue", "=", False),
-                    ("segment", "!=", "spot_check"),
-                ],
+                Domain(
+                    [
+                        ("partner_id", "in", contacted),
+                        ("company_id", "in", companies.ids),
+                        ("state", "in", ("draft", "planned")),
+                        ("planned_date", "<", datetime.combine(day + timedelta(days=2), time.min)),
+                        ("attempt_ids", "=", False),
+                    ]
+                )
+                & self._fatigue_counting_domain(),
                 limit=batch_size,
                 order="planned_date, id",
             )
@@ -2423,7 +2570,7 @@ class CustomerCallback(models.Model):
                     }
                 )
                 bodies[callback.id] = env._("Moved: %s", reason)
-        closed.write({"state": "cancelled", "close_reason": "expired", "done_date": now})
+        closed.write({"state": "cancelled", "close_reason": "fatigue", "done_date": now})
         moved = due.browse(list(bodies))
         moved._message_log_batch(bodies=bodies)
         return len(moved), 0

@@ -210,7 +210,15 @@ class CustomerCallbackGenerator(models.AbstractModel):
             # one method per trigger: an addon adding a trigger (selection_add
             # on the rule's trigger) adds its ``_candidates_<trigger>``
             rows = getattr(self, f"_candidates_{rule.trigger}")(rule, ctx)
-            due = [c for c in rows if self._is_due(c, ctx)]
+            # in the customers' order (then the key): the queries read rows in
+            # the table's physical order, which updates and VACUUM change, so
+            # the callbacks' numbers and round-robin agents depended on when
+            # PostgreSQL had cleaned up (two runs of the simulated year with
+            # one seed numbered a day's VIP callbacks in two orders)
+            due = sorted(
+                (c for c in rows if self._is_due(c, ctx)),
+                key=lambda c: (c.partner_id, str(c.key)),
+            )
             candidates += self._without_existing(rule, due)
         if not candidates:
             return []

@@ -3,6 +3,7 @@
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
+from odoo.fields import Domain
 
 from ..tools import call_window
 from .customer_callback import OPEN_STATES
@@ -32,7 +33,7 @@ class CustomerCallbackWorkday(models.AbstractModel):
         now = fields.Datetime.now()
         Callback = self.env["customer.callback"]
         reader_zone = call_window.get_zone(Callback._reader_tz())
-        order = "callable_now desc, planned_date, id"
+        order = "planned_date, id"
         mine = [("user_id", "=", user.id), ("state", "in", OPEN_STATES)]
         due = Callback.search(
             mine + [("segment", "!=", "spot_check"), ("due_today", "=", True)], order=order
@@ -41,6 +42,23 @@ class CustomerCallbackWorkday(models.AbstractModel):
         # (the hourly scheduled action moves it to the day the cap allows)
         due -= Callback.browse([callback.id for callback in due._fatigue_held_back(now)])
         spot_checks = Callback.search(mine + [("segment", "=", "spot_check")], order=order)
+        # "callable now" first (then planned date, id): the per-timezone
+        # domain computed once for the request and applied to the user's own
+        # callbacks only (ordering by the field in SQL computed it for each
+        # search and matched it against every open callback of the database)
+        listed = due | spot_checks
+        callable_ids = (
+            set(
+                Callback._search(
+                    Domain("id", "in", listed.ids)
+                    & Callback._callable_now_domain(now, within=listed)
+                )
+            )
+            if listed
+            else set()
+        )
+        due = due.sorted(lambda callback: callback.id not in callable_ids)
+        spot_checks = spot_checks.sorted(lambda callback: callback.id not in callable_ids)
         activities = self._workday_activities(user)
         return {
             "setup": self._workday_setup(),

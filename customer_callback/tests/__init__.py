@@ -43,3 +43,5 @@ from . import test_scripts
 from . import test_fatigue_at_call
 from . import test_fatigue_local_day
 from . import test_holiday_checker_cache
+from . import test_preference_deadline
+from . import test_fatigue_counts

@@ -70,7 +70,7 @@ class TestFatigueAtCall(CallbackCase):
         self.assertEqual(self.slipped.state, "planned")
 
     def test_exempt_callbacks_and_calls_already_made_are_not_held_back(self):
-        asked = self.make_callback(self.partner)  # no rule: asked by the customer
+        asked = self.make_callback(self.partner, segment="customer_request")
         ignoring = self.make_callback(self.partner, rule_id=self.make_rule(ignore_fatigue=True).id)
         for callback in asked | ignoring:
             callback.with_user(self.agent1).action_start()
@@ -109,7 +109,7 @@ class TestFatigueAtCall(CallbackCase):
         self.assertEqual(self.slipped.planned_date.date(), self.first_day)
         self.assertIn("contact-fatigue cap", self.slipped.message_ids[0].body)
         self.assertEqual(too_late.state, "cancelled")
-        self.assertEqual(too_late.close_reason, "expired")
+        self.assertEqual(too_late.close_reason, "fatigue")
         self.assertIn("past its deadline", too_late.message_ids[0].body)
         self.assertEqual(free.planned_date, FROZEN_NOW)
         # the move is said in the agent's language

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 import psycopg2.errors
 
@@ -28,6 +29,31 @@ class TestGeneration(CallbackCase):
         self.assertEqual(callback.period_key, "2026M11")
         self.assertEqual(callback.user_id, self.agent2)
         self.assertFalse(self.callbacks_of(self.partner_paris, rule))
+
+    def test_callbacks_numbered_in_the_customers_order(self):
+        """A rule's candidates are planned in the customers' id order, in
+        whatever order the database returned them (its physical order, which
+        updates and VACUUM change): numbers and round-robin agents do not
+        depend on when PostgreSQL cleaned up."""
+        rule = self.make_rule(
+            segment="vip", trigger="periodic", partner_tier="vip", period_months=1, window_days=30
+        )
+        partners = self.env["res.partner"].create(
+            [{"name": f"VIP {i}", "tz": "Asia/Shanghai", "callback_vip": True} for i in range(3)]
+        )
+        Generator = type(self.env["customer.callback.generator"])
+        read = Generator._candidates_periodic
+
+        def backwards(generator, rule, ctx):
+            return list(reversed(read(generator, rule, ctx)))
+
+        with patch.object(Generator, "_candidates_periodic", backwards):
+            self.generate(partners)
+        callbacks = self.callbacks_of(partners, rule).sorted("name")
+        self.assertEqual(
+            [(c.partner_id, c.user_id) for c in callbacks],
+            list(zip(partners, self.agent1 + self.agent2 + self.agent1, strict=True)),
+        )
 
     def test_birthday_three_to_five_days_before(self):
         rule = self.make_rule(

@@ -100,6 +100,26 @@ def spread_in_period(partner_id, start, end, offset_days, window_days, today):
     return anchor
 
 
+# Segments of callbacks that never count toward the contact-fatigue cap:
+# the service spot-check (quality control, with its own cap of twice in 12
+# months, 002 §9) and the call the customer asked for himself.
+FATIGUE_FREE_SEGMENTS = ("spot_check", "customer_request")
+
+
+def counts_toward_fatigue(segment, rule_ignores_fatigue=False):
+    """Does a callback count toward its customer's contact-fatigue cap?
+
+    The one definition (issue #30) the planner, the call itself, *My
+    workday* and the scheduled postponement share: every callback counts
+    (planned by a rule, by another creator or by a user by hand) except a
+    service spot-check, a call the customer asked for himself and the
+    callbacks of a rule that ignores fatigue (the SOP demands the call).
+    A callback that counts is also the one held back at the moment of its
+    call; whether a creator may plan beyond the cap is the creator's
+    decision (``fatigue_exempt``), not this one."""
+    return segment not in FATIGUE_FREE_SEGMENTS and not rule_ignores_fatigue
+
+
 def fatigue_allows(existing_days, day, cap, period_days):
     """Contact fatigue: may a customer get one more callback on ``day``?
 
@@ -123,6 +143,19 @@ def fatigue_allows(existing_days, day, cap, period_days):
         if inside >= cap:
             return False
     return True
+
+
+def fatigue_first_allowed_day(existing_days, first, last, cap, period_days):
+    """The first day in [``first``, ``last``] on which the planner's cap
+    (``fatigue_allows``) accepts one more callback, or None when none does:
+    a callback with a deadline refused on every day up to it will not be
+    made in time (issue #30: the refusal is then recorded, never silent)."""
+    day = first
+    while day <= last:
+        if fatigue_allows(existing_days, day, cap, period_days):
+            return day
+        day += timedelta(days=1)
+    return None
 
 
 def fatigue_first_call_day(contact_days, day, cap, period_days):

@@ -350,6 +350,8 @@ class CustomerCallbackLink(models.Model):
                         "company_id": company.id,
                         "planned_date": moment,
                         "channel": "phone",
+                        # his own request: not counted toward his contact-fatigue cap
+                        "segment": "customer_request",
                         "summary": env._("The customer asked to be called back."),
                     }
                 ],

@@ -42,18 +42,50 @@ def _is_workday(company, day):
 _ZONES = {}
 
 
-def working_now(user, company, now):
+_OFFICIAL_HOLIDAYS = {}
+
+
+def is_official_holiday(company, day):
+    """A day of an official holiday period of the company's country (the
+    Spring Festival's eight days, weekends inside them included); not an
+    ordinary weekend."""
+    key = (company.country_id.code or "", day.year)
+    if key not in _OFFICIAL_HOLIDAYS:
+        try:
+            days = official_calendar.official_year(key[0], day.year).holidays
+        except (official_calendar.YearNotPublished, official_calendar.CountryUnknown):
+            days = {}
+        _OFFICIAL_HOLIDAYS[key] = frozenset(days)
+    return day in _OFFICIAL_HOLIDAYS[key]
+
+
+def working_now(user, company, now, agents=()):
+    """Is ``user`` at work at ``now``: 09:00-19:00 on the team's working days.
+    On an official holiday one agent of ``agents`` (the company's, by turns
+    from day to day) is on duty (值班) from 10:00 to 16:00: the SOP gives
+    holidays their own call windows (002 §9.4), so the team staffs them.
+    Without a duty, the customers of the Spring Festival's first days were
+    first called on its ninth day, past the 7 days of their new-customer
+    call (customer #545 of the 13-month run)."""
     # the users' timezones do not change in the simulation: read once (each
     # hour's new cursor would read them again, a query per user and hour)
     if user.id not in _ZONES:
         _ZONES[user.id] = call_window.get_zone(user.tz or "Asia/Shanghai")
     local = call_window.to_local(now, _ZONES[user.id])
-    return is_workday(company, local.date()) and 9 <= local.hour < 19
+    day = local.date()
+    if is_workday(company, day):
+        return 9 <= local.hour < 19
+    if agents and is_official_holiday(company, day):
+        on_duty = agents[day.toordinal() % len(agents)]
+        return on_duty.id == user.id and 10 <= local.hour < 16
+    return False
 
 
 def work_hour(sim, env, user, company):
     """One hour of an agent's (or a lead's) workday: the callable calls of
-    *My workday*, in its order; each call recorded within minutes."""
+    *My workday*, in its order; each call recorded within minutes. A
+    generator of the minutes each step takes: the simulation runs the
+    hour's agents side by side and moves the clock (``work_side_by_side``)."""
     rng = sim.rng
     uenv = env(user=user.id)
     Callback = uenv["customer.callback"]
@@ -101,11 +133,11 @@ def work_hour(sim, env, user, company):
             sim.note(f"{user.login}: {type(error).__name__}: {error}"[:200])
             continue
         sim.count(f"attempt {result}")
-        sim.advance(minutes=rng.randint(2, 4))
+        yield rng.randint(2, 4)
         callback.invalidate_recordset()
         if result == "connected" and callback.state not in ("done", "cancelled"):
             _record(sim, uenv, callback)
-        sim.advance(minutes=rng.randint(1, 3))
+        yield rng.randint(1, 3)
 
 
 def _record(sim, uenv, callback):

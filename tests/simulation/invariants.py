@@ -18,7 +18,7 @@ import holidays as holidays_lib
 
 # Reasons a callback may close without the call being made (SPEC §3,
 # consent ledger, contact fatigue).
-CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn")
+CLOSE_REASONS = ("completed", "hung_up", "unreachable", "declined", "withdrawn", "fatigue")
 # the scheduler wakes every hour: a step is judged one tick after its deadline
 TICK = timedelta(hours=1)
 NEW_CUSTOMER_DAYS = 7
@@ -73,13 +73,19 @@ def _withdrew_between(facts, partner_id, low, high, purposes=("contact",)):
 
 
 def _callback_answers(callbacks, deadline, asks=()):
-    """A callback planned by the deadline, or closed by then with a reason;
+    """A callback called (first attempt) or planned by the deadline, or
+    closed by then with a reason;
     a customer who asked on his personal page (before the deadline) to be
     called at a later moment is called then (000 §4.3: his time decides)."""
     for asked_at, wanted in asks:
         if asked_at <= deadline:
             deadline = max(deadline, wanted)
     for cb in callbacks:
+        # called by the deadline: the promise is kept, even when the attempt
+        # then moved the planned date past it (issue #30, complaint #62 of the
+        # third round's CI leg: called at 09:06 its last day, retried at 13:00)
+        if cb.get("first_attempt") and cb["first_attempt"] <= deadline:
+            return True
         if cb["planned_date"] and cb["planned_date"] <= deadline and cb["state"] != "cancelled":
             return True
         if (
@@ -331,24 +337,31 @@ def _last_withdrawal(facts, partner_id):
     return f"withdrawn {_fmt(max(dates))}" if dates else "?"
 
 
+def _month_index(day):
+    return day.year * 12 + day.month - 1
+
+
 def spot_checked_at_most_twice_in_12_months(facts):
-    """002 §9: the same customer is not spot-checked more than twice (in
-    12 months)."""
+    """002 §9: the same customer is not spot-checked more than twice in 12
+    months. The spot-check is drawn once a month: no 12 consecutive monthly
+    draws hold a customer more than twice (the draws of January 2025 and
+    January 2026 are 13 months, not 12, whatever the hours of their
+    callbacks' creation)."""
     by_partner = defaultdict(list)
-    for partner_id, created in facts["spot_checks"]:
-        by_partner[partner_id].append(created)
+    for partner_id, month in facts["spot_checks"]:
+        by_partner[partner_id].append(month)
     checked, broken = 0, []
-    for partner_id, dates in sorted(by_partner.items()):
+    for partner_id, months in sorted(by_partner.items()):
         checked += 1
-        dates.sort()
-        for index in range(len(dates) - SPOT_CHECK_CAP):
-            first, last = dates[index], dates[index + SPOT_CHECK_CAP]
-            if last - first < timedelta(days=365):
+        months.sort()
+        for index in range(len(months) - SPOT_CHECK_CAP):
+            first, last = months[index], months[index + SPOT_CHECK_CAP]
+            if _month_index(last) - _month_index(first) < SPOT_CHECK_MONTHS:
                 broken.append(
                     (
                         partner_id,
-                        f"customer #{partner_id} spot-checked {SPOT_CHECK_CAP + 1} times between "
-                        f"{_fmt(first)} and {_fmt(last)}",
+                        f"customer #{partner_id} spot-checked {SPOT_CHECK_CAP + 1} times in the "
+                        f"draws of {first:%Y-%m} to {last:%Y-%m}",
                     )
                 )
                 break
@@ -588,6 +601,34 @@ def quarterly_report_tells_the_truth(facts):
                     )
                 )
     return checked, broken
+
+
+def service_level(rows, segment_days, end):
+    """How soon the customers of each SOP-deadline segment were first
+    called, from each callback's creation (at the purchase, at the
+    complaint's solving): not a promise of the suite, which plans the call in
+    time and reminds the lead of what is overdue, but a measure of the
+    simulated team's capacity. ``rows``: (segment, created, first attempt or
+    None, closed with a reason), naive UTC; a callback whose days had not
+    all passed by ``end`` is left out. Returns {segment: (counted, called in
+    time, closed with a reason in time, days of the longest wait)}."""
+    result = {}
+    for segment, days in segment_days.items():
+        limit = timedelta(days=days)
+        counted = in_time = closed = 0
+        longest = 0.0
+        for seg, created, first, closed_at in rows:
+            if seg != segment or created + limit > end:
+                continue
+            counted += 1
+            if first and first <= created + limit:
+                in_time += 1
+            elif not first and closed_at and closed_at <= created + limit:
+                closed += 1
+            wait = ((first or closed_at or end) - created).total_seconds() / 86400
+            longest = max(longest, wait)
+        result[segment] = (counted, in_time, closed, longest)
+    return result
 
 
 CHECKS = {

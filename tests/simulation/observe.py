@@ -31,10 +31,17 @@ def _id(value):
     return value[0] if value else False
 
 
-def suite_crons(env, modules):
-    """The scheduled actions the suite's modules define, by id."""
+def suite_crons(env):
+    """The scheduled actions the suite's installed addons define, by id:
+    every ``customer_callback*`` addon, so that a capability cut out of the
+    core takes its scheduled actions with it (the quarterly report's mail
+    had stopped running in the simulation when it moved to
+    ``customer_callback_report``)."""
+    installed = env["ir.module.module"].search(
+        [("name", "=like", "customer\\_callback%"), ("state", "=", "installed")]
+    )
     data = env["ir.model.data"].search(
-        [("module", "in", list(modules)), ("model", "=", "ir.cron")], order="id"
+        [("module", "in", installed.mapped("name")), ("model", "=", "ir.cron")], order="id"
     )
     return sorted(data.mapped("res_id"))
 
@@ -45,9 +52,20 @@ def _callbacks(env, domain):
         .with_context(active_test=False)
         .search_read(domain, CALLBACK_FIELDS, order="id")
     )
+    # the first attempt of each: a call made in time answers the promise,
+    # whatever the next attempt did to the planned date afterwards
+    first = dict(
+        env["customer.callback.attempt"]._read_group(
+            [("callback_id", "in", [row["id"] for row in rows])],
+            ["callback_id"],
+            ["attempt_date:min"],
+        )
+    )
+    first = {callback.id: moment for callback, moment in first.items()}
     for row in rows:
         for key in ("partner_id", "company_id", "ticket_id", "rule_id", "spot_check_id"):
             row[key] = _id(row[key])
+        row["first_attempt"] = first.get(row["id"])
     return rows
 
 
@@ -211,15 +229,20 @@ def read_facts(env, sim, day):
         .search([("ignore_fatigue", "=", True)])
         .ids
     )
+    # each callback's first attempt ever (not the first of the days read: a
+    # callback first called before ``low`` and again since is no new contact)
     for callback, first in env["customer.callback.attempt"]._read_group(
-        [("attempt_date", ">=", low), ("attempt_date", "<", now)],
+        [("attempt_date", "<", now)],
         ["callback_id"],
         ["attempt_date:min"],
+        having=[("attempt_date:min", ">=", low)],
     ):
-        if (
-            not callback.rule_id
-            or callback.rule_id.id in exempt_rules
-            or callback.segment == "spot_check"
+        # what never counts (SOP 002 §9): a spot-check (its own cap), the
+        # call the customer asked for, a rule that ignores fatigue; a
+        # callback made by hand counts like any other
+        if callback.rule_id.id in exempt_rules or callback.segment in (
+            "spot_check",
+            "customer_request",
         ):
             continue
         contacts[callback.partner_id.id].append(
@@ -243,9 +266,22 @@ def read_facts(env, sim, day):
         )
     ]
     # spot-checks: every spot-check callback of the last 400 days
+    # (customer, the month of its draw): the spot-check is drawn monthly, and
+    # its cap counts the draws of 12 consecutive months; a cancelled one
+    # (never called) is no spot-check
     facts["spot_checks"] = [
-        (cb["partner_id"], cb["create_date"])
-        for cb in _callbacks(env, [("segment", "=", "spot_check"), ("create_date", ">=", horizon)])
+        (cb.partner_id.id, cb.spot_check_id.date_from)
+        for cb in env["customer.callback"]
+        .with_context(active_test=False)
+        .search(
+            [
+                ("segment", "=", "spot_check"),
+                ("spot_check_id", "!=", False),
+                ("state", "!=", "cancelled"),
+                ("create_date", ">=", horizon),
+            ],
+            order="id",
+        )
     ]
     # the month's spot-check: due on the 27th (company time), checked the day after
     due = []
@@ -348,3 +384,27 @@ def digest_rows(env):
         for row in env[model].with_context(active_test=False).search_read([], fields_, order="id"):
             rows.append((model, tuple(str(row[f]) for f in fields_)))
     return rows
+
+
+def service_rows(env, segments):
+    """(segment, created, first attempt, closed with a reason) of every
+    callback of ``segments``, for ``invariants.service_level``."""
+    Callback = env["customer.callback"].with_context(active_test=False)
+    callbacks = Callback.search_fetch(
+        [("segment", "in", list(segments))], ["segment", "create_date", "state", "done_date"]
+    )
+    first = {
+        callback.id: moment
+        for callback, moment in env["customer.callback.attempt"]._read_group(
+            [("callback_id", "in", callbacks.ids)], ["callback_id"], ["attempt_date:min"]
+        )
+    }
+    return [
+        (
+            cb.segment,
+            cb.create_date,
+            first.get(cb.id),
+            cb.done_date if cb.state == "cancelled" else None,
+        )
+        for cb in callbacks
+    ]

@@ -66,6 +66,42 @@ class World:
         self.seq += 1
         self.agenda.append((moment, self.seq, kind, payload))
 
+    # records kept by the world (ids only are used after the set-up)
+    RECORDS = ("companies", "teams", "leaders", "agents")
+
+    def freeze(self):
+        """The world's state for a checkpoint: plain data, records as ids
+        (the random generator is the simulation's, saved with it)."""
+        state = {
+            name: value
+            for name, value in vars(self).items()
+            if name not in ("rng", "env", "_frozen_records") and name not in self.RECORDS
+        }
+        state["companies"] = ("res.company", [c.id for c in self.companies])
+        state["teams"] = ("helpdesk.ticket.team", {k: v.id for k, v in self.teams.items()})
+        state["leaders"] = ("res.users", {k: v.id for k, v in self.leaders.items()})
+        state["agents"] = ("res.users", {k: [u.id for u in v] for k, v in self.agents.items()})
+        return state
+
+    def thaw(self, state):
+        """The world of a checkpoint; its records are browsed by ``rebind``."""
+        for name, value in state.items():
+            if name not in self.RECORDS:
+                setattr(self, name, value)
+        self._frozen_records = {name: state[name] for name in self.RECORDS}
+
+    def rebind(self, env):
+        """The world's records in ``env`` (after ``thaw``)."""
+        frozen = self._frozen_records
+        model, ids = frozen["companies"]
+        self.companies = [env[model].browse(i) for i in ids]
+        model, ids = frozen["teams"]
+        self.teams = {k: env[model].browse(v) for k, v in ids.items()}
+        model, ids = frozen["leaders"]
+        self.leaders = {k: env[model].browse(v) for k, v in ids.items()}
+        model, ids = frozen["agents"]
+        self.agents = {k: [env[model].browse(u) for u in v] for k, v in ids.items()}
+
     def due(self, now):
         """The acts due by ``now``, in time order (then creation order)."""
         self.agenda.sort()
