@@ -81,15 +81,15 @@ SHOTS = [
         "name": "complaint-ticket",
         "page": (
             "helpdesk.ticket",
-            "customer_callback.demo_complaint_zhaolei",
-            "/odoo/action-customer_callback.helpdesk_ticket_action_complaints",
+            "customer_callback_complaint.demo_complaint_zhaolei",
+            "/odoo/action-customer_callback_complaint.helpdesk_ticket_action_complaints",
         ),
         "ready": ".o_form_view .o_form_sheet",
         "tab": "complaint",
     },
     {
         "name": "complaint-list",
-        "page": "/odoo/action-customer_callback.helpdesk_ticket_action_complaints",
+        "page": "/odoo/action-customer_callback_complaint.helpdesk_ticket_action_complaints",
         "ready": ".o_list_view .o_data_row",
     },
     {
@@ -114,7 +114,7 @@ SHOTS = [
     },
     {
         "name": "kpi-complaint-analysis",
-        "page": "/odoo/action-customer_callback.helpdesk_ticket_action_complaint_analysis"
+        "page": "/odoo/action-customer_callback_complaint.helpdesk_ticket_action_complaint_analysis"
         "?view_type=graph",
         "ready": ".o_graph_renderer canvas",
     },

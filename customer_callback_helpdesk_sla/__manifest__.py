@@ -9,7 +9,7 @@
     "author": "Customer Callback Suite contributors",
     "maintainers": ["customer-callback-maintainers"],
     "development_status": "Beta",
-    "depends": ["customer_callback", "helpdesk_mgmt_sla"],
+    "depends": ["customer_callback_complaint", "helpdesk_mgmt_sla"],
     "data": [
         "views/helpdesk_sla_views.xml",
     ],

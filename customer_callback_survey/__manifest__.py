@@ -9,7 +9,7 @@
     "author": "Customer Callback Suite contributors",
     "maintainers": ["customer-callback-maintainers"],
     "development_status": "Beta",
-    "depends": ["customer_callback_portal", "survey"],
+    "depends": ["customer_callback_portal", "customer_callback_complaint", "survey"],
     "data": [
         "security/customer_callback_survey_security.xml",
         "security/ir.model.access.csv",

@@ -12,6 +12,8 @@ from lxml import etree
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The bridges (issue #21) install automatically where the OCA module they glue is.
 BRIDGES = [
+    "customer_callback_complaint_report",
+    "customer_callback_complaint_sms",
     "customer_callback_term_report",
     "customer_callback_survey_report",
     "customer_callback_sale_report",
@@ -37,6 +39,7 @@ TELEPHONY = [
 ]
 ADDONS = [
     "customer_callback",
+    "customer_callback_complaint",
     "customer_callback_term",
     "customer_callback_portal",
     "customer_callback_sale",
@@ -55,11 +58,22 @@ DEPENDS = {
         "resource",
         "onboarding",
     ],
+    "customer_callback_complaint": ["customer_callback"],
+    "customer_callback_complaint_report": [
+        "customer_callback_complaint",
+        "customer_callback_report",
+    ],
+    "customer_callback_complaint_sms": ["customer_callback_complaint", "customer_callback_sms"],
     "customer_callback_term": ["customer_callback"],
     "customer_callback_portal": ["customer_callback"],
     "customer_callback_sale": ["customer_callback", "sale"],
-    # the survey messages carry the customer's personal link (stop surveys)
-    "customer_callback_survey": ["customer_callback_portal", "survey"],
+    # the survey messages carry the customer's personal link (stop surveys);
+    # the survey after a closed complaint is its default (README, Layout)
+    "customer_callback_survey": [
+        "customer_callback_portal",
+        "customer_callback_complaint",
+        "survey",
+    ],
     "customer_callback_sms": ["customer_callback", "sms"],
     "customer_callback_sms_aliyun": ["customer_callback_sms"],
     "customer_callback_sms_tencent": ["customer_callback_sms"],
@@ -74,7 +88,7 @@ DEPENDS = {
         "customer_callback_report",
     ],
     "customer_callback_helpdesk_merge": ["customer_callback_survey", "helpdesk_mgmt_merge"],
-    "customer_callback_helpdesk_sla": ["customer_callback", "helpdesk_mgmt_sla"],
+    "customer_callback_helpdesk_sla": ["customer_callback_complaint", "helpdesk_mgmt_sla"],
     "customer_callback_crm_phonecall": ["customer_callback", "crm_phonecall"],
     "customer_callback_telephony": ["customer_callback"],
     "customer_callback_telephony_tencent": ["customer_callback_telephony"],

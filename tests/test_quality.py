@@ -12,6 +12,9 @@ import pytest
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADDONS = [
     "customer_callback",
+    "customer_callback_complaint",
+    "customer_callback_complaint_report",
+    "customer_callback_complaint_sms",
     "customer_callback_term",
     "customer_callback_portal",
     "customer_callback_sale",

@@ -21,9 +21,7 @@ from . import res_partner
 from . import customer_callback_consent
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
-from . import customer_complaint_grade
 from . import helpdesk_ticket_category
-from . import helpdesk_ticket_stage
 from . import customer_callback_spot_check
 from . import customer_callback_escalation
 from . import customer_callback_workday

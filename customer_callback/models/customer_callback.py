@@ -806,12 +806,18 @@ class CustomerCallback(models.Model):
             return env._("the %s team", team.name)
         return env._("customer service")
 
+    @api.model
+    def _spot_check_ticket_domain(self):
+        """Which tickets raised in a spot-check call are its complaint (a
+        hook: customer_callback_complaint keeps the complaints)."""
+        return Domain.TRUE
+
     def _compute_spot_check_complaint_id(self):
         tickets = (
             self.env["helpdesk.ticket"]
             .sudo()
             .search(
-                [("origin_callback_id", "in", self.ids), ("is_complaint", "=", True)],
+                Domain("origin_callback_id", "in", self.ids) & self._spot_check_ticket_domain(),
                 order="id desc",
             )
         )
@@ -2038,8 +2044,6 @@ class CustomerCallback(models.Model):
         self.env["customer.callback.generator"].sudo()._generate_for_partners(
             self.partner_id.ids, triggers=("callback_done", "feedback")
         )
-        # Complaints: an unsolved or badly scored complaint callback reopens its ticket.
-        self.env["helpdesk.ticket"]._complaint_reopen_from_callbacks(self.filtered("ticket_id"))
 
     def action_open_spot_check_complaint(self):
         """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
@@ -2087,8 +2091,8 @@ class CustomerCallback(models.Model):
                         "company_id": company.id,
                         "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
                         "user_id": owner.id,
-                        "is_complaint": True,
                         "origin_callback_id": self.id,
+                        **self._spot_check_ticket_vals(),
                     }
                 )
             )
@@ -2116,6 +2120,11 @@ class CustomerCallback(models.Model):
             "views": [(False, "form")],
             "target": "current",
         }
+
+    def _spot_check_ticket_vals(self):
+        """More values of the ticket opened for a dissatisfied spot-checked
+        customer (a hook: customer_callback_complaint makes it a complaint)."""
+        return {}
 
     def action_cancel(self):
         self._check_open()

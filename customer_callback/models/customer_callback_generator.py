@@ -461,15 +461,22 @@ class CustomerCallbackGenerator(models.AbstractModel):
         )
 
     def _ticket_closed_condition(self, rule):
-        """Which closed tickets start a callback of ``rule`` (SQL on ``t``)."""
-        return SQL("t.is_complaint")
+        """Which closed tickets start a callback of ``rule`` (SQL on ``t``): a
+        hook, none here; customer_callback_complaint's complaints."""
+        return SQL("FALSE")
+
+    def _ticket_closed_round(self, rule):
+        """How many times the closed ticket was reopened (SQL on ``t``): each
+        closing gets its own callback. A hook: customer_callback_complaint
+        counts a complaint's reopenings."""
+        return SQL("0")
 
     def _candidates_ticket_closed(self, rule, ctx):
         low, high = self._anchor_bounds(rule, ctx)
         local = self._local_date(SQL("t.closed_date"), ctx)
         rows = self._fetch(
             SQL(
-                """SELECT t.partner_id, t.id, %(local)s, COALESCE(t.complaint_reopen_count, 0)
+                """SELECT t.partner_id, t.id, %(local)s, %(round)s
                      FROM helpdesk_ticket t
                      JOIN helpdesk_ticket_stage st ON st.id = t.stage_id AND st.closed
                     WHERE t.company_id = %(company)s AND t.partner_id %(filter)s
@@ -477,6 +484,7 @@ class CustomerCallbackGenerator(models.AbstractModel):
                       AND t.closed_date >= %(low)s AND t.closed_date < %(high)s
                       AND t.partner_id IN (%(partners)s)""",
                 local=local,
+                round=self._ticket_closed_round(rule),
                 company=ctx["company"].id,
                 filter=ctx["partner_filter"],
                 condition=self._ticket_closed_condition(rule),

@@ -5,8 +5,9 @@ A supervisor loads a small sample into the company's real database: a few
 Chinese and English customers, a team led by her when she leads none (with
 customer_callback_sale, an order whose confirmation generates callbacks:
 ``_sample_create_triggers``), callbacks planned today and this
-week, callbacks done today, a complaint with its clocks and the month's
-spot-check, ready to be drawn. All of it is created with the suite's own
+week, callbacks done today (with customer_callback_complaint, a complaint
+with its clocks: ``_sample_create_tickets``) and the month's spot-check,
+ready to be drawn. All of it is created with the suite's own
 methods in her company, and removed again by one action.
 
 Tracking: every record the sample creates gets an ``ir.model.data`` row of the
@@ -235,7 +236,7 @@ class CustomerCallbackSample(models.AbstractModel):
         Callback = self.env["customer.callback"]
         track(Callback.search([("partner_id", "in", partners.ids)]))
         track(self._sample_create_callbacks(company, partners, team, user))
-        track(self._sample_create_complaint(company, partners, team, user, prefix))
+        self._sample_create_tickets(company, partners, team, user, track, prefix)
         track(self._sample_create_spot_check(company, partners, team, user))
         return created
 
@@ -345,26 +346,12 @@ class CustomerCallbackSample(models.AbstractModel):
         return callbacks | Callback.create(done_vals)
 
     @api.model
-    def _sample_create_complaint(self, company, partners, team, user, prefix):
-        category = self.env["helpdesk.ticket.category"].search(
-            [("company_id", "in", [company.id, False])], limit=1
-        )
-        return self.env["helpdesk.ticket"].create(
-            {
-                "number": sample_data.sample_name(prefix, 1),
-                "name": self.env._("The filter leaks after the installation (sample)"),
-                "description": self.env._(
-                    "<p>The customer says water drips under the sink since the technician "
-                    "installed the purifier.</p>"
-                ),
-                "company_id": company.id,
-                "partner_id": partners[sample_data.COMPLAINT_CUSTOMER].id,
-                "team_id": team.id or False,
-                "user_id": user.id,
-                "category_id": category.id or False,
-                "is_complaint": True,
-            }
-        )
+    def _sample_create_tickets(self, company, partners, team, user, track, prefix):
+        """Hook: helpdesk tickets of the sample customers ``partners``, each
+        passed to ``track`` and named with ``prefix`` (as
+        ``_sample_create_triggers``). None here; customer_callback_complaint
+        adds a complaint with its clocks."""
+        return
 
     @api.model
     def _sample_create_spot_check(self, company, partners, team, user):

@@ -479,6 +479,12 @@ class CustomerCallbackSpotCheck(models.Model):
         domain.validate(self.env[DOMAIN_FIELDS[field_name]])
         return domain
 
+    def _pool_complaint_condition(self, alias):
+        """Which tickets are complaints, for the delivery/courier problem
+        list of the pool (SQL on ``alias``): a hook, none here;
+        customer_callback_complaint's complaints."""
+        return SQL("FALSE")
+
     def _extra_condition(self, field_name, alias):
         """SQL restricting ``alias.id`` to the source's extra domain."""
         domain = self._extra_domain(field_name)
@@ -529,13 +535,14 @@ class CustomerCallbackSpotCheck(models.Model):
                                t.partner_id, t.id AS ticket_id, t.user_id AS agent_id, 2 AS prio
                           FROM helpdesk_ticket t
                          WHERE t.company_id = %(company)s AND t.partner_id IS NOT NULL AND t.active
-                           AND t.is_complaint AND %(category)s
+                           AND %(complaint)s AND %(category)s
                            AND ((t.create_date >= %(start)s AND t.create_date < %(end)s)
                                 OR (t.closed_date >= %(start)s AND t.closed_date < %(end)s))
                            AND (%(team)s::int IS NULL OR t.team_id = %(team)s) AND %(extra)s
                          ORDER BY t.partner_id,
                                   COALESCE(t.closed_date, t.create_date) DESC, t.id DESC)""",
                     company=company.id,
+                    complaint=self._pool_complaint_condition("t"),
                     category=SQL("t.category_id IN %s", tuple(categories))
                     if categories
                     else SQL("TRUE"),

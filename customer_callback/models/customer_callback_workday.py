@@ -6,19 +6,14 @@ from odoo.exceptions import AccessError
 from odoo.fields import Domain
 
 from ..tools import call_window
-from ..tools import complaint_deadlines as cd
 from .customer_callback import OPEN_STATES
 
-# The suite's reminder activities: overdue callbacks (the leaders' daily
-# digest, and the per-callback activities of earlier versions), complaint
-# reminders.
+# The core's reminder activities: overdue callbacks (the leaders' daily
+# digest, and the per-callback activities of earlier versions); addons add
+# theirs (_workday_reminder_types).
 REMINDER_ACTIVITY_TYPES = (
     "customer_callback.mail_activity_type_callback_overdue_digest",
     "customer_callback.mail_activity_type_callback_overdue",
-    "customer_callback.mail_activity_type_complaint_owner_update",
-    "customer_callback.mail_activity_type_complaint_customer_update",
-    "customer_callback.mail_activity_type_complaint_deadline_near",
-    "customer_callback.mail_activity_type_complaint_breached",
 )
 WORKDAY_LIMIT = 80
 
@@ -29,10 +24,11 @@ class CustomerCallbackWorkday(models.AbstractModel):
 
     @api.model
     def get_workday_data(self):
-        """The current user's day: due callbacks (callable now first), the
-        open complaints she owns with their next deadline, her reminder
-        activities and her spot-check calls, each with its count. Times are
-        in the reader's timezone; the customer's local time is given too."""
+        """The current user's day: due callbacks (callable now first), her
+        reminder activities and her spot-check calls, each with its count.
+        Times are in the reader's timezone; the customer's local time is
+        given too. Addons add their cards by extending it (the complaints:
+        customer_callback_complaint)."""
         user = self.env.user
         now = fields.Datetime.now()
         Callback = self.env["customer.callback"]
@@ -63,22 +59,18 @@ class CustomerCallbackWorkday(models.AbstractModel):
         )
         due = due.sorted(lambda callback: callback.id not in callable_ids)
         spot_checks = spot_checks.sorted(lambda callback: callback.id not in callable_ids)
-        complaints = self._workday_complaints(user, now, reader_zone)
         activities = self._workday_activities(user)
         return {
             "setup": self._workday_setup(),
             "sample": self._workday_sample(),
             "callbacks": self._workday_callbacks(due[:WORKDAY_LIMIT], now, reader_zone),
             "spot_checks": self._workday_callbacks(spot_checks[:WORKDAY_LIMIT], now, reader_zone),
-            "complaints": complaints[:WORKDAY_LIMIT],
             "activities": activities[:WORKDAY_LIMIT],
             "counts": {
                 "callbacks": len(due),
                 "callable_now": len(due.filtered("callable_now")),
                 "overdue": len(due.filtered("is_overdue")),
                 "spot_checks": len(spot_checks),
-                "complaints": len(complaints),
-                "breached": sum(1 for c in complaints if c["sla_state"] == cd.BREACHED),
                 "activities": len(activities),
                 "activities_late": sum(1 for a in activities if a["late"]),
             },
@@ -127,39 +119,16 @@ class CustomerCallbackWorkday(models.AbstractModel):
         ]
 
     @api.model
-    def _workday_complaints(self, user, now, reader_zone):
-        tickets = self.env["helpdesk.ticket"].search(
-            [
-                ("user_id", "=", user.id),
-                ("is_complaint", "=", True),
-                ("stage_id.closed", "=", False),
-            ]
-        )
-        rows = []
-        for ticket in tickets:
-            deadline = cd.next_open_deadline(ticket._complaint_pairs())
-            rows.append(
-                {
-                    "id": ticket.id,
-                    "name": f"{ticket.number} {ticket.name}",
-                    "partner": ticket.partner_id.display_name or "",
-                    "grade": ticket.complaint_grade_id.name or "",
-                    "deadline_raw": deadline,
-                    "deadline": deadline
-                    and self.env["customer.callback"]._format_moment(deadline, reader_zone, now),
-                    "sla_state": ticket.complaint_sla_state or "",
-                }
-            )
-        rows.sort(key=lambda row: (not row["deadline_raw"], row["deadline_raw"] or now, row["id"]))
-        for row in rows:
-            del row["deadline_raw"]
-        return rows
+    def _workday_reminder_types(self):
+        """The xml ids of the reminder activity types the screen lists (a
+        hook: addons add their reminders)."""
+        return list(REMINDER_ACTIVITY_TYPES)
 
     @api.model
     def _workday_activities(self, user):
         types = [
             activity_type.id
-            for xmlid in REMINDER_ACTIVITY_TYPES
+            for xmlid in self._workday_reminder_types()
             if (activity_type := self.env.ref(xmlid, raise_if_not_found=False))
         ]
         activities = self.env["mail.activity"].search(

@@ -3,7 +3,7 @@ from odoo import fields, models
 
 
 class HelpdeskTicketCategory(models.Model):
-    """Complaint classification (001 §4.2: "classified by nature").
+    """Ticket classification (001 §4.2: "classified by nature").
 
     We extend helpdesk_mgmt's ticket category instead of adding a complaint
     type model: tickets already carry ``category_id``, the helpdesk views,
@@ -25,9 +25,4 @@ class HelpdeskTicketCategory(models.Model):
         string="Route to owner",
         domain=[("share", "=", False)],
         help="Tickets of this category are owned by this user unless an owner is given.",
-    )
-    complaint_grade_id = fields.Many2one(
-        "customer.complaint.grade",
-        string="Default complaint grade",
-        help="Grade of a complaint of this category recorded without a grade.",
     )

@@ -150,17 +150,6 @@ class ResConfigSettings(models.TransientModel):
     callback_routing_warning = fields.Text(
         string="Routing warnings", compute="_compute_callback_routing_warning"
     )
-    complaint_soon_hours = fields.Float(related="company_id.complaint_soon_hours", readonly=False)
-    complaint_soon_percent = fields.Float(
-        related="company_id.complaint_soon_percent", readonly=False
-    )
-    complaint_require_resolution_summary = fields.Boolean(
-        related="company_id.complaint_require_resolution_summary", readonly=False
-    )
-    complaint_reopen_score = fields.Integer(
-        related="company_id.complaint_reopen_score", readonly=False
-    )
-
     # Monthly spot-check
     callback_spot_check_min_size = fields.Integer(
         related="company_id.callback_spot_check_min_size", readonly=False

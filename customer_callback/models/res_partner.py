@@ -348,7 +348,7 @@ class ResPartner(models.Model):
             )
         return True
 
-    # Complaints: the latest reply promised to this customer (SPEC §4).
+    # Tickets: the latest reply promised to this customer (SPEC §4).
     promised_reply_date = fields.Datetime(
         string="Promised reply",
         readonly=True,

@@ -3,7 +3,6 @@ from . import test_attempt_policy_tools
 from . import test_batches_tools
 from . import test_cadence_tools
 from . import test_call_window_tools
-from . import test_complaint_deadlines_tools
 from . import test_consent_tools
 from . import test_escalation_tools
 from . import test_official_calendar_tools
@@ -24,7 +23,6 @@ from . import test_access
 from . import test_tours
 from . import test_reliability
 from . import test_generation_processes
-from . import test_complaint
 from . import test_spot_check
 from . import test_i18n
 from . import test_hostile

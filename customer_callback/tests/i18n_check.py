@@ -14,6 +14,9 @@ from odoo.tools.translate import trans_export
 
 SUITE_MODULES = (
     "customer_callback",
+    "customer_callback_complaint",
+    "customer_callback_complaint_report",
+    "customer_callback_complaint_sms",
     "customer_callback_term",
     "customer_callback_portal",
     "customer_callback_sale",

@@ -46,7 +46,9 @@ class TestDemoPromises(TransactionCase):
                 domain + [("state", "=", "cancelled")], ["close_reason"]
             )
         }
-        self.assertLessEqual({"manual", "expired"}, reasons, "cancelled by hand and expired")
+        # expired past the deadline (the one cancelled by hand is a complaint's
+        # follow-up: customer_callback_complaint's demo)
+        self.assertIn("expired", reasons, "expired past its deadline")
         # and, since issue #30, a greeting the contact-fatigue cap refused up
         # to its deadline (a demo customer called often) is recorded as such
         self.assertLessEqual(reasons, {"manual", "expired", "fatigue"})
@@ -70,20 +72,6 @@ class TestDemoPromises(TransactionCase):
             "the overdue callbacks are in today's digest of the team leader",
         )
 
-    def test_complaints_at_every_grade_and_step(self):
-        tickets = self.env["helpdesk.ticket"].search(
-            [("company_id", "=", self.company.id), ("is_complaint", "=", True)]
-        )
-        grades = self.env["customer.complaint.grade"].search([])
-        self.assertEqual(tickets.complaint_grade_id, grades, "complaints at every grade")
-        steps = set(tickets.stage_id.mapped("complaint_step")) - {False}
-        stage_steps = set(
-            self.env["helpdesk.ticket.stage"]
-            .search([("complaint_step", "!=", False)])
-            .mapped("complaint_step")
-        )
-        self.assertEqual(steps, stage_steps, "complaints at every handling step")
-
     def test_last_months_spot_check_is_being_called(self):
         batch = self.batch
         today = fields.Date.context_today(batch)
@@ -94,8 +82,9 @@ class TestDemoPromises(TransactionCase):
         self.assertEqual(
             batch.shortfall, max(batch.minimum_size - batch.drawn_size, 0), "shortfall shown"
         )
-        # the story: all but one called, a dissatisfied customer's complaint
+        # the story: all but one called, a dissatisfied customer's ticket (a
+        # complaint with customer_callback_complaint)
         self.assertGreaterEqual(len(callbacks), 5, batch.sampling_note)
         self.assertEqual(batch.open_count, 1, "one spot-check call still open")
         self.assertTrue(callbacks.filtered(lambda c: c.score and c.score <= 2))
-        self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check complaint")
+        self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check ticket")

@@ -6,6 +6,7 @@ import psycopg2.errors
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
@@ -164,37 +165,7 @@ class TestGeneration(CallbackCase):
             self.make_rule(assignment="agent", user_id=False)
         with self.assertRaises(ValidationError):
             self.make_rule(partner_domain="[('no_such_field', '=', 1)]")
-        with self.assertRaises(psycopg2.errors.CheckViolation):
+        # the database refuses it (logged by odoo.sql_db: expected here)
+        with self.assertRaises(psycopg2.errors.CheckViolation), mute_logger("odoo.sql_db"):
             with self.env.cr.savepoint():
                 self.make_rule(window_days=-1)
-
-    def test_closed_complaint_gets_callback_within_three_days(self):
-        rule = self.make_rule(
-            segment="complaint",
-            trigger="ticket_closed",
-            offset_days=0,
-            window_days=3,
-            ignore_fatigue=True,
-        )
-        closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        tickets = self.env["helpdesk.ticket"].create(
-            [
-                {
-                    "name": "Broken on arrival",
-                    "description": "<p>x</p>",
-                    "partner_id": self.partner_sh.id,
-                    "is_complaint": True,
-                },
-                {
-                    "name": "Question",
-                    "description": "<p>y</p>",
-                    "partner_id": self.partner_paris.id,
-                },
-            ]
-        )
-        tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})
-        self.generate(self.partner_sh | self.partner_paris)
-        callback = self.callbacks_of(self.partner_sh, rule)
-        self.assertEqual(callback.ticket_id, tickets[0])
-        self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
-        self.assertFalse(self.callbacks_of(self.partner_paris, rule), "not a complaint")

@@ -139,36 +139,6 @@ class TestOfficialCalendar(CallbackCase):
         self.assertEqual(reads.count(self.company), 1)
         self.assertEqual(len(reads), len(set(reads)), "each company's calendar once")
 
-    def test_working_time_deadline_runs_on_the_make_up_sunday(self):
-        self.company._callback_refresh_official_calendar([2026])
-        normal = self.env.ref("customer_callback.customer_complaint_grade_normal")
-        normal.working_time = True
-        # Friday 18 September 2026, 16:00 in Shanghai: one working hour left that day
-        friday = datetime(2026, 9, 18, 8, 0)
-        ticket = self.env["helpdesk.ticket"].create(
-            {
-                "name": "Purifier leaks",
-                "description": "<p>Water on the floor</p>",
-                "partner_id": self.partner_sh.id,
-                "is_complaint": True,
-                "team_id": self.team.id,
-                "user_id": self.agent1.id,
-                "complaint_grade_id": normal.id,
-                "complaint_date": friday,
-            }
-        )
-        # 8 working hours: 1 h on Friday, 7 h on the make-up Sunday (08-12, 13-16)
-        self.assertEqual(normal.response_hours, 8)
-        self.assertEqual(ticket.response_deadline, datetime(2026, 9, 20, 8, 0))
-        # the date picker's unusual days agree
-        unusual = self.calendar._get_unusual_days(
-            datetime(2026, 9, 19), datetime(2026, 9, 21, 23, 0)
-        )
-        self.assertEqual(
-            (unusual["2026-09-19"], unusual["2026-09-20"], unusual["2026-09-21"]),
-            (True, False, False),
-        )
-
     def test_hand_entered_days_survive_a_refresh(self):
         # the company closes on 2 October 2026 afternoon by hand, and on a day of its own
         own = self.env["resource.calendar.leaves"].create(

@@ -68,14 +68,6 @@ class TestSampleData(CallbackCase):
         self.assertTrue(data["sample"]["loaded"])
         later = callbacks.filtered(lambda c: c.state == "planned" and c.deadline > TODAY)
         self.assertTrue(later, "callbacks planned later this week")
-        # a complaint with its clocks
-        ticket = self.env["helpdesk.ticket"].search(
-            [("partner_id", "in", partners.ids), ("is_complaint", "=", True)]
-        )
-        self.assertEqual(len(ticket), 1)
-        self.assertTrue(ticket.complaint_grade_id)
-        self.assertTrue(ticket.response_deadline)
-        self.assertTrue(ticket.resolution_deadline)
         # the month's spot-check can be drawn, from the sample customers only
         batch = self.env["customer.callback.spot.check"].search(
             [("company_id", "=", self.company.id)]

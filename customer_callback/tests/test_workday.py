@@ -10,7 +10,6 @@ import freezegun
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from ..tools import call_window
 from .common import FROZEN_NOW, TODAY, CallbackCase
 
 HOUR = timedelta(hours=1)
@@ -138,17 +137,6 @@ class TestCallableNow(CallbackCase):
 
     def test_workday_data(self):
         spot = self.make_callback(self.partner_sh, segment="spot_check")
-        ticket = self.env["helpdesk.ticket"].create(
-            {
-                "name": "Leaking filter",
-                "description": "It leaks",
-                "partner_id": self.partner_sh.id,
-                "company_id": self.company.id,
-                "is_complaint": True,
-                "user_id": self.agent1.id,
-                "team_id": self.team.id,
-            }
-        )
         self.sh.activity_schedule(
             "customer_callback.mail_activity_type_callback_overdue",
             date_deadline=TODAY - timedelta(days=1),
@@ -166,34 +154,23 @@ class TestCallableNow(CallbackCase):
         self.assertTrue(data["callbacks"][0]["callable_now"])
         self.assertEqual(data["callbacks"][0]["planned"], "12:00", "the agent's time")
         self.assertEqual([row["id"] for row in data["spot_checks"]], [spot.id])
-        self.assertEqual([row["id"] for row in data["complaints"]], [ticket.id])
-        first_response = ticket.first_response_deadline
-        self.assertTrue(first_response)
-        self.assertEqual(
-            data["complaints"][0]["deadline"],
-            call_window.to_local(first_response, call_window.get_zone("Asia/Shanghai")).strftime(
-                "%H:%M"
-            ),
-        )
         self.assertEqual(len(data["activities"]), 1)
         self.assertTrue(data["activities"][0]["late"])
-        self.assertEqual(
-            data["counts"],
+        # the core's counts (addons add theirs: customer_callback_complaint)
+        self.assertLessEqual(
             {
                 "callbacks": 3,
                 "callable_now": 1,
                 "overdue": 0,
                 "spot_checks": 1,
-                "complaints": 1,
-                "breached": 0,
                 "activities": 1,
                 "activities_late": 1,
-            },
+            }.items(),
+            data["counts"].items(),
         )
         # another agent's day holds none of it
         other = self.env["customer.callback.workday"].with_user(self.agent2).get_workday_data()
         self.assertEqual(other["counts"]["callbacks"], 0)
-        self.assertEqual(other["counts"]["complaints"], 0)
 
 
 @tagged("post_install", "-at_install")
@@ -283,20 +260,6 @@ class TestTicketFromCallback(CallbackCase):
         self.assertEqual(ticket.callback_count, 1)
         view_action = ticket.action_view_callbacks()
         self.assertEqual(self.env["customer.callback"].search(view_action["domain"]), callback)
-        # an ordinary ticket is in an ordinary stage
-        self.assertFalse(ticket.is_complaint)
-        self.assertFalse(ticket.stage_id.complaint_step)
-
-    def test_complaint_stages_only_on_complaints(self):
-        Ticket = self.env["helpdesk.ticket"]
-        domain = Ticket.fields_get(["stage_id"])["stage_id"]["domain"]
-        self.assertIn("complaint_stage", domain)
-        Stage = self.env["helpdesk.ticket.stage"]
-        ordinary = Stage.search([("complaint_stage", "=", False)])
-        complaint = Stage.search([("complaint_stage", "=", True)])
-        self.assertTrue(ordinary)
-        self.assertFalse(ordinary.filtered("complaint_step"))
-        self.assertEqual(complaint, Stage.search([("complaint_step", "!=", False)]))
 
 
 @tagged("post_install", "-at_install")

@@ -17,9 +17,19 @@ data in ``init`` mode, which writes over ``noupdate`` records (a scheduled
 action's next call and any change an administrator made to it, record
 rules); an upgrade keeps them, as any upgrade of the core did before. Its
 own dependencies that the database lacks (``sale`` is already there where
-the core depended on it) are installed by the loader as usual."""
+the core depended on it) are installed by the loader as usual.
+
+Where an installed addon upgraded in the same run now depends on the new
+addon (``customer_callback_survey`` on the complaints, 19.0.5.0.0), Odoo's
+``button_upgrade`` has marked it *to install* before any migration script
+ran, and Odoo offers no public way to turn that install into an upgrade:
+the new addon is then installed, and its own data loading must leave the
+moved records as they are (``customer_callback_complaint`` loads its
+noupdate defaults as an update does and tells its demo only once)."""
 
 from openupgradelib import openupgrade
+
+from odoo.tools import convert
 
 CORE = "customer_callback"
 
@@ -71,6 +81,25 @@ def move_to_addon(
     # core's demo flag, the loader loads it after the core in this same run,
     # in update mode (see the module's docstring).
     core = Module.search([("name", "=", old)])
+    # Already marked *to install* (an installed addon upgraded in this run now
+    # depends on it, and Odoo's button_upgrade marked the new dependency before
+    # any migration ran), it is installed: its data files find their records
+    # here under their xml ids and update them, and its demo is told once
+    # (customer_callback_complaint's demo loader skips what was moved).
     target = Module.search([("name", "=", new), ("state", "=", "uninstalled")])
     if target:
         target.write({"state": "to upgrade", "latest_version": new_version, "demo": core.demo})
+
+
+def load_noupdate_defaults(env, module, filenames):
+    """Load ``module``'s default records (``filenames``, all ``noupdate``) as
+    an update loads noupdate data, at its install too: what is missing is
+    created, what exists is never written over. On a new database all is
+    created, as an install would; an install over the records the core's
+    upgrade moved to ``module`` (Odoo installs it in ``init`` mode where an
+    addon upgraded in the same run now depends on it) keeps what an
+    administrator changed in them. Odoo's ``convert_file``, as Odoo loads its
+    own scenarios; called from a ``<function>`` of the addon's data."""
+    for filename in filenames:
+        convert.convert_file(env, module, filename, None, mode="update", noupdate=True)
+    return True

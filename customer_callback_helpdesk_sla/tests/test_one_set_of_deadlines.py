@@ -15,8 +15,8 @@ class TestOneSetOfDeadlines(CallbackCase):
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
-        cls.urgent = ref("customer_callback.customer_complaint_grade_urgent")
-        cls.normal = ref("customer_callback.customer_complaint_grade_normal")
+        cls.urgent = ref("customer_callback_complaint.customer_complaint_grade_urgent")
+        cls.normal = ref("customer_callback_complaint.customer_complaint_grade_normal")
         cls.stage_done = ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         calendar = cls.env["resource.calendar"].create(
             {
@@ -104,7 +104,9 @@ class TestOneSetOfDeadlines(CallbackCase):
         self.assertEqual(complaint.ticket_sla_ids.state, "accomplished")
         self.assertFalse(complaint.sla_deadline)
         # an SLA for complaints aims at a complaint step
-        self.sla.stage_id = self.env.ref("customer_callback.helpdesk_ticket_stage_complaint_closed")
+        self.sla.stage_id = self.env.ref(
+            "customer_callback_complaint.helpdesk_ticket_stage_complaint_closed"
+        )
         complaint = self.make_ticket(is_complaint=True, complaint_grade_id=self.urgent.id)
         self.assertEqual(complaint.ticket_sla_ids.sla_id, self.sla)
         self.assertEqual(complaint.ticket_sla_ids.state, "in_progress")

@@ -14,12 +14,10 @@ from odoo.fields import Domain
 
 from odoo.addons.customer_callback.models.customer_callback import OPEN_STATES
 from odoo.addons.customer_callback.tools import call_window, periods, quarters
-from odoo.addons.customer_callback.tools import complaint_deadlines as cd
 
 TREND_MONTHS = 6
 # the satisfaction sources of the trend: every key figure on the 5-point scale
 SCORE_KIND = "score"
-SLA_STATES = (cd.ON_TRACK, cd.SOON, cd.BREACHED)
 
 
 class CustomerCallbackDashboard(models.AbstractModel):
@@ -31,8 +29,9 @@ class CustomerCallbackDashboard(models.AbstractModel):
         """Every figure of the dashboard for the user's current company:
         this month's and this quarter's key figures against the period before
         and the target, the satisfaction trend of the last six months per
-        source, the open complaints by grade and deadline status and the
-        spot-check of the month; each with the action of the list behind it."""
+        source and the spot-check of the month; each with the action of the
+        list behind it. Addons add their cards by extending it (the open
+        complaints: customer_callback_complaint_report)."""
         self.env["customer.callback.spot.check"]._check_supervisor()
         # the callback analysis is a SQL view over the callbacks' table
         self.env.flush_all()
@@ -93,7 +92,6 @@ class CustomerCallbackDashboard(models.AbstractModel):
             "previous_quarter": quarters.label(*previous_quarter),
             "figures": figures,
             "trend": self._dashboard_trend(report, lines, months, month_figures, month_periods),
-            "complaints": self._dashboard_complaints(company),
             "spot_check": self._dashboard_spot_check(
                 company, month_periods[this_month], month_periods[last_month]
             ),
@@ -147,7 +145,7 @@ class CustomerCallbackDashboard(models.AbstractModel):
         if change is None or change == 0:
             better = None
         else:
-            # fewer complaints is better; every other figure is better higher
+            # a count is better lower (complaints received); every other figure higher
             better = change < 0 if kind == "count" else change > 0
         return {
             "value": value,
@@ -202,60 +200,6 @@ class CustomerCallbackDashboard(models.AbstractModel):
                 }
             )
         return {"months": [periods.month_label(*month) for month in months], "series": series}
-
-    @api.model
-    def _dashboard_complaints(self, company):
-        """Open complaints by grade (rows) and deadline status (columns)."""
-        Ticket = self.env["helpdesk.ticket"]
-        base = Domain("company_id", "=", company.id) & Domain("is_complaint", "=", True)
-        base &= Domain("stage_id.closed", "=", False)
-        counts = {}
-        graded = self.env["customer.complaint.grade"]
-        for state in SLA_STATES:
-            for grade, count in Ticket._read_group(
-                base & Domain("complaint_sla_state", "in", [state]),
-                ["complaint_grade_id"],
-                ["__count"],
-            ):
-                counts[grade.id, state] = count
-                graded |= grade
-        labels = dict(Ticket._fields["complaint_sla_state"]._description_selection(self.env))
-        # every grade of the company, and archived ones that still have open complaints
-        grades = self.env["customer.complaint.grade"].search(
-            Domain("company_id", "in", [company.id, False])
-        ) | graded.with_context(active_test=False)
-        grade_ids = [
-            (grade.id, grade.name) for grade in grades.sorted(lambda g: (g.sequence, g.id))
-        ]
-        if any(grade_id is False for grade_id, _state in counts):
-            grade_ids.append((False, self.env._("No grade")))
-        rows = []
-        for grade_id, name in grade_ids:
-            grade_domain = base & Domain("complaint_grade_id", "=", grade_id)
-            cells = [
-                {
-                    "state": state,
-                    "count": counts.get((grade_id, state), 0),
-                    "action": self._dashboard_action(
-                        "helpdesk.ticket",
-                        f"{name} · {labels[state]}",
-                        grade_domain & Domain("complaint_sla_state", "in", [state]),
-                    ),
-                }
-                for state in SLA_STATES
-            ]
-            rows.append({"grade": name, "cells": cells, "total": sum(c["count"] for c in cells)})
-        return {
-            "states": [{"state": state, "label": labels[state]} for state in SLA_STATES],
-            "rows": rows,
-            "totals": [
-                sum(counts.get((g, state), 0) for g, _n in grade_ids) for state in SLA_STATES
-            ],
-            "total": sum(counts.values()),
-            "action": self._dashboard_action(
-                "helpdesk.ticket", self.env._("Open complaints"), base
-            ),
-        }
 
     @api.model
     def _dashboard_spot_check(self, company, period, previous_period):
@@ -326,12 +270,6 @@ class CustomerCallbackDashboard(models.AbstractModel):
         """The list a key figure of ``period`` is computed from; other addons
         add theirs (``_dashboard_extra_figure_action``)."""
         company = Domain("company_id", "=", self.env.company.id)
-        complaints = (
-            company
-            & Domain("is_complaint", "=", True)
-            & Domain("complaint_date", ">=", period["start"])
-            & Domain("complaint_date", "<", period["end"])
-        )
         scored = (
             company
             & Domain("state", "=", "done")
@@ -346,10 +284,6 @@ class CustomerCallbackDashboard(models.AbstractModel):
                 & Domain("deadline", ">=", period["first"])
                 & Domain("deadline", "<", period["following"]),
                 group_by="state",
-            )
-        if key in ("response_on_time", "resolution_on_time", "complaint_count"):
-            return self._dashboard_action(
-                "helpdesk.ticket", self.env._("Complaints received"), complaints
             )
         if key == "callback_score":
             return self._dashboard_callbacks_action(

@@ -1,15 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Team workload (issue #16 point 13): one row per agent with her open
-callbacks and complaints, due today, overdue and due this week, counted in
-the reader's timezone; the lead opens an agent's records from her row and
-reassigns in bulk (``customer.callback.workload.reassign``).
+work, due today, overdue and due this week, counted in the reader's
+timezone; the lead opens an agent's records from her row and reassigns in
+bulk (``customer.callback.workload.reassign``).
 
 - Callbacks: open (draft, planned, in progress); *today* and *this week*:
   planned within the reader's local day / week (Monday to Sunday);
   *overdue*: past their due date.
-- Complaints: open (not in a closed stage); *overdue*: an unmet deadline has
-  passed; *today* / *this week*: an unmet deadline falls between now and the
-  end of the reader's day / week.
+- Other work (complaints: customer_callback_complaint_report) comes from
+  addons through ``_workload_sources``.
 """
 
 from odoo import api, fields, models
@@ -21,12 +20,6 @@ from odoo.addons.customer_callback.models.customer_callback import AGENT_GROUP, 
 from ..tools import workload
 
 COUNTS = ("count", "today_count", "overdue_count", "week_count")
-# (deadline, met at) of a complaint's three deadlines; the resolution is met on closing
-COMPLAINT_DEADLINES = (
-    ("first_response_deadline", "first_response_date"),
-    ("response_deadline", "response_date"),
-    ("resolution_deadline", None),
-)
 
 
 class CustomerCallbackWorkload(models.Model):
@@ -45,19 +38,6 @@ class CustomerCallbackWorkload(models.Model):
             "planned_date",
             "deadline",
         ],
-        "helpdesk.ticket": [
-            "is_complaint",
-            "active",
-            "user_id",
-            "stage_id",
-            "company_id",
-            "first_response_date",
-            "first_response_deadline",
-            "response_date",
-            "response_deadline",
-            "resolution_deadline",
-        ],
-        "helpdesk.ticket.stage": ["closed"],
     }
 
     user_id = fields.Many2one("res.users", string="Agent", readonly=True)
@@ -73,22 +53,8 @@ class CustomerCallbackWorkload(models.Model):
         readonly=True,
         help="Open callbacks planned this week (Monday to Sunday).",
     )
-    complaint_count = fields.Integer(string="Open complaints", readonly=True)
-    complaint_today_count = fields.Integer(
-        string="Complaints due today",
-        readonly=True,
-        help="Open complaints with a deadline between now and the end of the day.",
-    )
-    complaint_overdue_count = fields.Integer(
-        string="Complaints overdue", readonly=True, help="Open complaints past a deadline."
-    )
-    complaint_week_count = fields.Integer(
-        string="Complaints due this week",
-        readonly=True,
-        help="Open complaints with a deadline between now and the end of the week.",
-    )
     total_count = fields.Integer(
-        string="Open work", readonly=True, help="Open callbacks and complaints."
+        string="Open work", readonly=True, help="Open callbacks and other open work."
     )
     in_my_team = fields.Boolean(
         string="In my team",
@@ -108,11 +74,46 @@ class CustomerCallbackWorkload(models.Model):
     def _workload_companies(self):
         return self.env.companies
 
+    @api.model
+    def _workload_sources(self, periods, now, companies):
+        """The kinds of open work counted per agent: ``(prefix, query)``, the
+        query giving ``user_id`` and the four counts (``COUNTS``) of the
+        agent's open work; the model has the fields ``<prefix>_<count>``.
+        The callbacks here; addons add theirs (the complaints:
+        customer_callback_complaint_report)."""
+        return [
+            (
+                "callback",
+                SQL(
+                    """SELECT c.user_id,
+                              count(*) AS count,
+                              count(*) FILTER (WHERE c.planned_date >= %(day_start)s
+                                                 AND c.planned_date < %(day_end)s) AS today_count,
+                              count(*) FILTER (WHERE c.deadline < %(today)s) AS overdue_count,
+                              count(*) FILTER (WHERE c.planned_date >= %(week_start)s
+                                                 AND c.planned_date < %(week_end)s) AS week_count
+                         FROM customer_callback c
+                        WHERE c.active
+                          AND c.user_id IS NOT NULL
+                          AND c.state IN %(open_states)s
+                          AND c.company_id IN %(companies)s
+                        GROUP BY c.user_id""",
+                    day_start=periods.day_start,
+                    day_end=periods.day_end,
+                    week_start=periods.week_start,
+                    week_end=periods.week_end,
+                    today=periods.today,
+                    open_states=tuple(OPEN_STATES),
+                    companies=companies,
+                ),
+            )
+        ]
+
     @property
     def _table_query(self):
-        # One row per agent counting two models (callbacks and complaint
-        # tickets) with conditional counts relative to the reader's day: a
-        # _read_group works on one model and cannot count both in one row.
+        # One row per agent counting several models (callbacks, and the
+        # addons' work) with conditional counts relative to the reader's
+        # day: a _read_group works on one model and cannot count them in one row.
         periods = self._workload_periods()
         now = fields.Datetime.now()
         companies = tuple(self._workload_companies().ids) or (0,)
@@ -124,76 +125,40 @@ class CustomerCallbackWorkload(models.Model):
             if agent_group
             else []
         )
+        sources = self._workload_sources(periods, now, companies)
+        ctes, columns, totals, joins, found = [], [], [], [], []
+        for prefix, query in sources:
+            alias = SQL.identifier(f"w_{prefix}")
+            ctes.append(SQL("%s AS (%s)", alias, query))
+            columns += [
+                SQL(
+                    "COALESCE(%s.%s, 0) AS %s",
+                    alias,
+                    SQL.identifier(count),
+                    SQL.identifier(f"{prefix}_{count}"),
+                )
+                for count in COUNTS
+            ]
+            totals.append(SQL("COALESCE(%s.count, 0)", alias))
+            joins.append(SQL("LEFT JOIN %s ON %s.user_id = u.id", alias, alias))
+            found.append(SQL("%s.user_id IS NOT NULL", alias))
         return SQL(
             """
-            WITH cb AS (
-                SELECT c.user_id,
-                       count(*) AS count,
-                       count(*) FILTER (WHERE c.planned_date >= %(day_start)s
-                                          AND c.planned_date < %(day_end)s) AS today_count,
-                       count(*) FILTER (WHERE c.deadline < %(today)s) AS overdue_count,
-                       count(*) FILTER (WHERE c.planned_date >= %(week_start)s
-                                          AND c.planned_date < %(week_end)s) AS week_count
-                  FROM customer_callback c
-                 WHERE c.active
-                   AND c.user_id IS NOT NULL
-                   AND c.state IN %(open_states)s
-                   AND c.company_id IN %(companies)s
-                 GROUP BY c.user_id
-            ), complaint AS (
-                SELECT t.user_id,
-                       bool_or(d.deadline < %(now)s) AS overdue,
-                       bool_or(d.deadline >= %(now)s AND d.deadline < %(day_end)s) AS today,
-                       bool_or(d.deadline >= %(now)s AND d.deadline < %(week_end)s) AS week
-                  FROM helpdesk_ticket t
-                  LEFT JOIN helpdesk_ticket_stage s ON s.id = t.stage_id
-                 CROSS JOIN LATERAL (VALUES
-                       (CASE WHEN t.first_response_date IS NULL
-                             THEN t.first_response_deadline END),
-                       (CASE WHEN t.response_date IS NULL THEN t.response_deadline END),
-                       (t.resolution_deadline)
-                 ) AS d(deadline)
-                 WHERE t.is_complaint
-                   AND t.active
-                   AND t.user_id IS NOT NULL
-                   AND NOT COALESCE(s.closed, FALSE)
-                   AND t.company_id IN %(companies)s
-                 GROUP BY t.id, t.user_id
-            ), cp AS (
-                SELECT user_id,
-                       count(*) AS count,
-                       count(*) FILTER (WHERE today) AS today_count,
-                       count(*) FILTER (WHERE overdue) AS overdue_count,
-                       count(*) FILTER (WHERE week) AS week_count
-                  FROM complaint
-                 GROUP BY user_id
-            )
+            WITH %(ctes)s
             SELECT u.id AS id,
                    u.id AS user_id,
-                   COALESCE(cb.count, 0) AS callback_count,
-                   COALESCE(cb.today_count, 0) AS callback_today_count,
-                   COALESCE(cb.overdue_count, 0) AS callback_overdue_count,
-                   COALESCE(cb.week_count, 0) AS callback_week_count,
-                   COALESCE(cp.count, 0) AS complaint_count,
-                   COALESCE(cp.today_count, 0) AS complaint_today_count,
-                   COALESCE(cp.overdue_count, 0) AS complaint_overdue_count,
-                   COALESCE(cp.week_count, 0) AS complaint_week_count,
-                   COALESCE(cb.count, 0) + COALESCE(cp.count, 0) AS total_count
+                   %(columns)s,
+                   %(total)s AS total_count
               FROM res_users u
-              LEFT JOIN cb ON cb.user_id = u.id
-              LEFT JOIN cp ON cp.user_id = u.id
-             WHERE cb.user_id IS NOT NULL
-                OR cp.user_id IS NOT NULL
+              %(joins)s
+             WHERE %(found)s
                 OR u.id = ANY(%(agents)s)
             """,
-            day_start=periods.day_start,
-            day_end=periods.day_end,
-            week_start=periods.week_start,
-            week_end=periods.week_end,
-            today=periods.today,
-            now=now,
-            open_states=tuple(OPEN_STATES),
-            companies=companies,
+            ctes=SQL(", ").join(ctes),
+            columns=SQL(", ").join(columns),
+            total=SQL(" + ").join(totals),
+            joins=SQL(" ").join(joins),
+            found=SQL(" OR ").join(found),
             agents=agents,
         )
 
@@ -245,33 +210,6 @@ class CustomerCallbackWorkload(models.Model):
             )
         return domain
 
-    @api.model
-    def _complaint_domain(self, users, scope="all"):
-        """The open complaints of ``users`` behind a count."""
-        periods = self._workload_periods()
-        now = fields.Datetime.now()
-        domain = (
-            Domain("user_id", "in", users.ids)
-            & Domain("is_complaint", "=", True)
-            & Domain("stage_id.closed", "!=", True)
-            & Domain("company_id", "in", self._workload_companies().ids)
-        )
-        if scope == "all":
-            return domain
-        unmet = [
-            Domain(deadline, "!=", False) & (Domain(met, "=", False) if met else Domain.TRUE)
-            for deadline, met in COMPLAINT_DEADLINES
-        ]
-        if scope == "overdue":
-            within = [Domain(deadline, "<", now) for deadline, _met in COMPLAINT_DEADLINES]
-        else:
-            end = periods.day_end if scope == "today" else periods.week_end
-            within = [
-                Domain(deadline, ">=", now) & Domain(deadline, "<", end)
-                for deadline, _met in COMPLAINT_DEADLINES
-            ]
-        return domain & Domain.OR(u & w for u, w in zip(unmet, within, strict=True))
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
@@ -285,19 +223,6 @@ class CustomerCallbackWorkload(models.Model):
                 "name": self.env._("Open callbacks of %s", ", ".join(self.user_id.mapped("name"))),
                 "domain": list(self._callback_domain(self.user_id)),
                 "context": {"search_default_group_user": 1},
-            }
-        )
-        return action
-
-    def action_open_complaints(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "customer_callback.helpdesk_ticket_action_complaints"
-        )
-        action.update(
-            {
-                "name": self.env._("Open complaints of %s", ", ".join(self.user_id.mapped("name"))),
-                "domain": list(self._complaint_domain(self.user_id)),
-                "context": {"default_is_complaint": True},
             }
         )
         return action

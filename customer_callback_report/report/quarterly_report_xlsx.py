@@ -40,28 +40,8 @@ class ReportQuarterlyReportXlsx(models.AbstractModel):
             ],
             formats,
         )
-        row = xlsx_rows.write_table(
-            sheet,
-            row + 1,
-            [
-                env._("Category"),
-                env._("Grade"),
-                env._("Complaints"),
-                env._("First response on time (%)"),
-                env._("Resolved on time (%)"),
-            ],
-            [
-                [
-                    c["category"],
-                    c["grade"],
-                    c["count"],
-                    c["response_on_time"],
-                    c["resolution_on_time"],
-                ]
-                for c in analysis["complaints"]
-            ],
-            formats,
-        )
+        for headers, rows in analysis["extra_tables"]:
+            row = xlsx_rows.write_table(sheet, row + 1, headers, rows, formats)
         row = xlsx_rows.write_table(
             sheet,
             row + 1,

@@ -13,8 +13,10 @@ from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
 HOUR = timedelta(hours=1)
 
 
-@tagged("post_install", "-at_install")
-class TestDashboard(CallbackCase):
+class DashboardCase(CallbackCase):
+    """The fixture, shared with customer_callback_complaint_report's test
+    (which adds complaints)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -22,11 +24,6 @@ class TestDashboard(CallbackCase):
             {"callback_satisfaction_target": 4.0, "callback_spot_check_below_min": "warn"}
         )
         cls.supervisor.tz = "Asia/Shanghai"
-        ref = cls.env.ref
-        cls.urgent = ref("customer_callback.customer_complaint_grade_urgent")
-        cls.normal = ref("customer_callback.customer_complaint_grade_normal")
-        cls.minor = ref("customer_callback.customer_complaint_grade_minor")
-        cls.stage_closed = ref("customer_callback.helpdesk_ticket_stage_complaint_closed")
         Partner = cls.env["res.partner"]
 
         def callback(name, deadline, state="planned", score=0, done=None, **values):
@@ -69,31 +66,6 @@ class TestDashboard(CallbackCase):
         spot["checked_user_id"] = cls.agent1.id
         callback("Spot called", False, "done", 3, datetime(2026, 11, 20, 2), **spot)
         callback("Spot open", False, **spot)
-        # complaints: urgent breached, normal breaching soon (1 of its 10 minutes
-        # left), normal on track, minor closed in time; October: one closed late
-        Ticket = cls.env["helpdesk.ticket"]
-
-        def complaint(name, when, grade, closed=False):
-            ticket = Ticket.create(
-                {
-                    "name": name,
-                    "description": "<p>x</p>",
-                    "partner_id": cls.partner_sh.id,
-                    "is_complaint": True,
-                    "team_id": cls.team.id,
-                    "complaint_grade_id": grade.id,
-                    "complaint_date": when,
-                }
-            )
-            if closed:
-                ticket.write({"stage_id": cls.stage_closed.id, "resolution_summary": "Solved"})
-            return ticket
-
-        cls.breached = complaint("Breached", FROZEN_NOW - 3 * HOUR, cls.urgent)
-        cls.soon = complaint("Soon", FROZEN_NOW - timedelta(minutes=9), cls.normal)
-        cls.on_track = complaint("On track", FROZEN_NOW, cls.normal)
-        cls.closed = complaint("Closed", FROZEN_NOW - timedelta(minutes=5), cls.minor, closed=True)
-        cls.october = complaint("October", datetime(2026, 10, 5, 2), cls.urgent, closed=True)
 
     def data(self, user=None, tz="Asia/Shanghai"):
         dashboard = self.env["customer.callback.dashboard"].with_user(user or self.supervisor)
@@ -102,6 +74,9 @@ class TestDashboard(CallbackCase):
     def figures(self, data):
         return {figure["key"]: figure for figure in data["figures"]}
 
+
+@tagged("post_install", "-at_install")
+class TestDashboard(DashboardCase):
     def test_periods_of_the_reader(self):
         data = self.data()
         self.assertEqual((data["month"], data["previous_month"]), ("2026-11", "2026-10"))
@@ -111,7 +86,7 @@ class TestDashboard(CallbackCase):
             ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"],
         )
 
-    def test_coverage_and_on_time_rates(self):
+    def test_coverage(self):
         figures = self.figures(self.data())
         coverage = figures["coverage"]
         # November: 1 done of 2 due and past (the 30th is not due yet); October: 1 of 1
@@ -124,22 +99,6 @@ class TestDashboard(CallbackCase):
             (66.67, 100.0),
         )
         self.assertEqual(coverage["quarter"]["text"], "66.7")
-        # complaints of November: 4, only the closed one answered and solved in time
-        count = figures["complaint_count"]
-        self.assertEqual((count["month"]["value"], count["month"]["previous"]), (4, 1))
-        self.assertEqual(count["month"]["change_text"], "+3")
-        self.assertIs(count["month"]["better"], False)
-        self.assertEqual((count["quarter"]["value"], count["quarter"]["previous"]), (5, 0))
-        response = figures["response_on_time"]
-        self.assertEqual((response["month"]["value"], response["month"]["previous"]), (25.0, 0.0))
-        self.assertIs(response["month"]["better"], True)
-        self.assertEqual(response["quarter"]["value"], 20.0)
-        self.assertEqual(response["quarter"]["previous"], None)
-        self.assertEqual(response["quarter"]["change_text"], "")
-        resolution = figures["resolution_on_time"]
-        self.assertEqual(
-            (resolution["month"]["value"], resolution["quarter"]["value"]), (25.0, 20.0)
-        )
 
     def test_satisfaction_against_target_and_trend(self):
         data = self.data()
@@ -167,7 +126,6 @@ class TestDashboard(CallbackCase):
         )
         # every source is on the 5-point scale: no coverage nor count in the trend
         self.assertNotIn("coverage", series)
-        self.assertNotIn("complaint_count", series)
 
     def test_months_are_the_readers(self):
         # done on 1 November 04:00 in Shanghai, still 31 October in UTC
@@ -184,29 +142,6 @@ class TestDashboard(CallbackCase):
         self.assertEqual((shanghai["value"], shanghai["previous"]), (2.5, 2.0))
         utc = self.figures(self.data(tz="UTC"))["callback_score"]["month"]
         self.assertEqual((utc["value"], utc["previous"]), (4.0, 1.5))
-
-    def test_open_complaints_by_grade_and_deadline_state(self):
-        complaints = self.data()["complaints"]
-        self.assertEqual(
-            [state["state"] for state in complaints["states"]], ["on_track", "soon", "breached"]
-        )
-        rows = {
-            row["grade"]: [cell["count"] for cell in row["cells"]] for row in complaints["rows"]
-        }
-        self.assertEqual(rows[self.urgent.name], [0, 0, 1])
-        self.assertEqual(rows[self.normal.name], [1, 1, 0])
-        # the closed one is not open
-        self.assertEqual(rows[self.minor.name], [0, 0, 0])
-        self.assertEqual((complaints["totals"], complaints["total"]), ([1, 1, 1], 3))
-        # each cell opens its complaints
-        normal = next(row for row in complaints["rows"] if row["grade"] == self.normal.name)
-        action = normal["cells"][1]["action"]
-        self.assertEqual(action["res_model"], "helpdesk.ticket")
-        self.assertEqual(self.env["helpdesk.ticket"].search(action["domain"]), self.soon)
-        self.assertEqual(
-            self.env["helpdesk.ticket"].search(complaints["action"]["domain"]),
-            self.breached | self.soon | self.on_track,
-        )
 
     def test_spot_check_progress(self):
         spot = self.data()["spot_check"]
@@ -247,12 +182,6 @@ class TestDashboard(CallbackCase):
         self.assertEqual(figures["coverage"]["month"]["action"]["context"]["group_by"], ["state"])
         scored = Callback.search(figures["callback_score"]["quarter"]["action"]["domain"])
         self.assertEqual(sorted(scored.mapped("partner_id.name")), ["Nov done", "Oct done"])
-        received = self.env["helpdesk.ticket"].search(
-            figures["complaint_count"]["quarter"]["action"]["domain"]
-        )
-        self.assertEqual(
-            received, self.breached | self.soon | self.on_track | self.closed | self.october
-        )
 
     def test_quarterly_report_of_the_current_quarter(self):
         action = self.data()["quarterly_report_action"]
@@ -284,17 +213,6 @@ class TestDashboard(CallbackCase):
                     planned_date=datetime(2026, 11, 1, 2),
                     deadline=datetime(2026, 11, 2).date(),
                 ).sudo().write({"state": "done", "score": 5, "done_date": datetime(2026, 11, 2, 2)})
-                self.env["helpdesk.ticket"].create(
-                    {
-                        "name": f"More {index}",
-                        "description": "<p>x</p>",
-                        "partner_id": self.partner_sh.id,
-                        "is_complaint": True,
-                        "team_id": self.team.id,
-                        "complaint_grade_id": self.normal.id,
-                        "complaint_date": FROZEN_NOW - timedelta(minutes=9),
-                    }
-                )
 
         queries()  # warm-up
         # the first records of each kind may bring a first read of what they
@@ -304,7 +222,6 @@ class TestDashboard(CallbackCase):
         before = queries()
         add_records(5)
         self.assertEqual(queries(), before)
-        self.assertEqual(self.data()["complaints"]["totals"], [1, 11, 1])
 
     def test_routing_problems_listed_with_the_record_to_fix(self):
         """The routing problems of the company (issue #29) are on the

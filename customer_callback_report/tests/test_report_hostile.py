@@ -335,7 +335,6 @@ class TestReportHostile(HostileDataCase):
                 {
                     "from_user_ids": [(6, 0, agent.ids)],
                     "to_user_ids": [(6, 0, other_agent.ids)],
-                    "include_complaints": False,
                     # all open callbacks: "today" is the reader's day, and the
                     # callback planned "now" may be placed in a call window
                     # of another day at some hours of the day

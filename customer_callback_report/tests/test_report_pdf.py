@@ -177,24 +177,13 @@ class TestReportPdf(SpotCheckCase):
             planned_date=OCT_5,
             deadline=OCT_5.date() + timedelta(days=2),
         )
-        self.env["helpdesk.ticket"].create(
-            {
-                "name": "Leak",
-                "description": "<p>The filter leaks</p>",
-                "partner_id": self.partner_sh.id,
-                "is_complaint": True,
-                "team_id": self.team.id,
-                "category_id": self.quality.id,
-                "complaint_date": OCT_5,
-            }
-        )
         report = (
             self.env["customer.callback.quarterly.report"]
             .with_user(self.supervisor)
             .create({"year": 2026, "quarter": "4"})
         )
-        # coverage 2 of 3 due = 66.7 %, satisfaction (5 + 3) / 2 = 4.00, one
-        # complaint; 滤芯漏水 in two callbacks
+        # coverage 2 of 3 due = 66.7 %, satisfaction (5 + 3) / 2 = 4.00;
+        # 滤芯漏水 in two callbacks
         text, pages = self.render("customer_callback_report.quarterly_report", report, "en_US")
         self.assertEqual(pages, 1)
         self.assert_layout(text, "en_US")

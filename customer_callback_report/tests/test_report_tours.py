@@ -112,20 +112,6 @@ class TestSupervisorDashboardTour(HttpCase):
             "看板客户乙", today + timedelta(days=3)
         )
         callback("看板客户丙", today + timedelta(days=3))
-        team = self.env["helpdesk.ticket.team"].create({"name": "看板组", "company_id": company.id})
-        self.env["helpdesk.ticket"].create(
-            {
-                "name": "看板投诉",
-                "description": "<p>漏水</p>",
-                "company_id": company.id,
-                "team_id": team.id,
-                "is_complaint": True,
-                "complaint_grade_id": self.env.ref(
-                    "customer_callback.customer_complaint_grade_urgent"
-                ).id,
-                "complaint_date": now - timedelta(hours=3),
-            }
-        )
         self.start_tour(
             "/odoo", "customer_callback_supervisor_dashboard_tour", login="tour_zh_dashboard"
         )

@@ -74,11 +74,6 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
     def _key_figures(self, period):
         """{key: (value, count)} for one quarter."""
         start, end = period["start"], period["end"]
-        complaints = [
-            ("is_complaint", "=", True),
-            ("complaint_date", ">=", start),
-            ("complaint_date", "<", end),
-        ]
         done = [("state", "=", "done"), ("done_date", ">=", start), ("done_date", "<", end)]
         figures = {
             "coverage": self._average(
@@ -86,10 +81,6 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
                 # callbacks not due yet have no coverage (NULL): left out of the average
                 [("deadline", ">=", period["first"]), ("deadline", "<", period["following"])],
                 "coverage",
-            ),
-            "response_on_time": self._average("helpdesk.ticket", complaints, "response_on_time"),
-            "resolution_on_time": self._average(
-                "helpdesk.ticket", complaints, "resolution_on_time"
             ),
             "callback_score": self._average(
                 "customer.callback",
@@ -102,16 +93,13 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
                 "score",
             ),
         }
-        figures["complaint_count"] = (
-            self.env["helpdesk.ticket"].search_count(self._scope(complaints)),
-            None,
-        )
         figures.update(self._extra_key_figures(period))
         return figures
 
     def _extra_key_figures(self, period):
         """More figures from other addons (the survey addon adds the survey
-        score): {key: (value, count)}."""
+        score, the complaints' bridge the complaints' figures): {key: (value,
+        count)}."""
         return {}
 
     def _key_figure_lines(self):
@@ -120,66 +108,21 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
         env = self.env
         lines = [
             ("coverage", env._("Care coverage (%)"), "percent", None),
-            (
-                "response_on_time",
-                env._("Complaints: first response on time (%)"),
-                "percent",
-                None,
-            ),
-            ("resolution_on_time", env._("Complaints: resolved on time (%)"), "percent", None),
             ("callback_score", env._("Satisfaction: callbacks"), "score", target),
             ("spot_check_score", env._("Satisfaction: spot-checks"), "score", target),
         ]
         lines += self._extra_key_figure_lines(target)
-        lines.append(("complaint_count", env._("Complaints received"), "count", None))
         return lines
 
     def _extra_key_figure_lines(self, target):
         return []
 
-    def _complaints_by_category_and_grade(self, period):
-        rows = self.env["helpdesk.ticket"]._read_group(
-            self._scope(
-                [
-                    ("is_complaint", "=", True),
-                    ("complaint_date", ">=", period["start"]),
-                    ("complaint_date", "<", period["end"]),
-                ]
-            ),
-            ["category_id", "complaint_grade_id"],
-            ["__count", "response_on_time:avg", "resolution_on_time:avg"],
-        )
-        none = self.env._("None")
-        return [
-            {
-                "category": category.name or none,
-                "grade": grade.name or none,
-                "count": count,
-                "response_on_time": round(response or 0.0, 1),
-                "resolution_on_time": round(resolution or 0.0, 1),
-            }
-            for category, grade, count, response, resolution in sorted(
-                rows, key=lambda row: (-row[2], row[0].name or "", row[1].name or "")
-            )
-        ]
-
     def _problem_counts(self, period):
-        """Problems of the quarter by category: complaints and the tickets
-        raised during callbacks."""
-        rows = self.env["helpdesk.ticket"]._read_group(
-            self._scope(
-                Domain.OR(
-                    [
-                        Domain("is_complaint", "=", True)
-                        & Domain("complaint_date", ">=", period["start"])
-                        & Domain("complaint_date", "<", period["end"]),
-                        Domain("is_complaint", "=", False)
-                        & Domain("origin_callback_id", "!=", False)
-                        & Domain("create_date", ">=", period["start"])
-                        & Domain("create_date", "<", period["end"]),
-                    ]
-                )
-            ),
+        """Problems of the quarter by category (the tickets raised during
+        callbacks, and the complaints: ``_callback_problem_domain``)."""
+        Ticket = self.env["helpdesk.ticket"]
+        rows = Ticket._read_group(
+            self._scope(Ticket._callback_problem_domain(period["start"], period["end"])),
             ["category_id"],
             ["__count"],
         )
@@ -232,9 +175,16 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
             "quarter": quarters.label(year, quarter),
             "previous_quarter": quarters.label(*before),
             "key_figures": key_figures,
-            "complaints": self._complaints_by_category_and_grade(current_period),
             "problems": problems,
+            # more tables of the XLSX, after the key figures: (headers, rows)
+            "extra_tables": self._extra_tables(current_period),
         }
+
+    def _extra_tables(self, period):
+        """Tables other addons add to the analysis of ``period`` (the
+        complaints' bridge: complaints by category and grade), as
+        ``(headers, rows)``; the print shows them through its template."""
+        return []
 
     @api.model
     def _text(self, value, kind):

@@ -19,11 +19,12 @@ SCOPES = [
 
 class CustomerCallbackWorkloadReassign(models.TransientModel):
     """The lead's bulk reassignment from the team workload: the open
-    callbacks and complaints of the agents selected go to the agents chosen,
-    balanced by their open load (nobody spot-checks their own work)."""
+    callbacks (and the addons' open work, ``_records``) of the agents
+    selected go to the agents chosen, balanced by their open load (nobody
+    spot-checks their own work)."""
 
     _name = "customer.callback.workload.reassign"
-    _description = "Reassign Open Callbacks and Complaints"
+    _description = "Reassign Open Work"
 
     from_user_ids = fields.Many2many(
         "res.users",
@@ -48,64 +49,66 @@ class CustomerCallbackWorkloadReassign(models.TransientModel):
     )
     scope = fields.Selection(SCOPES, string="Which work", required=True, default="all")
     include_callbacks = fields.Boolean(string="Callbacks", default=True)
-    include_complaints = fields.Boolean(string="Complaints", default=True)
     callback_count = fields.Integer(string="Callbacks to reassign", compute="_compute_counts")
-    complaint_count = fields.Integer(string="Complaints to reassign", compute="_compute_counts")
 
-    @api.depends("from_user_ids", "scope", "include_callbacks", "include_complaints")
+    @api.depends("from_user_ids", "scope", "include_callbacks")
     def _compute_counts(self):
         for wizard in self:
-            callbacks, complaints = wizard._records()
-            wizard.callback_count = len(callbacks)
-            wizard.complaint_count = len(complaints)
+            wizard.callback_count = len(wizard._records()[0])
 
     def _records(self):
-        """The callbacks and complaints to reassign (as the user: record rules apply)."""
+        """The open work to reassign, one recordset per kind (as the user:
+        record rules apply): the callbacks first; addons add theirs."""
         self.ensure_one()
         Workload = self.env["customer.callback.workload"]
         Callback = self.env["customer.callback"]
-        Ticket = self.env["helpdesk.ticket"]
         users = self.from_user_ids._origin
         callbacks = Callback.browse()
-        complaints = Ticket.browse()
         if users and self.include_callbacks:
             callbacks = Callback.search(
                 Workload._callback_domain(users, self.scope), order="planned_date, id"
             )
-        if users and self.include_complaints:
-            complaints = Ticket.search(
-                Workload._complaint_domain(users, self.scope), order="resolution_deadline, id"
-            )
-        return callbacks, complaints
+        return [callbacks]
+
+    def _open_load_domain(self, model):
+        """The open work of ``model`` counted in an agent's load."""
+        return [("state", "in", OPEN_STATES)] if model == "customer.callback" else []
 
     def _open_loads(self, model, users, exclude):
         domain = [("user_id", "in", users.ids), ("id", "not in", exclude.ids)]
-        if model == "customer.callback":
-            domain.append(("state", "in", OPEN_STATES))
-        else:
-            domain += [("is_complaint", "=", True), ("stage_id.closed", "!=", True)]
+        domain += self._open_load_domain(model)
         return {
             user.id: count
             for user, count in self.env[model].sudo()._read_group(domain, ["user_id"], ["__count"])
         }
+
+    def _checked_users(self, records):
+        """Per record, the agent whose work it checks (never given back to
+        her): a spot-check call's checked agent, nobody for other work."""
+        if records._name == "customer.callback":
+            return [c.checked_user_id.id for c in records]
+        return [False] * len(records)
+
+    def _reassigned_text(self, records):
+        """How many records of a kind were reassigned, as a phrase."""
+        return self.env._("%s callbacks", len(records))
 
     def action_reassign(self):
         self.ensure_one()
         if not self.env.user.has_group(SUPERVISOR_GROUP):
             raise AccessError(self.env._("Only callback supervisors reassign the team's work."))
         targets = self.to_user_ids
-        callbacks, complaints = self._records()
-        if not (callbacks or complaints):
+        record_sets = self._records()
+        if not any(record_sets):
             raise UserError(self.env._("There is no open work to reassign."))
-        for records, checked in (
-            (callbacks, [c.checked_user_id.id for c in callbacks]),
-            (complaints, [False] * len(complaints)),
-        ):
+        for records in record_sets:
             if not records:
                 continue
             records.check_access("write")
             owners = assignment.spread(
-                checked, targets.ids, self._open_loads(records._name, targets, records)
+                self._checked_users(records),
+                targets.ids,
+                self._open_loads(records._name, targets, records),
             )
             by_owner = {}
             for record, owner in zip(records, owners, strict=True):
@@ -118,9 +121,10 @@ class CustomerCallbackWorkloadReassign(models.TransientModel):
         # the sentence says it all: no title (see tools/notification.py)
         return notification.toast(
             self.env._(
-                "%(callbacks)s callbacks and %(complaints)s complaints reassigned to %(agents)s.",
-                callbacks=len(callbacks),
-                complaints=len(complaints),
+                "%(work)s reassigned to %(agents)s.",
+                work=script.format_items(
+                    [self._reassigned_text(records) for records in record_sets], self.env.lang
+                ),
                 agents=script.format_items(targets.mapped("name"), self.env.lang),
             ),
             kind="success",

@@ -5,6 +5,5 @@ from . import customer_callback_sms
 from . import customer_callback_sms_push
 from . import customer_callback_consent
 from . import customer_callback
-from . import helpdesk_ticket
 from . import sms_sms
 from . import res_partner

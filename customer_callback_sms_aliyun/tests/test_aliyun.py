@@ -192,7 +192,10 @@ class TestAliyunSms(AliyunCase):
         self.assertEqual(field.groups, "base.group_system")
         self.assertEqual(self.company.callback_sms_aliyun_key_id, KEY_ID)
 
-    def test_a_closed_complaint_tells_the_customer_its_result(self):
+    def test_a_complaint_result_goes_through_the_sdk_with_its_values(self):
+        """A complaint's result (queued by customer_callback_complaint_sms when a
+        complaint closes, with these values) is sent through the SDK with the
+        template's parameters; the complaints need not be installed here."""
         self.env["customer.callback.sms.template"].create(
             {
                 "company_id": self.company.id,
@@ -208,14 +211,31 @@ class TestAliyunSms(AliyunCase):
                 "description": "漏水",
                 "partner_id": self.partner.id,
                 "company_id": self.company.id,
-                "is_complaint": True,
-                "resolution_summary": "已上门更换密封圈",
             }
         )
-        ticket.stage_id = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
-        line = self.env["customer.callback.sms"].search([("ticket_id", "=", ticket.id)])
-        self.assertEqual((line.kind, line.state), ("complaint_result", "queued"))
+        line = self.env["customer.callback.sms"]._callback_sms_queue(
+            [
+                {
+                    "partner": self.partner,
+                    "company": self.company,
+                    "kind": "complaint_result",
+                    "ticket": ticket,
+                    "values": {
+                        "name": self.partner.name,
+                        "company": self.company.name,
+                        "ticket": ticket.number or ticket.name,
+                        "result": "已上门更换密封圈",
+                    },
+                }
+            ]
+        )
+        self.assertEqual(
+            (line.kind, line.state, line.ticket_id), ("complaint_result", "queued", ticket)
+        )
         self.send_queue()
         self.assertEqual(line.state, "sent", line.failure_reason)
+        self.assertEqual(self.server.requests[-1][1]["TemplateCode"], "SMS_460003")
         values = json.loads(self.server.requests[-1][1]["TemplateParam"])
-        self.assertEqual(values["result"], "已上门更换密封圈")
+        self.assertEqual(
+            values, {"ticket": ticket.number or ticket.name, "result": "已上门更换密封圈"}
+        )

@@ -150,20 +150,11 @@ class CustomerCallbackTerm(models.Model):
 
     @api.model
     def _ticket_texts(self, company, start, end, counter):
-        """Count the complaints received and the tickets raised from callbacks
-        in [start, end), BATCH_SIZE at a time."""
+        """Count the problems raised in [start, end) (the tickets raised from
+        callbacks, and with customer_callback_complaint the complaints
+        received), BATCH_SIZE at a time."""
         Ticket = self.env["helpdesk.ticket"].sudo().with_context(active_test=False)
-        domain = Domain("company_id", "=", company.id) & Domain.OR(
-            [
-                Domain("is_complaint", "=", True)
-                & Domain("complaint_date", ">=", start)
-                & Domain("complaint_date", "<", end),
-                Domain("is_complaint", "=", False)
-                & Domain("origin_callback_id", "!=", False)
-                & Domain("create_date", ">=", start)
-                & Domain("create_date", "<", end),
-            ]
-        )
+        domain = Domain("company_id", "=", company.id) & Ticket._callback_problem_domain(start, end)
         last_id = 0
         while True:
             batch = Ticket.search_fetch(

@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import date, datetime
+from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -57,17 +58,19 @@ class TermCase(CallbackCase):
         cls.first_hour = closed("First hour", datetime(2026, 9, 30, 17, 0), feedback="出水量小")
         # 1 November 01:00 in Shanghai (31 October in UTC): November
         closed("November", datetime(2026, 10, 31, 17, 0), feedback="噪音很大，滤芯漏水")
-        cls.complaint = cls.env["helpdesk.ticket"].create(
-            {
-                "name": "Leak complaint",
-                "description": "<p>滤芯<b>漏水</b>，出水有异味</p>",
-                "partner_id": cls.partner_sh.id,
-                "is_complaint": True,
-                "team_id": cls.team.id,
-                "category_id": cls.quality.id,
-                "complaint_date": oct_5,
-            }
-        )
+        # a problem raised during a callback, on 5 October (a complaint
+        # received then counts the same: customer_callback_complaint)
+        with patch.object(cls.cr, "now", lambda: oct_5):
+            cls.ticket = cls.env["helpdesk.ticket"].create(
+                {
+                    "name": "Leak",
+                    "description": "<p>滤芯<b>漏水</b>，出水有异味</p>",
+                    "partner_id": cls.partner_sh.id,
+                    "origin_callback_id": cls.praise.id,
+                    "team_id": cls.team.id,
+                    "category_id": cls.quality.id,
+                }
+            )
         StopWord = cls.env["customer.callback.stop.word"]
         StopWord.create({"word": "严重", "company_id": cls.company.id})
 
@@ -86,13 +89,13 @@ class TestTerms(TermCase):
         self.env["customer.callback.term"]._compute_month(self.company, date(2026, 10, 17))
         rows = self.rows()
         leak = rows[(self.quality, "term", "滤芯")]
-        # the leaking callback (feedback and the connected call's note) and the complaint
+        # the leaking callback (feedback and the connected call's note) and the ticket
         self.assertEqual(
             (leak.record_count, leak.occurrence_count, leak.callback_count, leak.ticket_count),
             (2, 3, 1, 1),
         )
         self.assertEqual(leak.callback_ids_json, self.leak.ids)
-        self.assertEqual(leak.ticket_ids_json, self.complaint.ids)
+        self.assertEqual(leak.ticket_ids_json, self.ticket.ids)
         phrase = rows[(self.quality, "phrase", "滤芯漏水")]
         self.assertEqual((phrase.record_count, phrase.occurrence_count), (2, 3))
         self.assertEqual(rows[(self.quality, "term", "leaks")].record_count, 1)
@@ -135,7 +138,7 @@ class TestTerms(TermCase):
             self.leak,
         )
         action = leak.action_open_tickets()
-        self.assertEqual(self.env["helpdesk.ticket"].search(action["domain"]), self.complaint)
+        self.assertEqual(self.env["helpdesk.ticket"].search(action["domain"]), self.ticket)
 
     def test_agents_read_no_terms_nor_stop_words(self):
         self.env["customer.callback.term"]._compute_month(self.company, OCTOBER)

@@ -7,6 +7,7 @@ import subprocess
 
 REPO_ADDONS = (
     "customer_callback",
+    "customer_callback_complaint",
     "customer_callback_sale",
     "customer_callback_survey",
     "customer_callback_report",

@@ -151,7 +151,7 @@ def read_facts(env, sim, day):
         ],
         order="id",
     )
-    breach_type = env.ref("customer_callback.mail_activity_type_complaint_breached")
+    breach_type = env.ref("customer_callback_complaint.mail_activity_type_complaint_breached")
     breaches = defaultdict(list)
     for row in (
         env["mail.activity"]

@@ -63,10 +63,6 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
                 '.o_dashboard_figure[data-key="callback_score"]:contains("目标 4.00") .o_dashboard_cell[data-period="month"] .o_dashboard_value:contains("5.00")',
         },
         {
-            content: "One open complaint, breached",
-            trigger: '.o_dashboard_complaints .o_dashboard_count:contains("1")',
-        },
-        {
             content: "Open the callbacks behind this month's coverage",
             trigger: '.o_dashboard_figure[data-key="coverage"] .o_dashboard_cell[data-period="month"]',
             run: "click",

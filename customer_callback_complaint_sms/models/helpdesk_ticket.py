@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import models
 
-from ..tools import sms_rules
+from odoo.addons.customer_callback_sms.tools import sms_rules
 
 
 class HelpdeskTicket(models.Model):

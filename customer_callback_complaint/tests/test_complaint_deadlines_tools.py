@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 
 from odoo.tests import BaseCase, tagged
 
+from odoo.addons.customer_callback.tests.hypothesis_settings import REPEATABLE
+
 from ..tools import complaint_deadlines as cd
-from .hypothesis_settings import REPEATABLE
 
 START = datetime(2026, 11, 23, 2, 0)
 HOUR = timedelta(hours=1)

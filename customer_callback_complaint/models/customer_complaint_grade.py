@@ -8,7 +8,18 @@ owner's status update daily."""
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from odoo.addons.customer_callback.upgrade.addon_move import load_noupdate_defaults
+
 from ..tools import complaint_deadlines
+
+# the addon's default records (noupdate), in the order they are loaded by
+# _complaint_load_defaults (data/customer_callback_complaint_defaults.xml)
+DEFAULTS = (
+    "data/defaults/customer_complaint_grade_data.xml",
+    "data/defaults/helpdesk_ticket_stage_data.xml",
+    "data/defaults/mail_activity_type_data.xml",
+    "data/defaults/ir_cron_data.xml",
+)
 
 
 class CustomerComplaintGrade(models.Model):
@@ -83,6 +94,20 @@ class CustomerComplaintGrade(models.Model):
                         field=label,
                     )
                 )
+
+    @api.model
+    def _complaint_load_defaults(self):
+        """Load the addon's default records (``DEFAULTS``: grades, handling
+        stages, the reminders' activity types and scheduled action, all
+        noupdate) as an update loads noupdate data, at the install too: what
+        is missing is created, what exists is never written over. On a new
+        database nothing exists and all is created, as an install would; an
+        install over the records the core's upgrade moved here (19.0.5.0.0:
+        ``customer_callback_survey``, upgraded with the core, now depends on
+        the complaints, so Odoo installs them in that run, in init mode) keeps
+        what an administrator changed in them (a grade's hours, the reminders'
+        interval). Odoo's ``convert_file``, as Odoo loads its own scenarios."""
+        return load_noupdate_defaults(self.env, "customer_callback_complaint", DEFAULTS)
 
     @api.model
     def _default_for(self, company):

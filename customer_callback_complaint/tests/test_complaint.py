@@ -5,7 +5,9 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common import FROZEN_NOW, TODAY, CallbackCase
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW, TODAY, CallbackCase
+
+CC = "customer_callback_complaint"
 
 HOUR = timedelta(hours=1)
 
@@ -16,14 +18,14 @@ class TestComplaint(CallbackCase):
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
-        cls.urgent = ref("customer_callback.customer_complaint_grade_urgent")
-        cls.major = ref("customer_callback.customer_complaint_grade_major")
-        cls.normal = ref("customer_callback.customer_complaint_grade_normal")
-        cls.minor = ref("customer_callback.customer_complaint_grade_minor")
-        cls.stage_accept = ref("customer_callback.helpdesk_ticket_stage_complaint_accept")
-        cls.stage_investigate = ref("customer_callback.helpdesk_ticket_stage_complaint_investigate")
-        cls.stage_solution = ref("customer_callback.helpdesk_ticket_stage_complaint_solution")
-        cls.stage_closed = ref("customer_callback.helpdesk_ticket_stage_complaint_closed")
+        cls.urgent = ref(f"{CC}.customer_complaint_grade_urgent")
+        cls.major = ref(f"{CC}.customer_complaint_grade_major")
+        cls.normal = ref(f"{CC}.customer_complaint_grade_normal")
+        cls.minor = ref(f"{CC}.customer_complaint_grade_minor")
+        cls.stage_accept = ref(f"{CC}.helpdesk_ticket_stage_complaint_accept")
+        cls.stage_investigate = ref(f"{CC}.helpdesk_ticket_stage_complaint_investigate")
+        cls.stage_solution = ref(f"{CC}.helpdesk_ticket_stage_complaint_solution")
+        cls.stage_closed = ref(f"{CC}.helpdesk_ticket_stage_complaint_closed")
         cls.cat_technical = ref("customer_callback.helpdesk_ticket_category_technical")
         cls.cat_service = ref("customer_callback.helpdesk_ticket_category_service_attitude")
         cls.team_tech = ref("customer_callback.helpdesk_ticket_team_tech_support")
@@ -112,6 +114,38 @@ class TestComplaint(CallbackCase):
         self.normal.working_time = False
         other = self.make_complaint(complaint_date=friday)
         self.assertEqual(other.resolution_deadline, friday + 24 * HOUR)
+
+    def test_working_time_deadline_runs_on_the_make_up_sunday(self):
+        """A make-up Sunday of China's official calendar is a working day for
+        the deadlines (moved from customer_callback's test_official_calendar)."""
+        calendar = self.company.resource_calendar_id
+        calendar.tz = "Asia/Shanghai"
+        self.company.callback_holiday_country_id = self.env.ref("base.cn")
+        self.company._callback_refresh_official_calendar([2026])
+        self.normal.working_time = True
+        # Friday 18 September 2026, 16:00 in Shanghai: one working hour left that day
+        friday = datetime(2026, 9, 18, 8, 0)
+        ticket = self.make_complaint(complaint_grade_id=self.normal.id, complaint_date=friday)
+        # 8 working hours: 1 h on Friday, 7 h on the make-up Sunday (08-12, 13-16)
+        self.assertEqual(self.normal.response_hours, 8)
+        self.assertEqual(ticket.response_deadline, datetime(2026, 9, 20, 8, 0))
+        # the date picker's unusual days agree
+        unusual = calendar._get_unusual_days(datetime(2026, 9, 19), datetime(2026, 9, 21, 23, 0))
+        self.assertEqual(
+            (unusual["2026-09-19"], unusual["2026-09-20"], unusual["2026-09-21"]),
+            (True, False, False),
+        )
+
+    def test_loading_the_defaults_keeps_what_an_administrator_changed(self):
+        """The default records are loaded at every install and update as
+        noupdate data is updated: an install over the records the core's
+        upgrade moved here (19.0.5.0.0) does not write them over."""
+        self.urgent.write({"response_hours": 3, "resolution_hours": 12})
+        cron = self.env.ref(f"{CC}.ir_cron_complaint_reminders")
+        cron.interval_number = 15
+        self.env["customer.complaint.grade"]._complaint_load_defaults()
+        self.assertEqual((self.urgent.response_hours, self.urgent.resolution_hours), (3, 12))
+        self.assertEqual(cron.interval_number, 15)
 
     def test_regrading_moves_the_deadlines(self):
         ticket = self.make_complaint()
@@ -329,7 +363,7 @@ class TestComplaint(CallbackCase):
         ticket = self.make_complaint(complaint_grade_id=self.urgent.id)
         batch = self.Ticket._complaint_reminder_batch
         batch(now=FROZEN_NOW + 3 * HOUR)
-        breach = self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
+        breach = self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")
         self.assertEqual(len(breach), 1)
         self.assertEqual(breach.user_id, self.supervisor, "the team leader")
         self.assertEqual(ticket.complaint_breach_reminded_deadline, FROZEN_NOW + 2 * HOUR)
@@ -337,7 +371,7 @@ class TestComplaint(CallbackCase):
         # the resolution deadline passes while the escalation is still open: nothing new
         batch(now=FROZEN_NOW + 9 * HOUR)
         self.assertEqual(
-            len(self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")),
+            len(self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")),
             1,
         )
         self.assertTrue(ticket.resolution_late, "open past the resolution deadline")
@@ -351,13 +385,11 @@ class TestComplaint(CallbackCase):
         )
         self.urgent.escalation_user_id = target
         batch(now=FROZEN_NOW + 10 * HOUR)
-        self.assertFalse(
-            self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
-        )
+        self.assertFalse(self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached"))
         batch(
             now=FROZEN_NOW + 11 * HOUR
         )  # looked at again 2 h (warning period) after the blocked run
-        breach = self.activities(ticket, "customer_callback.mail_activity_type_complaint_breached")
+        breach = self.activities(ticket, f"{CC}.mail_activity_type_complaint_breached")
         self.assertEqual(breach.user_id, target)
         self.assertEqual(ticket.complaint_breach_reminded_deadline, FROZEN_NOW + 8 * HOUR)
 
@@ -369,15 +401,11 @@ class TestComplaint(CallbackCase):
         processed, remaining = batch(batch_size=1, now=now)
         self.assertEqual((processed, remaining), (1, 1), "batched")
         batch(batch_size=1, now=now)
-        customer = self.activities(
-            tickets, "customer_callback.mail_activity_type_complaint_customer_update"
-        )
+        customer = self.activities(tickets, f"{CC}.mail_activity_type_complaint_customer_update")
         self.assertEqual(len(customer), 2)
         self.assertEqual(customer.user_id, self.agent1, "the owner")
         self.assertEqual(
-            len(
-                self.activities(tickets, "customer_callback.mail_activity_type_complaint_breached")
-            ),
+            len(self.activities(tickets, f"{CC}.mail_activity_type_complaint_breached")),
             2,
         )
         before = self.Activity.search_count(
@@ -386,14 +414,13 @@ class TestComplaint(CallbackCase):
         self.assertEqual(batch(now=now), (0, 0))
         # a day later: the owner's status update is due; the customer update is still open
         batch(now=FROZEN_NOW + 25 * HOUR)
-        owner = self.activities(
-            tickets, "customer_callback.mail_activity_type_complaint_owner_update"
-        )
+        owner = self.activities(tickets, f"{CC}.mail_activity_type_complaint_owner_update")
         self.assertEqual(len(owner), 2)
         self.assertEqual(
             len(
                 self.activities(
-                    tickets, "customer_callback.mail_activity_type_complaint_customer_update"
+                    tickets,
+                    f"{CC}.mail_activity_type_complaint_customer_update",
                 )
             ),
             2,
@@ -413,15 +440,13 @@ class TestComplaint(CallbackCase):
 
     def test_deadline_near_reminder(self):
         self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"]._load_module_terms(["customer_callback"], ["zh_CN"])
+        self.env["ir.module.module"]._load_module_terms([CC, "customer_callback"], ["zh_CN"])
         self.agent1.write({"tz": "Asia/Shanghai", "lang": "zh_CN"})
         ticket = self.make_complaint()
         ticket.stage_id = self.stage_solution  # answered: resolution due at +24 h
         batch = self.Ticket._complaint_reminder_batch
         batch(now=FROZEN_NOW + 23 * HOUR)
-        near = self.activities(
-            ticket, "customer_callback.mail_activity_type_complaint_deadline_near"
-        )
+        near = self.activities(ticket, f"{CC}.mail_activity_type_complaint_deadline_near")
         self.assertEqual(len(near), 1)
         self.assertEqual(near.user_id, self.agent1)
         # the deadline in the owner's timezone, the note in the owner's language
@@ -433,16 +458,12 @@ class TestComplaint(CallbackCase):
         self.assertIn("投诉", str(near.note))
         batch(now=FROZEN_NOW + 23 * HOUR)
         self.assertEqual(
-            len(
-                self.activities(
-                    ticket, "customer_callback.mail_activity_type_complaint_deadline_near"
-                )
-            ),
+            len(self.activities(ticket, f"{CC}.mail_activity_type_complaint_deadline_near")),
             1,
         )
 
     def test_cron_record_runs_the_driver(self):
-        cron = self.env.ref("customer_callback.ir_cron_complaint_reminders")
+        cron = self.env.ref(f"{CC}.ir_cron_complaint_reminders")
         self.assertEqual(cron.code.strip(), "model._cron_complaint_reminders()")
         self.assertEqual(cron.model_id.model, "helpdesk.ticket")
 
@@ -472,6 +493,33 @@ class TestComplaint(CallbackCase):
         self.assertEqual(ticket.resolution_on_time, 100)
         self.generate(self.partner_sh)
         self.assertEqual(len(self.callbacks_of(self.partner_sh, self.rule)), 1, "not twice")
+
+    def test_generation_picks_closed_complaints_only(self):
+        """The scheduled generation (not only the closing itself) gives a closed
+        complaint its callback within three days, and a closed ticket that is no
+        complaint none (moved from customer_callback's test_generation)."""
+        closed_stage = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        tickets = self.Ticket.create(
+            [
+                {
+                    "name": "Broken on arrival",
+                    "description": "<p>x</p>",
+                    "partner_id": self.partner_sh.id,
+                    "is_complaint": True,
+                },
+                {
+                    "name": "Question",
+                    "description": "<p>y</p>",
+                    "partner_id": self.partner_paris.id,
+                },
+            ]
+        )
+        tickets.write({"stage_id": closed_stage.id, "resolution_summary": "Unit replaced"})
+        self.generate(self.partner_sh | self.partner_paris)
+        callback = self.callbacks_of(self.partner_sh, self.rule)
+        self.assertEqual(callback.ticket_id, tickets[0])
+        self.assertEqual(callback.deadline, TODAY + timedelta(days=3))
+        self.assertFalse(self.callbacks_of(self.partner_paris, self.rule), "not a complaint")
 
     def test_unsolved_callback_reopens_the_complaint(self):
         ticket = self.make_complaint()
@@ -544,7 +592,7 @@ class TestComplaint(CallbackCase):
             [("id", "in", (on_time | late).ids)], ["category_id"], ["resolution_on_time:avg"]
         )
         self.assertEqual(total[0][1], 50.0, "a rate in percent")
-        action = self.env.ref("customer_callback.helpdesk_ticket_action_complaint_analysis")
+        action = self.env.ref(f"{CC}.helpdesk_ticket_action_complaint_analysis")
         self.assertIn("pivot", action.view_mode)
 
     def test_bad_complaint_settings(self):
