@@ -12,7 +12,11 @@ import {useService} from "@web/core/utils/hooks";
  */
 export class CallbackSetupChecklist extends Component {
     static template = "customer_callback.CallbackSetupChecklist";
-    static props = {setup: Object, reload: Function, sample: {type: [Object, Boolean], optional: true}};
+    static props = {
+        setup: Object,
+        reload: Function,
+        sample: {type: [Object, Boolean], optional: true},
+    };
 
     setup() {
         this.orm = useService("orm");
@@ -20,7 +24,11 @@ export class CallbackSetupChecklist extends Component {
     }
 
     async openStep(step) {
-        const action = await this.orm.call("onboarding.onboarding.step", step.method, []);
+        const action = await this.orm.call(
+            "onboarding.onboarding.step",
+            step.method,
+            []
+        );
         return this.action.doAction(action, {onClose: () => this.props.reload()});
     }
 
@@ -36,7 +44,11 @@ export class CallbackSetupChecklist extends Component {
  */
 export class CallbackSampleData extends Component {
     static template = "customer_callback.CallbackSampleData";
-    static props = {sample: Object, reload: Function, offer: {type: Boolean, optional: true}};
+    static props = {
+        sample: Object,
+        reload: Function,
+        offer: {type: Boolean, optional: true},
+    };
 
     setup() {
         this.orm = useService("orm");

@@ -25,7 +25,11 @@ export class CallbackWorkday extends Component {
     }
 
     async load() {
-        this.state.data = await this.orm.call("customer.callback.workday", "get_workday_data", []);
+        this.state.data = await this.orm.call(
+            "customer.callback.workday",
+            "get_workday_data",
+            []
+        );
     }
 
     open(resModel, resId) {

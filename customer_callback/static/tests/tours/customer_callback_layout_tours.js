@@ -21,7 +21,9 @@ tours.add("customer_callback_call_window_layout_tour", {
                     const inputs = row.querySelectorAll("input");
                     const end = inputs[inputs.length - 1].getBoundingClientRect();
                     if (end.top >= label.bottom || end.left <= label.right) {
-                        throw new Error(`the end time wraps: ${row.textContent.trim()}`);
+                        throw new Error(
+                            `the end time wraps: ${row.textContent.trim()}`
+                        );
                     }
                 }
             },

@@ -25,7 +25,8 @@ tours.add("customer_callback_spot_check_rebalance_tour", {
         },
         {
             content: "The calls are spread over the team's agents: 周婷 calls",
-            trigger: 'div[name="callback_ids"] .o_data_row td[name="user_id"]:contains("周婷")',
+            trigger:
+                'div[name="callback_ids"] .o_data_row td[name="user_id"]:contains("周婷")',
         },
         {
             content: "and 吴刚 calls, not the team lead",

@@ -9,7 +9,8 @@ registry.category("web_tour.tours").add("customer_callback_sample_tour", {
     steps: () => [
         {
             content: "The checklist offers the sample data (用示例数据试用)",
-            trigger: '.o_callback_setup .o_callback_sample_load:contains("用示例数据试用")',
+            trigger:
+                '.o_callback_setup .o_callback_sample_load:contains("用示例数据试用")',
             run: "click",
         },
         {
@@ -23,11 +24,13 @@ registry.category("web_tour.tours").add("customer_callback_sample_tour", {
         },
         {
             content: "A sample customer's callback is due today on My workday",
-            trigger: '.o_workday_callbacks .o_workday_callback .o_workday_partner:contains("王芳（示例）")',
+            trigger:
+                '.o_workday_callbacks .o_workday_callback .o_workday_partner:contains("王芳（示例）")',
         },
         {
             content: "Remove the sample (删除示例数据)",
-            trigger: '.o_callback_sample_banner .o_callback_sample_remove:contains("删除示例数据")',
+            trigger:
+                '.o_callback_sample_banner .o_callback_sample_remove:contains("删除示例数据")',
             run: "click",
         },
         {
@@ -36,11 +39,13 @@ registry.category("web_tour.tours").add("customer_callback_sample_tour", {
             run: "click",
         },
         {
-            content: "The sample is gone: the checklist offers it again, no sample callback left",
+            content:
+                "The sample is gone: the checklist offers it again, no sample callback left",
             trigger: ".o_callback_setup .o_callback_sample_load",
         },
         {
-            trigger: '.o_callback_workday:not(:has(.o_callback_sample_banner)):not(:has(.o_workday_partner:contains("（示例）")))',
+            trigger:
+                '.o_callback_workday:not(:has(.o_callback_sample_banner)):not(:has(.o_workday_partner:contains("（示例）")))',
         },
     ],
 });

@@ -13,7 +13,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "Open the Callbacks app (回访)",
-            trigger: '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
+            trigger:
+                '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
             run: "click",
         },
         {
@@ -22,7 +23,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "The team step is still to do",
-            trigger: '.o_callback_setup_step[data-key="team"][data-state="not_done"]:contains("还没有回访团队")',
+            trigger:
+                '.o_callback_setup_step[data-key="team"][data-state="not_done"]:contains("还没有回访团队")',
         },
         {
             content: "The rules step is still to do",
@@ -30,7 +32,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "Create a team (创建团队)",
-            trigger: '.o_callback_setup_step[data-key="team"] .o_callback_setup_open:contains("创建团队")',
+            trigger:
+                '.o_callback_setup_step[data-key="team"] .o_callback_setup_open:contains("创建团队")',
             run: "click",
         },
         {
@@ -71,7 +74,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "The agent is a member",
-            trigger: '.o_form_view div[name="user_ids"] .o_kanban_record:contains("周婷")',
+            trigger:
+                '.o_form_view div[name="user_ids"] .o_kanban_record:contains("周婷")',
         },
         {
             content: "Save the team",
@@ -89,7 +93,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "The team step is ticked",
-            trigger: '.o_callback_setup_step[data-key="team"][data-state="just_done"] .o_callback_setup_done',
+            trigger:
+                '.o_callback_setup_step[data-key="team"][data-state="just_done"] .o_callback_setup_done',
         },
         {
             trigger: '.o_callback_setup_step[data-key="team"]:contains("回访一组")',
@@ -101,7 +106,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "The company's rule routes to no team: open it",
-            trigger: '.o_list_view .o_data_row td[name="name"]:contains("新客户首次回访")',
+            trigger:
+                '.o_list_view .o_data_row td[name="name"]:contains("新客户首次回访")',
             run: "click",
         },
         {
@@ -137,7 +143,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "Confirm the rules are reviewed (确认规则已审阅)",
-            trigger: '.o_list_view button[name="action_confirm_reviewed"]:contains("确认规则已审阅")',
+            trigger:
+                '.o_list_view button[name="action_confirm_reviewed"]:contains("确认规则已审阅")',
             run: "click",
         },
         {
@@ -151,7 +158,8 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "The rules step is ticked",
-            trigger: '.o_callback_setup_step[data-key="rules"][data-state="just_done"] .o_callback_setup_done',
+            trigger:
+                '.o_callback_setup_step[data-key="rules"][data-state="just_done"] .o_callback_setup_done',
         },
         {
             content: "The team step stays ticked",
@@ -159,11 +167,13 @@ registry.category("web_tour.tours").add("customer_callback_setup_tour", {
         },
         {
             content: "Teams are in the app's configuration menu too (配置)",
-            trigger: '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_config"]',
+            trigger:
+                '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_config"]',
             run: "click",
         },
         {
-            trigger: '.o-dropdown--menu [data-menu-xmlid="customer_callback.customer_callback_team_menu"]:contains("团队")',
+            trigger:
+                '.o-dropdown--menu [data-menu-xmlid="customer_callback.customer_callback_team_menu"]:contains("团队")',
             run: "click",
         },
         {

@@ -107,7 +107,8 @@ tours.add("customer_callback_ticket_tour", {
         },
         {
             content: "The ticket is titled by the problem in the customer's words",
-            trigger: '.o_form_view div[name="name"] input:value("It leaks every morning, please send someone")',
+            trigger:
+                '.o_form_view div[name="name"] input:value("It leaks every morning, please send someone")',
         },
         {
             content: "The promised reply shows on the ticket, not on a hidden tab",
@@ -146,7 +147,8 @@ tours.add("customer_callback_spot_check_tour", {
     steps: () => [
         {
             content: "Open the month's spot-check batch",
-            trigger: '.o_list_view .o_data_row td[name="name"]:contains("Tour spot-check")',
+            trigger:
+                '.o_list_view .o_data_row td[name="name"]:contains("Tour spot-check")',
             run: "click",
         },
         {
@@ -161,7 +163,8 @@ tours.add("customer_callback_spot_check_tour", {
         },
         {
             content: "The batch is sampled",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
         },
     ],
 });
@@ -199,7 +202,8 @@ tours.add("customer_callback_hung_up_tour", {
         },
         {
             content: "The callback is done",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("完成")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("完成")',
         },
     ],
 });

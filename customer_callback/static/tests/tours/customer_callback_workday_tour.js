@@ -14,7 +14,8 @@ registry.category("web_tour.tours").add("customer_callback_workday_tour", {
         },
         {
             content: "Open the Callbacks app (回访)",
-            trigger: '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
+            trigger:
+                '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
             run: "click",
         },
         {
@@ -23,10 +24,12 @@ registry.category("web_tour.tours").add("customer_callback_workday_tour", {
         },
         {
             content: "Two callbacks due, one callable now",
-            trigger: '.o_workday_callbacks header:has(.o_workday_count:contains("2")):contains("可立即拨打")',
+            trigger:
+                '.o_workday_callbacks header:has(.o_workday_count:contains("2")):contains("可立即拨打")',
         },
         {
-            content: "The customer whose window is closed comes last, with its next window",
+            content:
+                "The customer whose window is closed comes last, with its next window",
             trigger:
                 '.o_workday_callbacks li.o_workday_callback:last-child:contains("窗口关闭客户"):contains("下次通话时段")',
         },
@@ -48,11 +51,13 @@ registry.category("web_tour.tours").add("customer_callback_workday_tour", {
         },
         {
             content: "The callback is in progress",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("进行中")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("进行中")',
         },
         {
             content: "Log the attempt: connected (接通)",
-            trigger: 'div[name="attempt_buttons"] button:first-of-type:contains("接通")',
+            trigger:
+                'div[name="attempt_buttons"] button:first-of-type:contains("接通")',
             run: "click",
         },
         {

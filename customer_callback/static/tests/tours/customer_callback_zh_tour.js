@@ -15,7 +15,8 @@ registry.category("web_tour.tours").add("customer_callback_zh_ticket_list_tour",
         },
         {
             content: "helpdesk_mgmt's stage records read in Chinese",
-            trigger: '.o_data_row:contains("Tour zh ticket") td[name="stage_id"]:contains("新建")',
+            trigger:
+                '.o_data_row:contains("Tour zh ticket") td[name="stage_id"]:contains("新建")',
         },
         {
             content: "Open the search options",
@@ -34,7 +35,8 @@ registry.category("web_tour.tours").add("customer_callback_unscored_tour", {
     steps: () => [
         {
             content: "Show the outcome",
-            trigger: '.o_notebook a.nav-link[name="outcome"], .o_notebook a.nav-link:contains("Outcome")',
+            trigger:
+                '.o_notebook a.nav-link[name="outcome"], .o_notebook a.nav-link:contains("Outcome")',
             run: "click",
         },
         {

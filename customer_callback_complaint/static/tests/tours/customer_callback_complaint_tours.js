@@ -48,12 +48,14 @@ tours.add("customer_callback_urgent_complaint_tour", {
         },
         {
             content: "Open the complaint's page",
-            trigger: '.o_notebook a.nav-link[name="complaint"], .o_notebook a.nav-link:contains("投诉")',
+            trigger:
+                '.o_notebook a.nav-link[name="complaint"], .o_notebook a.nav-link:contains("投诉")',
             run: "click",
         },
         {
             content: "The deadlines of an urgent complaint show",
-            trigger: '.o_form_view div[name="first_response_deadline"] span:contains(":")',
+            trigger:
+                '.o_form_view div[name="first_response_deadline"] span:contains(":")',
         },
         {
             trigger: '.o_form_view div[name="response_deadline"] span:contains(":")',

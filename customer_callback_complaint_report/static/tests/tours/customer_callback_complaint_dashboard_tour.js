@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("customer_callback_complaint_dashboard_t
         },
         {
             content: "Open the breached complaints of its grade",
-            trigger: '.o_dashboard_complaints .o_dashboard_complaint_cell[data-state="breached"]:contains("1")',
+            trigger:
+                '.o_dashboard_complaints .o_dashboard_complaint_cell[data-state="breached"]:contains("1")',
             run: "click",
         },
         {

@@ -74,7 +74,8 @@ registry.category("web_tour.tours").add("customer_callback_personal_page_tour", 
             expectUnloadPage: true,
         },
         {
-            trigger: '.o_customer_callback_message:contains("我们将在您选择的时间给您回电")',
+            trigger:
+                '.o_customer_callback_message:contains("我们将在您选择的时间给您回电")',
         },
         {
             content: "The next call shows tomorrow 19:00, Shanghai time",

@@ -23,7 +23,11 @@ export class CallbackDashboard extends Component {
     }
 
     async load() {
-        this.state.data = await this.orm.call("customer.callback.dashboard", "get_dashboard_data", []);
+        this.state.data = await this.orm.call(
+            "customer.callback.dashboard",
+            "get_dashboard_data",
+            []
+        );
     }
 
     open(action) {

@@ -39,17 +39,20 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
         },
         {
             content: "Open the Callbacks app",
-            trigger: '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
+            trigger:
+                '.o-dropdown--menu .o_app[data-menu-xmlid="customer_callback.customer_callback_menu_root"]',
             run: "click",
         },
         {
             content: "Open the Reporting menu (报表)",
-            trigger: '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_reporting"]:contains("报表")',
+            trigger:
+                '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_reporting"]:contains("报表")',
             run: "click",
         },
         {
             content: "Open the dashboard (服务看板)",
-            trigger: '.o-dropdown--menu [data-menu-xmlid="customer_callback_report.customer_callback_dashboard_menu"]:contains("服务看板")',
+            trigger:
+                '.o-dropdown--menu [data-menu-xmlid="customer_callback_report.customer_callback_dashboard_menu"]:contains("服务看板")',
             run: "click",
         },
         {
@@ -64,7 +67,8 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
         },
         {
             content: "Open the callbacks behind this month's coverage",
-            trigger: '.o_dashboard_figure[data-key="coverage"] .o_dashboard_cell[data-period="month"]',
+            trigger:
+                '.o_dashboard_figure[data-key="coverage"] .o_dashboard_cell[data-period="month"]',
             run: "click",
         },
         {
@@ -81,11 +85,13 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
         },
         {
             content: "Open the quarterly report of this quarter (季度报告)",
-            trigger: '.o_callback_dashboard .o_dashboard_quarterly_report:contains("季度报告")',
+            trigger:
+                '.o_callback_dashboard .o_dashboard_quarterly_report:contains("季度报告")',
             run: "click",
         },
         {
-            content: "The quarterly analysis opens (its quarter is checked after the tour)",
+            content:
+                "The quarterly analysis opens (its quarter is checked after the tour)",
             trigger: '.modal .o_form_view div[name="quarter"]',
         },
         {
@@ -95,7 +101,8 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
         },
         {
             content: "The quarterly report was downloaded",
-            trigger: '.o_tour_download[data-url*="customer_callback_report.quarterly_report_xlsx"]:not(:visible)',
+            trigger:
+                '.o_tour_download[data-url*="customer_callback_report.quarterly_report_xlsx"]:not(:visible)',
         },
         {
             content: "Close the wizard",
@@ -104,37 +111,44 @@ registry.category("web_tour.tours").add("customer_callback_supervisor_dashboard_
         },
         {
             content: "Open the Callbacks menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_work"]',
+            trigger:
+                '.o_menu_sections [data-menu-xmlid="customer_callback.customer_callback_menu_work"]',
             run: "click",
         },
         {
             content: "All callbacks (所有回访)",
-            trigger: '.o-dropdown--menu [data-menu-xmlid="customer_callback.customer_callback_menu_all"]',
+            trigger:
+                '.o-dropdown--menu [data-menu-xmlid="customer_callback.customer_callback_menu_all"]',
             run: "click",
         },
         {
             content: "Select the first customer's callback",
-            trigger: '.o_list_view .o_data_row:contains("看板客户甲") .o_list_record_selector input',
+            trigger:
+                '.o_list_view .o_data_row:contains("看板客户甲") .o_list_record_selector input',
             run: "click",
         },
         {
             content: "And the second's",
-            trigger: '.o_list_view .o_data_row:contains("看板客户乙") .o_list_record_selector input',
+            trigger:
+                '.o_list_view .o_data_row:contains("看板客户乙") .o_list_record_selector input',
             run: "click",
         },
         {
             content: "Two selected: open the Print menu (打印)",
-            trigger: '.o_control_panel .o_cp_action_menus button:has(.fa-print)',
+            trigger: ".o_control_panel .o_cp_action_menus button:has(.fa-print)",
             run: "click",
         },
         {
             content: "The care record sheet as XLSX (客户关怀记录表)",
-            trigger: '.o-dropdown--menu .o-dropdown-item:contains("客户关怀记录表（XLSX）")',
+            trigger:
+                '.o-dropdown--menu .o-dropdown-item:contains("客户关怀记录表（XLSX）")',
             run: "click",
         },
         {
-            content: "The care record sheet of the two selected callbacks was downloaded",
-            trigger: '.o_tour_download[data-url*="customer_callback_report.care_record_xlsx/"]:not(:visible)',
+            content:
+                "The care record sheet of the two selected callbacks was downloaded",
+            trigger:
+                '.o_tour_download[data-url*="customer_callback_report.care_record_xlsx/"]:not(:visible)',
             run() {
                 const url = JSON.parse(this.anchor.dataset.url)[0];
                 const ids = url.split("care_record_xlsx/")[1].split("?")[0].split(",");

@@ -70,7 +70,8 @@ tours.add("customer_callback_workload_layout_tour", {
         },
         {
             content: "Back on the same list, reloaded: one breadcrumb",
-            trigger: 'body:not(:has(.modal)) .o_list_renderer .o_data_row:contains("吴刚")',
+            trigger:
+                'body:not(:has(.modal)) .o_list_renderer .o_data_row:contains("吴刚")',
             run: checkOneBreadcrumb,
         },
     ],

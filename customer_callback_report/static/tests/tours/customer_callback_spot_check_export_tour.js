@@ -8,12 +8,14 @@ registry.category("web_tour.tours").add("customer_callback_spot_check_export_tou
     steps: () => [
         {
             content: "Open the month's sampled spot-check batch",
-            trigger: '.o_list_view .o_data_row td[name="name"]:contains("Tour spot-check")',
+            trigger:
+                '.o_list_view .o_data_row td[name="name"]:contains("Tour spot-check")',
             run: "click",
         },
         {
             content: "The batch is sampled",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
+            trigger:
+                '.o_statusbar_status button.o_arrow_button_current:contains("Sampled")',
         },
         {
             content: "Export the spot-check list",

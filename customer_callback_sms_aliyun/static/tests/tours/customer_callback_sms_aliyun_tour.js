@@ -38,7 +38,8 @@ registry.category("web_tour.tours").add("customer_callback_sms_aliyun_tour", {
         },
         {
             content: "The receipt push address is shown once Aliyun is chosen",
-            trigger: 'div[name="callback_sms_aliyun_report_url"]:contains("/customer_callback_sms/aliyun/report/")',
+            trigger:
+                'div[name="callback_sms_aliyun_report_url"]:contains("/customer_callback_sms/aliyun/report/")',
         },
         {
             content: "Send a test SMS (发送测试短信)",

@@ -42,8 +42,10 @@ registry.category("web_tour.tours").add("customer_callback_sms_tencent_tour", {
             expectUnloadPage: true,
         },
         {
-            content: "The status callback address is shown once Tencent Cloud is chosen",
-            trigger: 'div[name="callback_sms_tencent_status_url"]:contains("/customer_callback_sms/tencent/status/")',
+            content:
+                "The status callback address is shown once Tencent Cloud is chosen",
+            trigger:
+                'div[name="callback_sms_tencent_status_url"]:contains("/customer_callback_sms/tencent/status/")',
         },
         {
             content: "Send a test SMS (发送测试短信)",

@@ -21,7 +21,8 @@ registry.category("web_tour.tours").add("customer_callback_survey_tour", {
         rate("effectiveness of the solution", "Dissatisfied"),
         {
             content: "Leave a suggestion",
-            trigger: 'div.js_question-wrapper:contains("What could we do better") textarea',
+            trigger:
+                'div.js_question-wrapper:contains("What could we do better") textarea',
             run: "edit The installer came two hours late.",
         },
         rate("May we contact you again", "Yes, you may contact me"),

@@ -25,7 +25,8 @@ registry.category("web_tour.tours").add("customer_callback_telephony_zh_tour", {
         },
         {
             content: "Go to the callback",
-            trigger: '.o_form_view div[name="callback_id"] a, .o_form_view div[name="callback_id"] .o_form_uri',
+            trigger:
+                '.o_form_view div[name="callback_id"] a, .o_form_view div[name="callback_id"] .o_form_uri',
             run: "click",
         },
         {

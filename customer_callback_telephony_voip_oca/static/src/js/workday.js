@@ -5,9 +5,11 @@ import {patch} from "@web/core/utils/patch";
 // 今日工作台: a *Call* button on each due callback dials it through the softphone.
 patch(CallbackWorkday.prototype, {
     async dialCallback(callback) {
-        const action = await this.orm.call("customer.callback", "action_telephony_dial", [
-            [callback.id],
-        ]);
+        const action = await this.orm.call(
+            "customer.callback",
+            "action_telephony_dial",
+            [[callback.id]]
+        );
         if (action) {
             await this.action.doAction(action, {onClose: () => this.load()});
         }

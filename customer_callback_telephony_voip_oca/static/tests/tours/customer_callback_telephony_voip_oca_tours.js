@@ -17,58 +17,66 @@ export async function dialToneStarted() {
     }
 }
 
-registry.category("web_tour.tours").add("customer_callback_telephony_voip_oca_zh_tour", {
-    url: "/odoo/action-customer_callback.customer_callback_workday_action",
-    steps: () => [
-        {
-            content: "Her workday, in Chinese, offers to call 王芳",
-            trigger: '.o_workday_callbacks h4:contains("待办回访")',
-        },
-        {
-            content: "Call 王芳 (拨打) through the softphone",
-            trigger: '.o_workday_callback:contains("王芳") button.o_workday_voip_call:contains("拨打")',
-            run: "click",
-        },
-        {
-            content: "The softphone opens on the call to her number, in Chinese",
-            trigger:
-                '.o_voip_softphone .o_voip_softphone_content:contains("13900001111"):contains("通话时长")',
-        },
-        {
-            content: "It rings for a moment",
-            trigger: ".o_voip_softphone .o_voip_softphone_footer button.text-danger",
-            run: dialToneStarted,
-        },
-        {
-            content: "Nobody answers: hang up",
-            trigger: ".o_voip_softphone .o_voip_softphone_footer button.text-danger",
-            run: "click",
-        },
-        {
-            content: "The softphone is off the call",
-            trigger: ".o_voip_softphone:not(:has(.o_voip_softphone_footer button.text-danger))",
-        },
-        {
-            content: "Open the callback",
-            trigger: '.o_workday_callback:contains("王芳") .o_workday_partner',
-            run: "click",
-        },
-        {
-            content: "The callback is in progress",
-            trigger: '.o_statusbar_status button.o_arrow_button_current:contains("进行中")',
-        },
-        {
-            content: "Show the attempts",
-            trigger: '.o_notebook a.nav-link:contains("联系尝试")',
-            run: "click",
-        },
-        {
-            content: "The softphone's call is the no-answer attempt",
-            trigger: 'div[name="attempt_ids"] .o_data_row:contains("无人接听")',
-        },
-        {
-            content: "The callback counts its call",
-            trigger: '.o_form_view button[name="action_view_calls"]:contains("通话")',
-        },
-    ],
-});
+registry
+    .category("web_tour.tours")
+    .add("customer_callback_telephony_voip_oca_zh_tour", {
+        url: "/odoo/action-customer_callback.customer_callback_workday_action",
+        steps: () => [
+            {
+                content: "Her workday, in Chinese, offers to call 王芳",
+                trigger: '.o_workday_callbacks h4:contains("待办回访")',
+            },
+            {
+                content: "Call 王芳 (拨打) through the softphone",
+                trigger:
+                    '.o_workday_callback:contains("王芳") button.o_workday_voip_call:contains("拨打")',
+                run: "click",
+            },
+            {
+                content: "The softphone opens on the call to her number, in Chinese",
+                trigger:
+                    '.o_voip_softphone .o_voip_softphone_content:contains("13900001111"):contains("通话时长")',
+            },
+            {
+                content: "It rings for a moment",
+                trigger:
+                    ".o_voip_softphone .o_voip_softphone_footer button.text-danger",
+                run: dialToneStarted,
+            },
+            {
+                content: "Nobody answers: hang up",
+                trigger:
+                    ".o_voip_softphone .o_voip_softphone_footer button.text-danger",
+                run: "click",
+            },
+            {
+                content: "The softphone is off the call",
+                trigger:
+                    ".o_voip_softphone:not(:has(.o_voip_softphone_footer button.text-danger))",
+            },
+            {
+                content: "Open the callback",
+                trigger: '.o_workday_callback:contains("王芳") .o_workday_partner',
+                run: "click",
+            },
+            {
+                content: "The callback is in progress",
+                trigger:
+                    '.o_statusbar_status button.o_arrow_button_current:contains("进行中")',
+            },
+            {
+                content: "Show the attempts",
+                trigger: '.o_notebook a.nav-link:contains("联系尝试")',
+                run: "click",
+            },
+            {
+                content: "The softphone's call is the no-answer attempt",
+                trigger: 'div[name="attempt_ids"] .o_data_row:contains("无人接听")',
+            },
+            {
+                content: "The callback counts its call",
+                trigger:
+                    '.o_form_view button[name="action_view_calls"]:contains("通话")',
+            },
+        ],
+    });
