@@ -1,10 +1,10 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
+import {CallbackSampleData, CallbackSetupChecklist} from "./setup_checklist.esm";
 import {Component, onWillStart, useState} from "@odoo/owl";
-import {registry} from "@web/core/registry";
-import {useService} from "@web/core/utils/hooks";
 import {Layout} from "@web/search/layout";
+import {registry} from "@web/core/registry";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
-import {CallbackSampleData, CallbackSetupChecklist} from "./setup_checklist";
+import {useService} from "@web/core/utils/hooks";
 
 /**
  * 今日工作台: the agent's day on one screen. Everything is read through one

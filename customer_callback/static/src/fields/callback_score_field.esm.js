@@ -1,6 +1,6 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import {registry} from "@web/core/registry";
 import {IntegerField, integerField} from "@web/views/fields/integer/integer_field";
+import {registry} from "@web/core/registry";
 
 /**
  * A 1-5 score. The database keeps "not scored" as 0, which an integer field

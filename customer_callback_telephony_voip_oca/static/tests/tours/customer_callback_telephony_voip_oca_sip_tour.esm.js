@@ -1,15 +1,15 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import {dialToneStarted} from "./customer_callback_telephony_voip_oca_tours";
+import {dialToneStarted} from "./customer_callback_telephony_voip_oca_tours.esm";
 import {registry} from "@web/core/registry";
 
 // Real SIP calls (bin/test-sip): the softphone is registered on Kamailio,
 // the customers are baresip. From 今日工作台 the agent calls a customer who
 // answers, one who rejects and one who does not pick up.
-// voip_oca's buttons are found by their icons: their titles are translated
+// The buttons of voip_oca are found by their icons: their titles are translated
 const HANG_UP = ".o_voip_softphone .o_voip_softphone_footer button.text-danger";
 const OFF_CALL =
     ".o_voip_softphone:not(:has(.o_voip_softphone_footer button.text-danger))";
-// the mute button shows while the call is ongoing (answered)
+// The mute button shows while the call is ongoing (answered)
 const ONGOING = ".o_voip_softphone button:has(.fa-microphone, .fa-microphone-slash)";
 
 function wait(ms) {

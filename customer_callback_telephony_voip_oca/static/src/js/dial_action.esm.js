@@ -26,7 +26,7 @@ export async function dialThroughSoftphone(env, action) {
             ]);
         }
     }
-    // the form (or the workday) reloads: the callback is in progress
+    // The form (or the workday) reloads: the callback is in progress
     return {type: "ir.actions.act_window_close"};
 }
 

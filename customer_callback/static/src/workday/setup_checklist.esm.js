@@ -1,7 +1,7 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import {Component} from "@odoo/owl";
-import {_t} from "@web/core/l10n/translation";
 import {ConfirmationDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
+import {_t} from "@web/core/l10n/translation";
 import {useService} from "@web/core/utils/hooks";
 
 /**
@@ -67,7 +67,9 @@ export class CallbackSampleData extends Component {
             ),
             confirmLabel: _t("Load sample data"),
             confirm: () => this.run("action_load_sample_data"),
-            cancel: () => {},
+            cancel: () => {
+                // Cancelling only closes the dialog
+            },
         });
     }
 
@@ -80,7 +82,9 @@ export class CallbackSampleData extends Component {
             ),
             confirmLabel: _t("Remove sample data"),
             confirm: () => this.run("action_remove_sample_data"),
-            cancel: () => {},
+            cancel: () => {
+                // Cancelling only closes the dialog
+            },
         });
     }
 

@@ -1,6 +1,6 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import {registry} from "@web/core/registry";
 import {integerField} from "@web/views/fields/integer/integer_field";
+import {registry} from "@web/core/registry";
 
 /**
  * A count in a list whose column label is longer than its numbers (Team

@@ -1,5 +1,5 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
-import {CallbackWorkday} from "@customer_callback/workday/workday";
+import {CallbackWorkday} from "@customer_callback/workday/workday.esm";
 import {patch} from "@web/core/utils/patch";
 
 // 今日工作台: a *Call* button on each due callback dials it through the softphone.

@@ -1,9 +1,9 @@
 /* License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl). */
 import {Component, onWillStart, useState} from "@odoo/owl";
-import {registry} from "@web/core/registry";
-import {useService} from "@web/core/utils/hooks";
 import {Layout} from "@web/search/layout";
+import {registry} from "@web/core/registry";
 import {standardActionServiceProps} from "@web/webclient/actions/action_service";
+import {useService} from "@web/core/utils/hooks";
 
 /**
  * 服务看板: the supervisors' KPI dashboard. Everything is read through one
