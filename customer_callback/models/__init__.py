@@ -1,7 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import base
 from . import res_company
-from . import res_company_setup
 from . import onboarding_onboarding
 from . import onboarding_onboarding_step
 from . import res_config_settings

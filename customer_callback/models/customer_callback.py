@@ -232,9 +232,7 @@ class CustomerCallback(models.Model):
     )
     summary = fields.Text(string="Content summary", copy=False)
     feedback = fields.Text(string="Customer feedback", copy=False)
-    needs = fields.Text(
-        string="Needs", copy=False, help="Further needs: a second-sale opportunity."
-    )
+    needs = fields.Text(copy=False, help="Further needs: a second-sale opportunity.")
     sales_opportunity = fields.Boolean(copy=False, tracking=True)
     competitor_info = fields.Text(string="Competitor information", copy=False)
     remarks = fields.Text(

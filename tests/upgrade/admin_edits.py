@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# A step of bin/test-upgrade, not addon code: it prints its result.
+# pylint: disable=print-used
 """What an administrator changed in the suite's ``noupdate`` data, before the
 upgrade (issue #31), run by bin/test-upgrade in ``odoo shell`` (``env``
 given) on the old code's database before the snapshot: an upgrade keeps it,

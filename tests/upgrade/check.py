@@ -1,4 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# A step of bin/test-upgrade, not addon code: it prints its result; its SQL names the tables,
+# relations and sequences it read from the database (identifiers, never user input).
+# pylint: disable=print-used,sql-injection
 """What an upgrade must keep (issue #31), read from the database before and
 after ``-u``: bin/test-upgrade runs ``snapshot`` on the old code's database,
 upgrades it with the new code, runs ``snapshot`` again and ``compare``.
