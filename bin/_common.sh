@@ -276,6 +276,25 @@ install_odoo() {
     [ "$(odoo_version_of "$vpy")" = "19.0" ] || die "Odoo is still not importable in $VENV_DIR after installing it from $src."
 }
 
+# The node tools of OCA's pre-commit hooks that tests/test_quality.py runs
+# (prettier with @prettier/plugin-xml, eslint and its plugins): `npm ci` from
+# the committed package-lock.json into the repository's node_modules/
+# (untracked), again when the lock file changed; Node.js and npm from Debian's
+# packages when missing.
+ensure_node_tools() {
+    local stamp="$REPO_DIR/node_modules/.cc-installed-package-lock.json" lock
+    lock="$(sha256sum <"$REPO_DIR/package-lock.json")"
+    if [ -x "$REPO_DIR/node_modules/.bin/prettier" ] && [ -x "$REPO_DIR/node_modules/.bin/eslint" ] \
+            && [ "$(cat "$stamp" 2>/dev/null)" = "$lock" ]; then
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    step "installing the node tools of package-lock.json (prettier, eslint) into $REPO_DIR/node_modules"
+    (cd "$REPO_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2) \
+        || die "npm ci could not install package-lock.json's node tools into $REPO_DIR/node_modules (output above)."
+    echo "$lock" >"$stamp"
+}
+
 pg_reachable() {
     psql -d postgres -tAc 'SELECT 1' >/dev/null 2>&1
 }
