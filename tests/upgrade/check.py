@@ -49,6 +49,8 @@ SUITE = (
     "customer_callback_sale_report",
     "customer_callback_complaint",
     "customer_callback_complaint_report",
+    "customer_callback_spot_check",
+    "customer_callback_complaint_spot_check",
 )
 # where a capability's records went when it left the core (issue #31)
 MOVED_TO = {
@@ -58,6 +60,7 @@ MOVED_TO = {
         "customer_callback_sale",
         "customer_callback_report",
         "customer_callback_complaint",
+        "customer_callback_spot_check",
     ),
     # the reports' complaint columns went to the bridge with the complaints
     "customer_callback_report": ("customer_callback_complaint_report",),

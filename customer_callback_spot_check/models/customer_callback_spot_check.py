@@ -22,9 +22,11 @@ from odoo.tools import SQL
 from odoo.tools.misc import babel_locale_parse
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import assignment, call_window, periods, sampling
-from ..tools import satisfaction as sat
-from .customer_callback import OPEN_STATES
+from odoo.addons.customer_callback.models.customer_callback import OPEN_STATES
+from odoo.addons.customer_callback.tools import assignment, call_window, periods
+from odoo.addons.customer_callback.tools import satisfaction as sat
+
+from ..tools import sampling
 
 SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
