@@ -13,7 +13,7 @@
     "data": [
         "security/customer_callback_spot_check_security.xml",
         "security/ir.model.access.csv",
-        "data/customer_callback_script_data.xml",
+        "data/customer_callback_spot_check_defaults.xml",
         "views/customer_callback_spot_check_views.xml",
         "views/res_config_settings_views.xml",
         "wizards/customer_callback_spot_check_wizard_views.xml",

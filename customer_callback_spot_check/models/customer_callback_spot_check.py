@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, convert
 from odoo.tools.misc import babel_locale_parse
 from odoo.tools.safe_eval import safe_eval
 
@@ -53,6 +53,15 @@ DOMAIN_FIELDS = {
     "review_domain": "customer.callback",
     "vip_domain": "res.partner",
 }
+# the addon's noupdate defaults, loaded as an update loads them
+# (_spot_check_load_defaults: data/customer_callback_spot_check_defaults.xml)
+MODULE = "customer_callback_spot_check"
+DEFAULTS = ("data/defaults/customer_callback_script_data.xml",)
+# the demo's story (_spot_check_load_demo_scenario), and its first record:
+# there once the story was told, by this addon or, before 19.0.6.0.0, by the
+# core (the upgrade moved it here with its xml id)
+DEMO_SCENARIO = "demo/scenarios/customer_callback_spot_check_demo.xml"
+DEMO_TOLD = "customer_callback_spot_check.demo_spot_check_last_month"
 
 
 class CustomerCallbackSpotCheck(models.Model):
@@ -364,6 +373,34 @@ class CustomerCallbackSpotCheck(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+
+    @api.model
+    def _spot_check_load_defaults(self):
+        """Load the addon's default records (``DEFAULTS``: the spot-check
+        script, noupdate) as an update loads noupdate data, at the install
+        too: what is missing is created, what exists is never written over.
+        On a new database all is created, as an install would; an install
+        over the records the core's upgrade moved here (19.0.6.0.0:
+        ``customer_callback_report``, upgraded with the core, now depends on
+        the spot-checks, so Odoo installs them in that run, in init mode)
+        keeps what an administrator changed in them. Odoo's ``convert_file``,
+        as customer_callback_complaint loads its defaults."""
+        for filename in DEFAULTS:
+            convert.convert_file(self.env, MODULE, filename, None, mode="update", noupdate=True)
+        return True
+
+    @api.model
+    def _spot_check_load_demo_scenario(self):
+        """Tell the demo's spot-check (``DEMO_SCENARIO``: last month's batch,
+        drawn and partly called) unless it was told already: the addon's
+        install after the core's upgrade to 19.0.6.0.0 finds the core's demo
+        batch moved to it (its xml id under this addon) and must neither
+        create it twice nor draw and call it again. Loaded in init mode as
+        noupdate demo data, as Odoo loads its own scenarios."""
+        if self.env.ref(DEMO_TOLD, raise_if_not_found=False):
+            return False
+        convert.convert_file(self.env, MODULE, DEMO_SCENARIO, None, mode="init", noupdate=True)
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -40,3 +40,19 @@ class TestSpotCheckDemo(TransactionCase):
         self.assertEqual(batch.open_count, 1, "one spot-check call still open")
         self.assertTrue(callbacks.filtered(lambda c: c.score and c.score <= 2))
         self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check ticket")
+
+    def test_the_demo_is_told_once(self):
+        """The demo's loader tells nothing again where the spot-checks are (the
+        core's demo batch moved here by the upgrade to 19.0.6.0.0)."""
+        SpotCheck = self.env["customer.callback.spot.check"]
+        before = (SpotCheck.search_count([]), self.env["customer.callback"].search_count([]))
+        self.assertFalse(SpotCheck._spot_check_load_demo_scenario())
+        self.assertEqual(
+            (SpotCheck.search_count([]), self.env["customer.callback"].search_count([])), before
+        )
+
+    def test_the_defaults_keep_an_administrators_change(self):
+        script = self.env.ref("customer_callback_spot_check.script_spot_check")
+        script.name = "Our quality call"
+        self.env["customer.callback.spot.check"]._spot_check_load_defaults()
+        self.assertEqual(script.name, "Our quality call")
