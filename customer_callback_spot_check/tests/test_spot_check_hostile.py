@@ -36,6 +36,48 @@ def rebalanced_to_agent(case, _result):
     )
 
 
+def make_spot_check_records(cls):
+    """The spot-check records of the hostile rows on HostileDataCase's
+    records (``cls``): a batch with one call of the agent and one she may not
+    read, its draw and rebalance wizards (customer_callback_report's hostile
+    suite uses them too)."""
+    env = cls.env
+    Callback = env["customer.callback"]
+    agent, other_agent = cls.users["agent"], cls.users["other_agent"]
+    supervisor = cls.users["supervisor"]
+    base = {
+        "partner_id": cls.partner.id,
+        "company_id": cls.company.id,
+        "state": "planned",
+        "planned_date": cls.now,
+        "deadline": cls.now.date() + timedelta(days=3),
+    }
+    # a spot-check batch: one callback of the agent, others she may not read
+    cls.batch = env["customer.callback.spot.check"].create(
+        {"date_from": cls.month, "leader_id": supervisor.id}
+    )
+    spot = dict(base, segment="spot_check", spot_check_id=cls.batch.id)
+    Callback.create(
+        [
+            dict(spot, user_id=agent.id, checked_user_id=other_agent.id),
+            dict(spot, partner_id=cls.duplicate.id, user_id=supervisor.id, feedback="secret"),
+        ]
+    )
+    cls.batch.state = "sampled"
+    cls.sample_wizard = (
+        env["customer.callback.spot.check.wizard"]
+        .with_user(supervisor)
+        .create({"spot_check_id": cls.batch.id})
+        .sudo()
+    )
+    cls.rebalance_wizard = (
+        env["customer.callback.spot.check.rebalance"]
+        .with_user(supervisor)
+        .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
+        .sudo()
+    )
+
+
 ROWS = [
     # -- issue #16 point 11: only supervisors rebalance a spot-check ---------
     Row(
@@ -106,41 +148,7 @@ class TestSpotCheckHostile(HostileDataCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env
-        Callback = env["customer.callback"]
-        agent, other_agent = cls.users["agent"], cls.users["other_agent"]
-        supervisor = cls.users["supervisor"]
-        base = {
-            "partner_id": cls.partner.id,
-            "company_id": cls.company.id,
-            "state": "planned",
-            "planned_date": cls.now,
-            "deadline": cls.now.date() + timedelta(days=3),
-        }
-        # a spot-check batch: one callback of the agent, others she may not read
-        cls.batch = env["customer.callback.spot.check"].create(
-            {"date_from": cls.month, "leader_id": supervisor.id}
-        )
-        spot = dict(base, segment="spot_check", spot_check_id=cls.batch.id)
-        Callback.create(
-            [
-                dict(spot, user_id=agent.id, checked_user_id=other_agent.id),
-                dict(spot, partner_id=cls.duplicate.id, user_id=supervisor.id, feedback="secret"),
-            ]
-        )
-        cls.batch.state = "sampled"
-        cls.sample_wizard = (
-            env["customer.callback.spot.check.wizard"]
-            .with_user(supervisor)
-            .create({"spot_check_id": cls.batch.id})
-            .sudo()
-        )
-        cls.rebalance_wizard = (
-            env["customer.callback.spot.check.rebalance"]
-            .with_user(supervisor)
-            .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
-            .sudo()
-        )
+        make_spot_check_records(cls)
 
     def test_every_model_of_the_addon_has_rows(self):
         """A new model of the addon gets its rows in ROWS."""

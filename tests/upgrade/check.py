@@ -64,6 +64,8 @@ MOVED_TO = {
     ),
     # the reports' complaint columns went to the bridge with the complaints
     "customer_callback_report": ("customer_callback_complaint_report",),
+    # the complaints' extension of the spot-checks went to their bridge
+    "customer_callback_complaint": ("customer_callback_complaint_spot_check",),
     # what the addons held on the reports went to their bridges with the reports
     "customer_callback_term": ("customer_callback_term_report",),
     "customer_callback_survey": ("customer_callback_survey_report",),

@@ -89,13 +89,31 @@ SELECTION_PREFIXES = (
     "selection__customer_callback_spot_check_wizard__",
     "selection__customer_callback_spot_check_rebalance__",
 )
+# the indexes and constraints the addon declares, by table: their
+# ir.model.constraint rows and xml ids go with them (openupgrade moves a
+# moved model's rows, not their xml ids, and not those of a model that stays)
+CONSTRAINTS = {
+    "customer_callback": ("spot_check_review_idx", "open_partner_idx"),
+    "customer_callback_spot_check": ("month_unique", "sample_size_positive"),
+}
+# many2many tables of fields added to models that stay (ir.model.relation)
+RELATIONS = ("res_company_spot_check_category_rel",)
 # the glue of the spot-checks with other addons (auto_install), installed in
-# the same run where their other addon is: {bridge: (the addon whose fields
-# it took over, {model: [field names]})}
+# the same run where their other addon is: {bridge: (the addon whose records
+# it took over, {model: [field names]}, [xml ids])}
 BRIDGES = {
     # open complaints in the pool, a dissatisfied customer's ticket is a
-    # complaint (customer_callback_complaint's code, no record)
-    "customer_callback_complaint_spot_check": ("customer_callback_complaint", {}),
+    # complaint (customer_callback_complaint's code: its extension of the
+    # spot-check model)
+    "customer_callback_complaint_spot_check": (
+        "customer_callback_complaint",
+        {},
+        (
+            "model_customer_callback_spot_check",
+            "field_customer_callback_spot_check__id",
+            "field_customer_callback_spot_check__display_name",
+        ),
+    ),
 }
 
 
@@ -110,9 +128,32 @@ def install_bridges(env, bridges):
         if not all(dependency.state in ready for dependency in bridge.dependencies_id):
             continue
         bridge.button_install()
-        addon, fields = bridges[bridge.name]
+        addon, fields, xmlids = bridges[bridge.name]
         for model, field_names in fields.items():
             openupgrade.update_module_moved_fields(env.cr, model, field_names, addon, bridge.name)
+        openupgrade.rename_xmlids(
+            env.cr, [(f"{addon}.{name}", f"{bridge.name}.{name}") for name in xmlids]
+        )
+
+
+def move_constraints_and_relations(cr, old, new):
+    """The moved indexes, constraints and many2many tables are the new
+    addon's: their ir.model.constraint / ir.model.relation rows (the module
+    that owns them, which an uninstall drops) and their xml ids. Written in
+    SQL as openupgrade writes these bookkeeping rows: no ORM method moves
+    them."""
+    names = [f"{table}_{key}" for table, keys in CONSTRAINTS.items() for key in keys]
+    openupgrade.rename_xmlids(
+        cr, [(f"{old}.constraint_{name}", f"{new}.constraint_{name}") for name in names]
+    )
+    for table, names_ in (("ir_model_constraint", names), ("ir_model_relation", RELATIONS)):
+        openupgrade.logged_query(
+            cr,
+            f"UPDATE {table} row SET module = new.id "  # noqa: S608 (two known tables)
+            "FROM ir_module_module old, ir_module_module new "
+            "WHERE old.name = %s AND new.name = %s AND row.module = old.id AND row.name IN %s",
+            (old, new, tuple(names_)),
+        )
 
 
 @openupgrade.migrate()
@@ -127,4 +168,5 @@ def migrate(env, version):
         selection_prefixes=SELECTION_PREFIXES,
         old=OLD,
     )
+    move_constraints_and_relations(env.cr, OLD, NEW)
     install_bridges(env, BRIDGES)
