@@ -1482,6 +1482,13 @@ class CustomerCallback(models.Model):
         return result
 
     @api.model
+    def _check_callback_supervisor(self):
+        """Refuse a user who is not a callback supervisor (the reports, the
+        terms, the spot-checks: supervisors' screens and exports)."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            raise AccessError(self.env._("Only callback supervisors may do this."))
+
+    @api.model
     def _fatigue_free_segments(self):
         """The segments whose callbacks never count toward the contact-fatigue
         cap (a hook: customer_callback_spot_check adds the spot-checks)."""

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL, convert
 from odoo.tools.misc import babel_locale_parse
@@ -28,7 +28,6 @@ from odoo.addons.customer_callback.tools import satisfaction as sat
 
 from ..tools import sampling
 
-SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
 # Spot-check calls not started yet: the ones a rebalance moves.
 NOT_STARTED_STATES = ("draft", "planned")
@@ -430,8 +429,7 @@ class CustomerCallbackSpotCheck(models.Model):
     # ------------------------------------------------------------------
 
     def _check_supervisor(self):
-        if not self.env.user.has_group(SUPERVISOR_GROUP):
-            raise AccessError(self.env._("Only callback supervisors may do this."))
+        self.env["customer.callback"]._check_callback_supervisor()
 
     def action_open_sample_wizard(self):
         self.ensure_one()
