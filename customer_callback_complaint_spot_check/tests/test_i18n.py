@@ -13,4 +13,6 @@ class TestTranslations(TransactionCase):
         check_module_translations(self, "customer_callback_complaint_spot_check")
 
     def test_no_term_cites_sop_sections(self):
-        self.assertEqual(terms_citing_sop_sections(self.env, "customer_callback_complaint_spot_check"), [])
+        self.assertEqual(
+            terms_citing_sop_sections(self.env, "customer_callback_complaint_spot_check"), []
+        )
