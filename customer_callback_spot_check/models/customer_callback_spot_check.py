@@ -25,6 +25,7 @@ from odoo.tools.safe_eval import safe_eval
 from odoo.addons.customer_callback.models.customer_callback import OPEN_STATES
 from odoo.addons.customer_callback.tools import assignment, call_window, periods
 from odoo.addons.customer_callback.tools import satisfaction as sat
+from odoo.addons.customer_callback.upgrade import addon_move
 
 from ..tools import sampling
 
@@ -382,11 +383,10 @@ class CustomerCallbackSpotCheck(models.Model):
         over the records the core's upgrade moved here (19.0.6.0.0:
         ``customer_callback_report``, upgraded with the core, now depends on
         the spot-checks, so Odoo installs them in that run, in init mode)
-        keeps what an administrator changed in them. Odoo's ``convert_file``,
-        as customer_callback_complaint loads its defaults."""
-        for filename in DEFAULTS:
-            convert.convert_file(self.env, MODULE, filename, None, mode="update", noupdate=True)
-        return True
+        keeps what an administrator changed in them
+        (``customer_callback.upgrade.addon_move.load_noupdate_defaults``, as
+        the complaints and the personal links load theirs)."""
+        return addon_move.load_noupdate_defaults(self.env, MODULE, DEFAULTS)
 
     @api.model
     def _spot_check_load_demo_scenario(self):
