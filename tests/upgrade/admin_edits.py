@@ -32,7 +32,9 @@ script = ref("script_spot_check", "customer_callback_spot_check", "customer_call
 script.closing = "<p>Thank you, {address}: our quality team reads every answer.</p>"
 # the personal link's mail in the company's words (the portal's, installed by
 # the upgrade of 19.0.3.0.0 because the survey addon depends on it)
-template = ref("mail_template_customer_callback_personal_link", "customer_callback")
+template = ref(
+    "mail_template_customer_callback_personal_link", "customer_callback_portal", "customer_callback"
+)
 template.subject = "{{ object.company_id.name }}: 您的专属页面"
 env.cr.commit()  # noqa: F821
 print(
