@@ -6,7 +6,7 @@
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-ADDONS="${ADDONS:-customer_callback,customer_callback_complaint,customer_callback_term,customer_callback_portal,customer_callback_sale,customer_callback_survey,customer_callback_report,customer_callback_term_report,customer_callback_survey_report,customer_callback_sale_report,customer_callback_portal_report,customer_callback_complaint_report,customer_callback_sms,customer_callback_complaint_sms,customer_callback_sms_aliyun,customer_callback_sms_tencent,customer_callback_survey_sms,customer_callback_telephony,customer_callback_telephony_tencent,customer_callback_telephony_asterisk,customer_callback_telephony_aliyun}"
+ADDONS="${ADDONS:-customer_callback,customer_callback_complaint,customer_callback_spot_check,customer_callback_complaint_spot_check,customer_callback_term,customer_callback_portal,customer_callback_sale,customer_callback_survey,customer_callback_report,customer_callback_term_report,customer_callback_survey_report,customer_callback_sale_report,customer_callback_portal_report,customer_callback_complaint_report,customer_callback_sms,customer_callback_complaint_sms,customer_callback_sms_aliyun,customer_callback_sms_tencent,customer_callback_survey_sms,customer_callback_telephony,customer_callback_telephony_tencent,customer_callback_telephony_asterisk,customer_callback_telephony_aliyun}"
 # The project-local virtualenv made when $PYTHON cannot import Odoo, and the
 # Odoo 19.0 Community source installed into it: a directory (checkout), a
 # local .tar.gz/.tgz/.zip archive, an archive URL or a git URL (branch

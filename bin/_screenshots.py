@@ -98,8 +98,8 @@ SHOTS = [
         "name": "spot-check-batch",
         "page": (
             "customer.callback.spot.check",
-            "customer_callback.demo_spot_check_last_month",
-            "/odoo/action-customer_callback.customer_callback_spot_check_action",
+            "customer_callback_spot_check.demo_spot_check_last_month",
+            "/odoo/action-customer_callback_spot_check.customer_callback_spot_check_action",
         ),
         "ready": ".o_form_view .o_form_sheet",
     },

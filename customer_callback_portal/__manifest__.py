@@ -13,7 +13,7 @@
     "data": [
         "security/customer_callback_portal_security.xml",
         "security/ir.model.access.csv",
-        "data/mail_template_data.xml",
+        "data/customer_callback_portal_defaults.xml",
         "views/customer_callback_link_views.xml",
         "views/customer_callback_data_request_views.xml",
         "views/customer_callback_page_templates.xml",

@@ -396,3 +396,27 @@ def test_service_level_measures_the_wait_to_the_first_call():
     assert (counted, in_time, closed) == (3, 1, 1)
     assert round(longest, 1) == 32.6
     assert level["new_customer"][:3] == (1, 1, 0)
+
+
+def test_planned_in_time_read_before_the_retry_moved_it():
+    # complaint #499 of the fourth round's full run: planned at once, first
+    # called a day after the deadline, the retry moved the planned date
+    deadline = DAY + timedelta(hours=2)
+    late = callback(
+        segment="complaint",
+        ticket_id=5,
+        state="in_progress",
+        close_reason=False,
+        planned_date=deadline + timedelta(days=1),
+        first_attempt=deadline + timedelta(hours=8),
+        plan_before_call=deadline - timedelta(days=4),
+    )
+    assert inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[late])
+    ) == (1, [])
+    # planned past the deadline from the start: broken
+    late["plan_before_call"] = deadline + timedelta(hours=1)
+    checked, broken = inv.complaint_called_within_3_days(
+        facts(complaints=[complaint()], callbacks=[late])
+    )
+    assert checked == 1 and "complaint #5" in broken[0][1]

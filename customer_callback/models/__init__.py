@@ -21,7 +21,6 @@ from . import customer_callback_consent
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
-from . import customer_callback_spot_check
 from . import customer_callback_escalation
 from . import customer_callback_workday
 from . import mail_tracking_value

@@ -29,6 +29,8 @@ noupdate defaults as an update does and tells its demo only once)."""
 
 from openupgradelib import openupgrade
 
+from odoo.tools import convert
+
 CORE = "customer_callback"
 
 
@@ -87,3 +89,17 @@ def move_to_addon(
     target = Module.search([("name", "=", new), ("state", "=", "uninstalled")])
     if target:
         target.write({"state": "to upgrade", "latest_version": new_version, "demo": core.demo})
+
+
+def load_noupdate_defaults(env, module, filenames):
+    """Load ``module``'s default records (``filenames``, all ``noupdate``) as
+    an update loads noupdate data, at its install too: what is missing is
+    created, what exists is never written over. On a new database all is
+    created, as an install would; an install over the records the core's
+    upgrade moved to ``module`` (Odoo installs it in ``init`` mode where an
+    addon upgraded in the same run now depends on it) keeps what an
+    administrator changed in them. Odoo's ``convert_file``, as Odoo loads its
+    own scenarios; called from a ``<function>`` of the addon's data."""
+    for filename in filenames:
+        convert.convert_file(env, module, filename, None, mode="update", noupdate=True)
+    return True

@@ -7,7 +7,8 @@ owner's status update daily."""
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.tools import convert
+
+from odoo.addons.customer_callback.upgrade.addon_move import load_noupdate_defaults
 
 from ..tools import complaint_deadlines
 
@@ -106,16 +107,7 @@ class CustomerComplaintGrade(models.Model):
         the complaints, so Odoo installs them in that run, in init mode) keeps
         what an administrator changed in them (a grade's hours, the reminders'
         interval). Odoo's ``convert_file``, as Odoo loads its own scenarios."""
-        for filename in DEFAULTS:
-            convert.convert_file(
-                self.env,
-                "customer_callback_complaint",
-                filename,
-                None,
-                mode="update",
-                noupdate=True,
-            )
-        return True
+        return load_noupdate_defaults(self.env, "customer_callback_complaint", DEFAULTS)
 
     @api.model
     def _default_for(self, company):

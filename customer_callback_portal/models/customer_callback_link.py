@@ -21,6 +21,7 @@ from odoo.tools import consteq, hmac
 
 from odoo.addons.customer_callback.tools import call_window
 from odoo.addons.customer_callback.tools import consent as consent_tools
+from odoo.addons.customer_callback.upgrade.addon_move import load_noupdate_defaults
 
 from .customer_callback_data_request import CLOSED_STATES as DATA_REQUEST_CLOSED_STATES
 
@@ -28,6 +29,9 @@ HMAC_SCOPE = "customer_callback.personal_link"
 # The channels a customer chooses on his page (a contact detail he has).
 PAGE_CHANNELS = ("phone", "sms", "email", "im")
 OPEN_STATES = ("draft", "planned", "in_progress")
+# the addon's default records (noupdate), loaded by _portal_load_defaults
+# (data/customer_callback_portal_defaults.xml)
+DEFAULTS = ("data/defaults/mail_template_data.xml",)
 PURPOSES = [("contact", "Contact preferences"), ("survey", "Satisfaction surveys")]
 
 
@@ -71,6 +75,15 @@ class CustomerCallbackLink(models.Model):
         "(partner_id, company_id, purpose) WHERE revoked_date IS NULL",
         "A customer has one personal link per purpose: revoke it before creating another.",
     )
+
+    @api.model
+    def _portal_load_defaults(self):
+        """Load the addon's default records (``DEFAULTS``: the personal link's
+        mail) as an update loads noupdate data: an administrator's wording of
+        the mail is kept where the core's upgrade moved it here (19.0.3.0.0;
+        Odoo installs this addon in that run, in init mode, because the survey
+        addon now depends on it)."""
+        return load_noupdate_defaults(self.env, "customer_callback_portal", DEFAULTS)
 
     @api.depends("expiry_date", "revoked_date")
     def _compute_state(self):

@@ -86,7 +86,12 @@ def _callback_answers(callbacks, deadline, asks=()):
         # third round's CI leg: called at 09:06 its last day, retried at 13:00)
         if cb.get("first_attempt") and cb["first_attempt"] <= deadline:
             return True
-        if cb["planned_date"] and cb["planned_date"] <= deadline and cb["state"] != "cancelled":
+        # planned by the deadline: the plan as it stood before the first
+        # attempt (a retry moves the planned date; read at the end of the day,
+        # a callback called a day late read "broken" and one never called
+        # "kept": complaint #499 of the fourth round's full run)
+        planned = cb.get("plan_before_call") or cb["planned_date"]
+        if planned and planned <= deadline and cb["state"] != "cancelled":
             return True
         if (
             cb["state"] in ("done", "cancelled")

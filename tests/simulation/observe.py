@@ -62,11 +62,43 @@ def _callbacks(env, domain):
         )
     )
     first = {callback.id: moment for callback, moment in first.items()}
+    plans = _plans_before_call(env, first)
     for row in rows:
         for key in ("partner_id", "company_id", "ticket_id", "rule_id", "spot_check_id"):
             row[key] = _id(row[key])
         row["first_attempt"] = first.get(row["id"])
+        row["plan_before_call"] = plans.get(row["id"])
     return rows
+
+
+def _plans_before_call(env, first):
+    """{callback id: its planned date just before its first attempt} from
+    the callbacks' tracking (the attempt's retry moves the planned date):
+    the last value set before the first attempt, else the value the first
+    change after it replaced."""
+    if not first:
+        return {}
+    values = env["mail.tracking.value"].search(
+        [
+            ("field_id.model", "=", "customer.callback"),
+            ("field_id.name", "=", "planned_date"),
+            ("mail_message_id.res_id", "in", list(first)),
+            ("mail_message_id.model", "=", "customer.callback"),
+        ],
+        order="id",
+    )
+    plans = {}
+    for value in values:
+        callback_id = value.mail_message_id.res_id
+        if callback_id in plans and plans[callback_id][1]:
+            continue  # settled by a change at or after the first attempt
+        if value.mail_message_id.date < first[callback_id]:
+            plans[callback_id] = (value.new_value_datetime, False)
+        else:
+            plans.setdefault(callback_id, (value.old_value_datetime, True))
+            if not plans[callback_id][1]:
+                plans[callback_id] = (plans[callback_id][0], True)
+    return {callback_id: plan for callback_id, (plan, _settled) in plans.items()}
 
 
 def _windows(company):

@@ -26,6 +26,9 @@ status 1) when
   but write_date/write_uid: the consent ledger, the overdue digests, the
   stored terms, the callbacks...), or the suite's settings on the companies,
   or the suite's scheduled actions (next call, interval, active);
+- a ``noupdate`` record of the suite's modules in a platform's table (mail
+  templates, record rules, activity types, stages...) changed: an upgrade
+  never writes over them, they are the administrator's to change;
 
 but for what a later version changes on purpose, each named with its reason
 (CHANGED_COLUMNS, GONE_XMLIDS, RENAMED_XMLIDS), and new records that come with a new xml id.
@@ -52,6 +55,8 @@ SUITE = (
     "customer_callback_sale_report",
     "customer_callback_complaint",
     "customer_callback_complaint_report",
+    "customer_callback_spot_check",
+    "customer_callback_complaint_spot_check",
 )
 # where a capability's records went when it left the core (issue #31)
 MOVED_TO = {
@@ -61,9 +66,12 @@ MOVED_TO = {
         "customer_callback_sale",
         "customer_callback_report",
         "customer_callback_complaint",
+        "customer_callback_spot_check",
     ),
     # the reports' complaint columns went to the bridge with the complaints
     "customer_callback_report": ("customer_callback_complaint_report",),
+    # the complaints' extension of the spot-checks went to their bridge
+    "customer_callback_complaint": ("customer_callback_complaint_spot_check",),
     # what the addons held on the reports went to their bridges with the reports
     "customer_callback_term": ("customer_callback_term_report",),
     "customer_callback_survey": ("customer_callback_survey_report",),
@@ -272,6 +280,7 @@ def snapshot(db):
     )
     crons = {xmlid: [str(value) for value in rest] for xmlid, *rest in cr.fetchall()}
     tokens = link_tokens(cr, existing)
+    noupdate = noupdate_rows(cr, existing, suite_models)
     conn.close()
     return {
         "db": db,
@@ -284,7 +293,35 @@ def snapshot(db):
         "rows": model_rows,
         "crons": crons,
         "link_tokens": tokens,
+        "noupdate": noupdate,
     }
+
+
+def noupdate_rows(cr, existing, suite_models):
+    """{xml id: its row (but IGNORED_COLUMNS)} of the suite modules'
+    ``noupdate`` records in the platform's tables (the suite's own tables
+    are compared whole): what an administrator may have changed (a mail
+    template's text, a record rule, a stage) and an upgrade must keep."""
+    cr.execute(
+        "SELECT module || '.' || name, model, res_id FROM ir_model_data "
+        "WHERE module IN %s AND noupdate AND model NOT IN %s",
+        (SUITE, tuple(suite_models) or ("",)),
+    )
+    by_table = {}
+    for xmlid, model, res_id in cr.fetchall():
+        table = table_of(model)
+        if table in existing and not model.startswith("ir.model"):
+            by_table.setdefault(table, {})[res_id] = xmlid
+    minus = " ".join(f"- '{column}'" for column in IGNORED_COLUMNS)
+    found = {}
+    for table, xmlids in sorted(by_table.items()):
+        cr.execute(
+            f'SELECT t.id, (to_jsonb(t) {minus})::text FROM "{table}" t WHERE t.id = ANY(%s)',
+            (list(xmlids),),
+        )
+        for row_id, text in cr.fetchall():
+            found[xmlids[row_id]] = json.loads(text)
+    return found
 
 
 def resolve(after, xmlid):
@@ -470,6 +507,26 @@ def compare_crons(before, after):
     return problems
 
 
+def compare_noupdate(before, after):
+    """Every noupdate record of the suite in the platform's tables is as it
+    was (the administrator's changes kept), under its module or moved."""
+    problems = []
+    old_rows = before.get("noupdate", {})
+    for xmlid, old in sorted(old_rows.items()):
+        key, _value = resolve(after, xmlid)
+        new = after.get("noupdate", {}).get(key)
+        if new is None:
+            continue  # gone or no longer noupdate: compare_xmlids says so
+        changed = sorted(column for column, value in old.items() if new.get(column) != value)
+        if changed:
+            problems.append(f"noupdate record {xmlid}: {', '.join(changed)} written over")
+    print(
+        f"\nNoupdate records of the suite in the platform's tables: "
+        f"{len(old_rows) - len(problems)} of {len(old_rows)} as they were"
+    )
+    return problems
+
+
 def compare_link_tokens(before, after):
     old, new = before.get("link_tokens", {}), after.get("link_tokens", {})
     problems = [
@@ -489,6 +546,7 @@ def compare(before, after):
         *compare_contents(before, after),
         *compare_rows(before, after),
         *compare_crons(before, after),
+        *compare_noupdate(before, after),
         *compare_link_tokens(before, after),
     ]
     if problems:

@@ -4,7 +4,7 @@ import {registry} from "@web/core/registry";
 // A supervisor exports a sampled spot-check batch (moved from the core's
 // spot-check tour with the XLSX export, issue #31).
 registry.category("web_tour.tours").add("customer_callback_spot_check_export_tour", {
-    url: "/odoo/action-customer_callback.customer_callback_spot_check_action",
+    url: "/odoo/action-customer_callback_spot_check.customer_callback_spot_check_action",
     steps: () => [
         {
             content: "Open the month's sampled spot-check batch",

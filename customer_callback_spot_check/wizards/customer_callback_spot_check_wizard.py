@@ -1,7 +1,9 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from ..tools import notification, sampling
+from odoo.addons.customer_callback.tools import notification
+
+from ..tools import sampling
 
 
 class CustomerCallbackSpotCheckWizard(models.TransientModel):

@@ -19,7 +19,7 @@ generator is used, so the order of the SQL rows does not matter.
 import random
 from dataclasses import dataclass
 
-from . import assignment
+from odoo.addons.customer_callback.tools import assignment
 
 # Why a customer of the pool was left out.
 EXCLUDED_DO_NOT_CALL = "do_not_call"

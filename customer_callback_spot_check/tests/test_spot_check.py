@@ -9,8 +9,10 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from ..tools import call_window, sampling
-from .common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tests.common import FROZEN_NOW, CallbackCase
+from odoo.addons.customer_callback.tools import call_window
+
+from ..tools import sampling
 
 MONTH = date(2026, 11, 1)
 
@@ -245,7 +247,7 @@ class TestSpotCheckSampling(SpotCheckCase):
             self.assertEqual(callback.segment, "spot_check")
             self.assertEqual(callback.state, "planned")
             self.assertEqual(
-                callback.script_id, self.env.ref("customer_callback.script_spot_check")
+                callback.script_id, self.env.ref("customer_callback_spot_check.script_spot_check")
             )
             self.assertNotEqual(
                 callback.user_id, callback.checked_user_id, "nobody checks their own work"

@@ -1,12 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The complaints in the core's monthly spot-check (moved from
-customer_callback's test_spot_check): open complaints of the delivery
-categories are a source of the pool, and the ticket opened for a
-dissatisfied spot-checked customer is a complaint."""
+"""The complaints in the monthly spot-checks (customer_callback_spot_check):
+open complaints of the delivery categories are a source of the pool, and the
+ticket opened for a dissatisfied spot-checked customer is a complaint."""
 
 from odoo.tests import tagged
 
-from odoo.addons.customer_callback.tests.test_spot_check import SpotCheckCase
+from odoo.addons.customer_callback_spot_check.tests.test_spot_check import SpotCheckCase
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,8 @@ shortfall; the withdrawals recorded before act (issues #27, #28)."""
 
 from odoo.tests import tagged
 
-from .common import load_migration
+from odoo.addons.customer_callback.tests.common import load_migration
+
 from .test_spot_check import SpotCheckCase
 
 

@@ -16,17 +16,19 @@ from datetime import date, datetime, time, timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, convert
 from odoo.tools.misc import babel_locale_parse
 from odoo.tools.safe_eval import safe_eval
 
-from ..tools import assignment, call_window, periods, sampling
-from ..tools import satisfaction as sat
-from .customer_callback import OPEN_STATES
+from odoo.addons.customer_callback.models.customer_callback import OPEN_STATES
+from odoo.addons.customer_callback.tools import assignment, call_window, periods
+from odoo.addons.customer_callback.tools import satisfaction as sat
+from odoo.addons.customer_callback.upgrade import addon_move
 
-SUPERVISOR_GROUP = "customer_callback.customer_callback_group_supervisor"
+from ..tools import sampling
+
 AGENT_GROUP = "customer_callback.customer_callback_group_agent"
 # Spot-check calls not started yet: the ones a rebalance moves.
 NOT_STARTED_STATES = ("draft", "planned")
@@ -51,6 +53,15 @@ DOMAIN_FIELDS = {
     "review_domain": "customer.callback",
     "vip_domain": "res.partner",
 }
+# the addon's noupdate defaults, loaded as an update loads them
+# (_spot_check_load_defaults: data/customer_callback_spot_check_defaults.xml)
+MODULE = "customer_callback_spot_check"
+DEFAULTS = ("data/defaults/customer_callback_script_data.xml",)
+# the demo's story (_spot_check_load_demo_scenario), and its first record:
+# there once the story was told, by this addon or, before 19.0.6.0.0, by the
+# core (the upgrade moved it here with its xml id)
+DEMO_SCENARIO = "demo/scenarios/customer_callback_spot_check_demo.xml"
+DEMO_TOLD = "customer_callback_spot_check.demo_spot_check_last_month"
 
 
 class CustomerCallbackSpotCheck(models.Model):
@@ -363,6 +374,33 @@ class CustomerCallbackSpotCheck(models.Model):
     # CRUD
     # ------------------------------------------------------------------
 
+    @api.model
+    def _spot_check_load_defaults(self):
+        """Load the addon's default records (``DEFAULTS``: the spot-check
+        script, noupdate) as an update loads noupdate data, at the install
+        too: what is missing is created, what exists is never written over.
+        On a new database all is created, as an install would; an install
+        over the records the core's upgrade moved here (19.0.6.0.0:
+        ``customer_callback_report``, upgraded with the core, now depends on
+        the spot-checks, so Odoo installs them in that run, in init mode)
+        keeps what an administrator changed in them
+        (``customer_callback.upgrade.addon_move.load_noupdate_defaults``, as
+        the complaints and the personal links load theirs)."""
+        return addon_move.load_noupdate_defaults(self.env, MODULE, DEFAULTS)
+
+    @api.model
+    def _spot_check_load_demo_scenario(self):
+        """Tell the demo's spot-check (``DEMO_SCENARIO``: last month's batch,
+        drawn and partly called) unless it was told already: the addon's
+        install after the core's upgrade to 19.0.6.0.0 finds the core's demo
+        batch moved to it (its xml id under this addon) and must neither
+        create it twice nor draw and call it again. Loaded in init mode as
+        noupdate demo data, as Odoo loads its own scenarios."""
+        if self.env.ref(DEMO_TOLD, raise_if_not_found=False):
+            return False
+        convert.convert_file(self.env, MODULE, DEMO_SCENARIO, None, mode="init", noupdate=True)
+        return True
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -391,8 +429,7 @@ class CustomerCallbackSpotCheck(models.Model):
     # ------------------------------------------------------------------
 
     def _check_supervisor(self):
-        if not self.env.user.has_group(SUPERVISOR_GROUP):
-            raise AccessError(self.env._("Only callback supervisors may do this."))
+        self.env["customer.callback"]._check_callback_supervisor()
 
     def action_open_sample_wizard(self):
         self.ensure_one()

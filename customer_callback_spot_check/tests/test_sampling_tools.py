@@ -6,9 +6,10 @@ from hypothesis import strategies as st
 
 from odoo.tests import BaseCase, tagged
 
+from odoo.addons.customer_callback.tests.hypothesis_settings import REPEATABLE
+
 from ..tools import sampling as sp
 from ..tools.sampling import Candidate
-from .hypothesis_settings import REPEATABLE
 
 
 def pool(spec):

@@ -6,7 +6,7 @@ const tours = registry.category("web_tour.tours");
 // In Chinese: the team lead draws a spot-check, sees the calls spread over
 // the team's agents, and rebalances them to the agent she chooses.
 tours.add("customer_callback_spot_check_rebalance_tour", {
-    url: "/odoo/action-customer_callback.customer_callback_spot_check_action",
+    url: "/odoo/action-customer_callback_spot_check.customer_callback_spot_check_action",
     steps: () => [
         {
             content: "Open the month's spot-check batch",
