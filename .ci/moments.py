@@ -9,6 +9,11 @@ Printed one per line as ``label|moment`` (a moment ``date -d`` and
 - ``first``: the next 1st of a month at 00:30 in Shanghai (still the
   previous day in UTC);
 - ``last``: the last day of the current month at 23:30 in Shanghai;
+- ``utc_midnight``: the last day of the current month at 23:30 UTC, when
+  the scheduled actions' day (their user, the superuser, lives in
+  Europe/Brussels in Odoo's data) and Shanghai's are already the 1st of the
+  next month, UTC's not yet: a test that takes UTC's day for the scheduled
+  action's fails there (CI found two, on 7 December 2026 at 23:50 UTC);
 - ``rotating``: one of the calendar's edges, a different one each day,
   rotating through the year with the day of the year.
 
@@ -21,6 +26,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+UTC = ZoneInfo("UTC")
 # The edges of the calendar the suite's periods, windows and samples meet.
 # Years with China's official calendar published (chinese-calendar) where a
 # holiday matters.
@@ -59,6 +65,13 @@ def moments(today):
             "last",
             _moment(datetime.combine(last_day, datetime.min.time()).replace(hour=23, minute=30)),
             "the last day of this month at 23:30 in Shanghai",
+        ),
+        (
+            "utc_midnight",
+            datetime.combine(last_day, datetime.min.time())
+            .replace(hour=23, minute=30, tzinfo=UTC)
+            .strftime("%Y-%m-%d %H:%M %z"),
+            "the last day of this month at 23:30 UTC, already the 1st in Brussels and Shanghai",
         ),
         ("rotating", _moment(datetime.strptime(edge, "%Y-%m-%d %H:%M")), why),
     ]

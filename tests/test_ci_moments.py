@@ -52,3 +52,19 @@ def test_the_rotating_moment_goes_through_every_edge_in_a_year():
         for d in (date(2027, 5, 1), date(2027, 5, 2))
     )
     assert one != two
+
+
+@pytest.mark.parametrize(
+    ("today", "moment"),
+    [
+        (date(2026, 12, 7), "2026-12-31 23:30 +0000"),
+        (date(2028, 2, 1), "2028-02-29 23:30 +0000"),
+    ],
+)
+def test_utc_midnight_is_already_the_first_in_brussels_and_shanghai(today, moment):
+    found = {label: m for label, m, _why in moments.moments(today)}
+    assert found["utc_midnight"] == moment
+    utc = parse(moment)
+    for zone in ("Europe/Brussels", "Asia/Shanghai"):
+        assert utc.astimezone(moments.ZoneInfo(zone)).day == 1
+    assert utc.day != 1

@@ -1916,11 +1916,14 @@ class CustomerCallback(models.Model):
             )
         if not lines:
             return True
-        # the lines say what happened: no title (see tools/notification.py)
+        # the lines say what happened: no title (see tools/notification.py);
+        # then the form reloads its record, as after a button returning
+        # nothing (a soft_reload would rebuild the view, losing a tab the
+        # agent opened meanwhile)
         return notification.toast(
             "\n".join(lines),
             kind="warning" if outside else "info",
-            next_action={"type": "ir.actions.client", "tag": "soft_reload"},
+            next_action={"type": "ir.actions.act_window_close"},
         )
 
     def _check_contact_consent(self, channels=None):

@@ -59,8 +59,12 @@ class TestAttempts(CallbackCase):
 
     def test_connected_then_done_with_outcome(self):
         callback = self.make_callback()
-        self.log(callback, "connected", datetime(2026, 11, 23, 2, 0))
+        action = self.log(callback, "connected", datetime(2026, 11, 23, 2, 0))
         self.assertEqual(callback.state, "in_progress")
+        self.assertIn("record the outcome", action["params"]["message"])
+        # then the form reloads its record (Odoo's way, keeping the tab shown),
+        # not the whole view (a soft_reload rebuilds it)
+        self.assertEqual(action["params"]["next"], {"type": "ir.actions.act_window_close"})
         with self.assertRaises(UserError):
             callback.action_done()  # summary required by default
         callback.write({"summary": "Satisfied", "score": 5, "problem_status": "no_action"})

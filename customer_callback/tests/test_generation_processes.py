@@ -85,9 +85,12 @@ SCRIPT = textwrap.dedent(
 class TestGenerationInProcesses(TransactionCase):
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.today()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
+            # the day of the scheduled run: in the zone of its user (the
+            # superuser, as the processes run it), not UTC's (a day ahead in
+            # Europe/Brussels from 23:00 UTC)
+            self.today = fields.Date.context_today(env["customer.callback.generator"])
             Partner = env["res.partner"].with_context(active_test=False)
             # the database's rules are off: the runs deal with this test's
             # customers only (restored below)
@@ -134,7 +137,14 @@ class TestGenerationInProcesses(TransactionCase):
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             Callback = env["customer.callback"].with_context(active_test=False)
-            Callback.search([("partner_id", "in", self.ids["partners"])]).unlink()
+            # every callback of the rule, whomever a faulty run gave one
+            Callback.search(
+                [
+                    "|",
+                    ("partner_id", "in", self.ids["partners"]),
+                    ("rule_id", "=", self.ids["rule"]),
+                ]
+            ).unlink()
             env["customer.callback.rule"].browse(self.ids["rule"]).unlink()
             env["res.partner"].browse(self.ids["partners"]).unlink()
             env["customer.callback.rule"].browse(self.saved["rules"]).active = True

@@ -80,9 +80,12 @@ SCRIPT = textwrap.dedent(
 class TestOverdueInProcesses(TransactionCase):
     def setUp(self):
         super().setUp()
-        self.today = fields.Date.today()
         with self.registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
+            # the day of the scheduled action: in the zone of its user (the
+            # superuser, as the processes run it), not UTC's (a day ahead in
+            # Europe/Brussels from 23:00 UTC)
+            self.today = fields.Date.context_today(env["customer.callback"])
             company = env["res.company"].create(
                 {"name": "Overdue process company", "callback_overdue_cancel_days": 10}
             )
