@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# A command-line script, not addon code: it prints its report.
+# pylint: disable=print-used
 """The moments CI tries besides the real one (issue #27).
 
 Printed one per line as ``label|moment`` (a moment ``date -d`` and

@@ -6,7 +6,7 @@
 
 REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON="${PYTHON:-python3}"
-ADDONS="${ADDONS:-customer_callback,customer_callback_complaint,customer_callback_term,customer_callback_portal,customer_callback_sale,customer_callback_survey,customer_callback_report,customer_callback_term_report,customer_callback_survey_report,customer_callback_sale_report,customer_callback_portal_report,customer_callback_complaint_report,customer_callback_sms,customer_callback_complaint_sms,customer_callback_sms_aliyun,customer_callback_sms_tencent,customer_callback_survey_sms,customer_callback_telephony,customer_callback_telephony_tencent,customer_callback_telephony_asterisk,customer_callback_telephony_aliyun}"
+ADDONS="${ADDONS:-customer_callback,customer_callback_complaint,customer_callback_spot_check,customer_callback_complaint_spot_check,customer_callback_term,customer_callback_portal,customer_callback_sale,customer_callback_survey,customer_callback_report,customer_callback_term_report,customer_callback_survey_report,customer_callback_sale_report,customer_callback_portal_report,customer_callback_complaint_report,customer_callback_sms,customer_callback_complaint_sms,customer_callback_sms_aliyun,customer_callback_sms_tencent,customer_callback_survey_sms,customer_callback_telephony,customer_callback_telephony_tencent,customer_callback_telephony_asterisk,customer_callback_telephony_aliyun}"
 # The project-local virtualenv made when $PYTHON cannot import Odoo, and the
 # Odoo 19.0 Community source installed into it: a directory (checkout), a
 # local .tar.gz/.tgz/.zip archive, an archive URL or a git URL (branch
@@ -274,6 +274,25 @@ install_odoo() {
     "$vpy" -m pip install --quiet --disable-pip-version-check --no-deps -e "$src" \
         || die "pip could not install Odoo from $src (output above)."
     [ "$(odoo_version_of "$vpy")" = "19.0" ] || die "Odoo is still not importable in $VENV_DIR after installing it from $src."
+}
+
+# The node tools of OCA's pre-commit hooks that tests/test_quality.py runs
+# (prettier with @prettier/plugin-xml, eslint and its plugins): `npm ci` from
+# the committed package-lock.json into the repository's node_modules/
+# (untracked), again when the lock file changed; Node.js and npm from Debian's
+# packages when missing.
+ensure_node_tools() {
+    local stamp="$REPO_DIR/node_modules/.cc-installed-package-lock.json" lock
+    lock="$(sha256sum <"$REPO_DIR/package-lock.json")"
+    if [ -x "$REPO_DIR/node_modules/.bin/prettier" ] && [ -x "$REPO_DIR/node_modules/.bin/eslint" ] \
+            && [ "$(cat "$stamp" 2>/dev/null)" = "$lock" ]; then
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    step "installing the node tools of package-lock.json (prettier, eslint) into $REPO_DIR/node_modules"
+    (cd "$REPO_DIR" && npm ci --no-audit --no-fund --loglevel=error >&2) \
+        || die "npm ci could not install package-lock.json's node tools into $REPO_DIR/node_modules (output above)."
+    echo "$lock" >"$stamp"
 }
 
 pg_reachable() {

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# A command-line script, not addon code: it prints its report.
+# pylint: disable=print-used
 """Screenshots of the demo for the README (run through bin/screenshots).
 
 Logs in to a running demo server with JSON-RPC (/web/session/authenticate),
@@ -96,8 +98,8 @@ SHOTS = [
         "name": "spot-check-batch",
         "page": (
             "customer.callback.spot.check",
-            "customer_callback.demo_spot_check_last_month",
-            "/odoo/action-customer_callback.customer_callback_spot_check_action",
+            "customer_callback_spot_check.demo_spot_check_last_month",
+            "/odoo/action-customer_callback_spot_check.customer_callback_spot_check_action",
         ),
         "ready": ".o_form_view .o_form_sheet",
     },
@@ -201,7 +203,7 @@ class Odoo:
             fail(f"{xmlid} is not in the database: is it a demo database (bin/demo)?")
         return rows[0]["res_id"]
 
-    def create(self, model, values):
+    def create(self, model, values):  # pylint: disable=method-required-super
         return self.call(
             "/web/dataset/call_kw",
             {"model": model, "method": "create", "args": [values], "kwargs": {}},
@@ -256,8 +258,8 @@ class Browser:
                     pages = [t for t in json.load(r) if t.get("type") == "page"]
                 if pages:
                     return pages[0]["webSocketDebuggerUrl"]
-            except (urllib.error.URLError, OSError, ValueError):
-                pass
+            except (urllib.error.URLError, OSError, ValueError):  # pylint: disable=except-pass
+                pass  # Chromium is not listening yet: try again
             if self.process.poll() is not None:
                 break
             time.sleep(0.3)

@@ -2,8 +2,8 @@
 {
     "name": "Customer Callback",
     "summary": "Plan, make and record customer follow-up calls (客户回访): cadences, "
-    "call windows, attempts, scripts and spot-checks",
-    "version": "19.0.5.0.0",
+    "call windows, attempts and scripts",
+    "version": "19.0.6.0.0",
     "category": "After-Sales",
     "license": "AGPL-3",
     "author": "Customer Callback Suite contributors",
@@ -47,11 +47,8 @@
         "views/helpdesk_ticket_category_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_company_views.xml",
-        "views/customer_callback_spot_check_views.xml",
         "views/customer_callback_workday_views.xml",
         "views/customer_callback_escalation_views.xml",
-        "wizards/customer_callback_spot_check_wizard_views.xml",
-        "wizards/customer_callback_spot_check_rebalance_views.xml",
         "views/customer_callback_menus.xml",
     ],
     "demo": [

@@ -9,7 +9,7 @@
     "author": "Customer Callback Suite contributors",
     "maintainers": ["customer-callback-maintainers"],
     "development_status": "Beta",
-    "depends": ["customer_callback", "report_xlsx"],
+    "depends": ["customer_callback", "customer_callback_spot_check", "report_xlsx"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/customer_callback_report_security.xml",

@@ -1,7 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import base
 from . import res_company
-from . import res_company_setup
 from . import onboarding_onboarding
 from . import onboarding_onboarding_step
 from . import res_config_settings
@@ -22,7 +21,6 @@ from . import customer_callback_consent
 from . import helpdesk_ticket
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
-from . import customer_callback_spot_check
 from . import customer_callback_escalation
 from . import customer_callback_workday
 from . import mail_tracking_value

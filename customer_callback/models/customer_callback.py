@@ -151,7 +151,6 @@ class CustomerCallback(models.Model):
         SEGMENTS
         + [
             ("other", "Other"),
-            ("spot_check", "Service spot-check"),
             ("customer_request", "Asked by the customer"),
         ],
         required=True,
@@ -232,9 +231,7 @@ class CustomerCallback(models.Model):
     )
     summary = fields.Text(string="Content summary", copy=False)
     feedback = fields.Text(string="Customer feedback", copy=False)
-    needs = fields.Text(
-        string="Needs", copy=False, help="Further needs: a second-sale opportunity."
-    )
+    needs = fields.Text(copy=False, help="Further needs: a second-sale opportunity.")
     sales_opportunity = fields.Boolean(copy=False, tracking=True)
     competitor_info = fields.Text(string="Competitor information", copy=False)
     remarks = fields.Text(
@@ -333,32 +330,6 @@ class CustomerCallback(models.Model):
         help="What happens after the attempts so far: the next attempt (your time, and the "
         "customer's when it differs), or why the callback closed.",
     )
-    # Spot-check callbacks (SPEC §7, 002): one per customer drawn by a batch.
-    spot_check_id = fields.Many2one(
-        "customer.callback.spot.check",
-        string="Spot-check batch",
-        index="btree_not_null",
-        ondelete="restrict",
-        readonly=True,
-        copy=False,
-    )
-    checked_user_id = fields.Many2one(
-        "res.users",
-        string="Agent checked",
-        index="btree_not_null",
-        copy=False,
-        help="The agent whose service this spot-check rates.",
-    )
-    praise = fields.Text(
-        copy=False,
-        help="Praise the customer asked to record (it counts towards the agent's rewards).",
-    )
-    spot_check_complaint_id = fields.Many2one(
-        "helpdesk.ticket",
-        string="Spot-check complaint",
-        compute="_compute_spot_check_complaint_id",
-    )
-
     _score_range = models.Constraint(
         "CHECK (score IS NULL OR (score >= 0 AND score <= 5))",
         "The score must be between 1 and 5.",
@@ -372,13 +343,6 @@ class CustomerCallback(models.Model):
         "(user_id, planned_date, id) WHERE state IN ('draft', 'planned', 'in_progress')"
     )
     _partner_date_idx = models.Index("(partner_id, planned_date)")
-    _spot_check_review_idx = models.Index(
-        "(company_id, done_date) WHERE state = 'done' AND score > 0"
-    )
-    # "has an open callback" probes of the spot-check pool: index-only scans
-    _open_partner_idx = models.Index(
-        "(partner_id) WHERE active IS TRUE AND state IN ('draft', 'planned', 'in_progress')"
-    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -806,27 +770,6 @@ class CustomerCallback(models.Model):
             return env._("the %s team", team.name)
         return env._("customer service")
 
-    @api.model
-    def _spot_check_ticket_domain(self):
-        """Which tickets raised in a spot-check call are its complaint (a
-        hook: customer_callback_complaint keeps the complaints)."""
-        return Domain.TRUE
-
-    def _compute_spot_check_complaint_id(self):
-        tickets = (
-            self.env["helpdesk.ticket"]
-            .sudo()
-            .search(
-                Domain("origin_callback_id", "in", self.ids) & self._spot_check_ticket_domain(),
-                order="id desc",
-            )
-        )
-        first = {}
-        for ticket in tickets:
-            first.setdefault(ticket.origin_callback_id.id, ticket)
-        for callback in self:
-            callback.spot_check_complaint_id = first.get(callback.id, False)
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -1001,8 +944,6 @@ class CustomerCallback(models.Model):
             else self.browse()
         )
         result = super().write(vals)
-        if vals.get("state") in ("in_progress", "done", "unreachable", "declined"):
-            self._spot_check_batches_started()
         changed_consent._log_recording_consent()
         return result
 
@@ -1031,12 +972,6 @@ class CustomerCallback(models.Model):
             # the agent records the customer's answer: the ledger itself is
             # not writable by her beyond adding lines
             self.env["customer.callback.consent"].sudo().create(vals_list)
-
-    def _spot_check_batches_started(self):
-        """A spot-check batch is in progress once one of its callbacks is."""
-        batches = self.spot_check_id.filtered(lambda b: b.state == "sampled")
-        if batches:
-            batches.sudo().write({"state": "in_progress"})
 
     # --- agents' field guard (issue #15) -------------------------------
     def _check_agent_write(self, vals, create=False):
@@ -1545,18 +1480,33 @@ class CustomerCallback(models.Model):
         return result
 
     @api.model
+    def _check_callback_supervisor(self):
+        """Refuse a user who is not a callback supervisor (the reports, the
+        terms, the spot-checks: supervisors' screens and exports)."""
+        if not self.env.user.has_group("customer_callback.customer_callback_group_supervisor"):
+            raise AccessError(self.env._("Only callback supervisors may do this."))
+
+    @api.model
+    def _fatigue_free_segments(self):
+        """The segments whose callbacks never count toward the contact-fatigue
+        cap (a hook: customer_callback_spot_check adds the spot-checks)."""
+        return cadence.FATIGUE_FREE_SEGMENTS
+
+    @api.model
     def _fatigue_counting_domain(self, path=""):
         """The callbacks that count toward the contact-fatigue cap, as a
         domain (``path``: the way to the callback, e.g. ``"callback_id."``):
         ``cadence.counts_toward_fatigue``, the one definition, for a search."""
-        return Domain(f"{path}segment", "not in", list(cadence.FATIGUE_FREE_SEGMENTS)) & (
+        return Domain(f"{path}segment", "not in", list(self._fatigue_free_segments())) & (
             Domain(f"{path}rule_id", "=", False)
             | Domain(f"{path}rule_id.ignore_fatigue", "=", False)
         )
 
     def _counts_toward_fatigue(self):
         self.ensure_one()
-        return cadence.counts_toward_fatigue(self.segment, self.rule_id.ignore_fatigue)
+        return cadence.counts_toward_fatigue(
+            self.segment, self.rule_id.ignore_fatigue, self._fatigue_free_segments()
+        )
 
     @api.model
     def _fatigue_local_day(self, moment, tz_name):
@@ -1740,11 +1690,12 @@ class CustomerCallback(models.Model):
             max(planned_days) + timedelta(days=days + 1),
         )
         accepted, refused = [], []
+        free = self._fatigue_free_segments()
         for vals, day in zip(vals_list, planned_days, strict=True):
             dates = existing[vals["partner_id"]]
             ignores = vals.get("rule_id") in exempt
             if ignores or cadence.fatigue_allows(dates, day, cap, days):
-                if cadence.counts_toward_fatigue(vals.get("segment", "other"), ignores):
+                if cadence.counts_toward_fatigue(vals.get("segment", "other"), ignores, free):
                     dates.append(day)
                 accepted.append(vals)
             else:
@@ -1771,6 +1722,7 @@ class CustomerCallback(models.Model):
             .filtered("ignore_fatigue")
             .ids
         )
+        free = self._fatigue_free_segments()
         spans = [
             (
                 self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]]),
@@ -1785,7 +1737,7 @@ class CustomerCallback(models.Model):
         )
         for vals in accepted:
             if vals["partner_id"] in tz_of and cadence.counts_toward_fatigue(
-                vals.get("segment", "other"), vals.get("rule_id") in ignoring
+                vals.get("segment", "other"), vals.get("rule_id") in ignoring, free
             ):
                 existing[vals["partner_id"]].append(
                     self._fatigue_local_day(vals["planned_date"], tz_of[vals["partner_id"]])
@@ -2007,7 +1959,7 @@ class CustomerCallback(models.Model):
 
     def action_done(self):
         self._check_open()
-        self._check_spot_check_closable()
+        self._check_closable()
         now = fields.Datetime.now()
         for callback in self:
             if (
@@ -2023,111 +1975,16 @@ class CustomerCallback(models.Model):
         self._after_done()
         return True
 
-    def _check_spot_check_closable(self):
-        """A spot-check closes with a score, and a reason when dissatisfied."""
-        for callback in self.filtered(lambda c: c.segment == "spot_check"):
-            if not callback.score:
-                raise UserError(
-                    self.env._(
-                        "Ask the customer for a score (1 to 5) before closing spot-check %s; "
-                        "log 'Hung up' when the customer refuses to answer.",
-                        callback.name,
-                    )
-                )
-            if callback.score <= 2 and not (callback.feedback or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Record why the customer is dissatisfied before closing spot-check %s.",
-                        callback.name,
-                    )
-                )
+    def _check_closable(self):
+        """Hook: refuse to close ``self`` as done when a capability asks for
+        more first (customer_callback_spot_check: a spot-check's score)."""
+        return True
 
     def _after_done(self):
         """Hook: callbacks just closed as done (follow-ups are generated)."""
         self.env["customer.callback.generator"].sudo()._generate_for_partners(
             self.partner_id.ids, triggers=("callback_done", "feedback")
         )
-
-    def action_open_spot_check_complaint(self):
-        """A dissatisfied spot-checked customer (score 1-2) whose problem cannot
-        be solved on the call: a complaint ticket with a promised reply."""
-        self.ensure_one()
-        if self.segment != "spot_check" or not self.score or self.score > 2:
-            raise UserError(self.env._("A complaint is opened from a spot-check scored 1 or 2."))
-        self.check_access("write")
-        ticket = self.spot_check_complaint_id
-        if not ticket:
-            company = self.company_id
-            promised = fields.Datetime.now() + timedelta(
-                minutes=company.callback_spot_check_reply_minutes
-            )
-            owner = self.spot_check_id.leader_id or self.env.user
-            reason = (
-                self.feedback
-                or self.summary
-                or self.env._("Dissatisfied during spot-check %s", self.name)
-            )
-            # The agent may not be allowed to create tickets for the team lead:
-            # the ticket is created as superuser, the agent follows it.
-            ticket = (
-                self.env["helpdesk.ticket"]
-                .sudo()
-                .create(
-                    {
-                        "name": self.env._(
-                            "Spot-check complaint: %s", self.partner_id.display_name
-                        )[:200],
-                        "description": Markup("<p>%s</p><p>%s</p>")
-                        % (
-                            reason,
-                            self.with_context(lang=owner.lang or self.env.lang).env._(
-                                "Score %(score)s. Promised reply by %(date)s.",
-                                score=self.score,
-                                date=call_window.format_local(
-                                    promised, owner.tz or company._callback_tz()
-                                ),
-                            ),
-                        ),
-                        "partner_id": self.partner_id.id,
-                        "partner_name": self.partner_id.name,
-                        "partner_email": self.partner_id.email,
-                        "company_id": company.id,
-                        "team_id": (self.spot_check_id.team_id or self.team_id).id or False,
-                        "user_id": owner.id,
-                        "origin_callback_id": self.id,
-                        **self._spot_check_ticket_vals(),
-                    }
-                )
-            )
-            ticket.message_subscribe(partner_ids=self.env.user.partner_id.ids)
-            self.write(
-                {
-                    "promised_date": promised,
-                    "problem_status": "pending",
-                    "next_action_user_id": owner.id,
-                    "important": True,
-                }
-            )
-            self.message_post(
-                body=Markup(self.env._("Complaint %(ticket)s opened; reply promised by %(date)s."))
-                % {
-                    "ticket": ticket._get_html_link(),
-                    "date": call_window.format_local(promised, self._reader_tz()),
-                }
-            )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "helpdesk.ticket",
-            "res_id": ticket.id,
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "current",
-        }
-
-    def _spot_check_ticket_vals(self):
-        """More values of the ticket opened for a dissatisfied spot-checked
-        customer (a hook: customer_callback_complaint makes it a complaint)."""
-        return {}
 
     def action_cancel(self):
         self._check_open()

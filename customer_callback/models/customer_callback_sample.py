@@ -6,7 +6,8 @@ Chinese and English customers, a team led by her when she leads none (with
 customer_callback_sale, an order whose confirmation generates callbacks:
 ``_sample_create_triggers``), callbacks planned today and this
 week, callbacks done today (with customer_callback_complaint, a complaint
-with its clocks: ``_sample_create_tickets``) and the month's spot-check,
+with its clocks: ``_sample_create_tickets``) and, with
+customer_callback_spot_check, the month's spot-check,
 ready to be drawn. All of it is created with the suite's own
 methods in her company, and removed again by one action.
 
@@ -42,7 +43,6 @@ REMOVAL_ORDER = (
     "customer.callback",
     "helpdesk.ticket",
     "customer.callback.consent",
-    "customer.callback.spot.check",
     "res.partner",
     "helpdesk.ticket.team",
 )
@@ -237,7 +237,7 @@ class CustomerCallbackSample(models.AbstractModel):
         track(Callback.search([("partner_id", "in", partners.ids)]))
         track(self._sample_create_callbacks(company, partners, team, user))
         self._sample_create_tickets(company, partners, team, user, track, prefix)
-        track(self._sample_create_spot_check(company, partners, team, user))
+        self._sample_create_more(company, partners, team, user, track)
         return created
 
     @api.model
@@ -354,28 +354,11 @@ class CustomerCallbackSample(models.AbstractModel):
         return
 
     @api.model
-    def _sample_create_spot_check(self, company, partners, team, user):
-        """The month's spot-check, restricted to the sample customers; none
-        when the company has its own for the month already."""
-        SpotCheck = self.env["customer.callback.spot.check"]
-        month = fields.Date.context_today(self).replace(day=1)
-        if SpotCheck.search_count([("company_id", "=", company.id), ("date_from", "=", month)]):
-            return SpotCheck
-        ids = partners.ids
-        return SpotCheck.create(
-            {
-                "name": self.env._("Spot-check %s (sample)", month.strftime("%Y-%m")),
-                "company_id": company.id,
-                "date_from": month,
-                "leader_id": user.id,
-                "caller_ids": [fields.Command.link(user.id)],
-                "sample_size": max(company.callback_spot_check_min_size, 1),
-                "review_domain": repr([("partner_id", "in", ids)]),
-                "complaint_domain": repr([("partner_id", "in", ids)]),
-                "after_sales_domain": repr([("partner_id", "in", ids)]),
-                "vip_domain": repr([("id", "in", ids)]),
-            }
-        )
+    def _sample_create_more(self, company, partners, team, user, track):
+        """Hook: what else the sample shows its supervisor, each record passed
+        to ``track``. Nothing here; customer_callback_spot_check adds the
+        month's spot-check, ready to be drawn."""
+        return
 
     # ------------------------------------------------------------------
     # Removal
@@ -409,14 +392,11 @@ class CustomerCallbackSample(models.AbstractModel):
             return tracked.get(model, env[model].browse()).with_env(env)
 
         partners = of("res.partner")
-        batches = of("customer.callback.spot.check")
         Callback = env["customer.callback"]
         Ticket = env["helpdesk.ticket"]
         doomed = {
             "customer.callback": of("customer.callback")
-            | Callback.search(
-                ["|", ("partner_id", "in", partners.ids), ("spot_check_id", "in", batches.ids)]
-            ),
+            | Callback.search([("partner_id", "in", partners.ids)]),
         }
         doomed["helpdesk.ticket"] = (
             of("helpdesk.ticket")
@@ -429,7 +409,6 @@ class CustomerCallbackSample(models.AbstractModel):
         )
         for model in self._sample_partner_models():
             doomed[model] = env[model].search([("partner_id", "in", partners.ids)])
-        doomed["customer.callback.spot.check"] = batches
         self._sample_doomed(env, partners, doomed)
         removed, kept = 0, []
         # the guards of history (callbacks with attempts, the consent ledger,

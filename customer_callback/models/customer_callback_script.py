@@ -19,7 +19,6 @@ class CustomerCallbackScript(models.Model):
             ("after_delivery", "After-delivery check"),
             ("usage", "Usage check"),
             ("out_of_stock", "Out-of-stock notice"),
-            ("spot_check", "Service spot-check"),
             ("complaint", "Complaint follow-up"),
             ("greeting", "Holiday greeting"),
             ("churn_risk", "Win-back call"),

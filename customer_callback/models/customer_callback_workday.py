@@ -16,6 +16,7 @@ REMINDER_ACTIVITY_TYPES = (
     "customer_callback.mail_activity_type_callback_overdue",
 )
 WORKDAY_LIMIT = 80
+WORKDAY_ORDER = "planned_date, id"
 
 
 class CustomerCallbackWorkday(models.AbstractModel):
@@ -24,57 +25,65 @@ class CustomerCallbackWorkday(models.AbstractModel):
 
     @api.model
     def get_workday_data(self):
-        """The current user's day: due callbacks (callable now first), her
-        reminder activities and her spot-check calls, each with its count.
-        Times are in the reader's timezone; the customer's local time is
-        given too. Addons add their cards by extending it (the complaints:
-        customer_callback_complaint)."""
+        """The current user's day: due callbacks (callable now first) and her
+        reminder activities, each with its count. Times are in the reader's
+        timezone; the customer's local time is given too. Addons add their
+        cards by extending it (the complaints: customer_callback_complaint;
+        the spot-check calls: customer_callback_spot_check)."""
         user = self.env.user
         now = fields.Datetime.now()
         Callback = self.env["customer.callback"]
         reader_zone = call_window.get_zone(Callback._reader_tz())
-        order = "planned_date, id"
-        mine = [("user_id", "=", user.id), ("state", "in", OPEN_STATES)]
         due = Callback.search(
-            mine + [("segment", "!=", "spot_check"), ("due_today", "=", True)], order=order
+            self._workday_mine_domain(user) & self._workday_due_domain(), order=WORKDAY_ORDER
         )
         # a call the contact-fatigue cap holds back today is not offered
         # (the hourly scheduled action moves it to the day the cap allows)
         due -= Callback.browse([callback.id for callback in due._fatigue_held_back(now)])
-        spot_checks = Callback.search(mine + [("segment", "=", "spot_check")], order=order)
-        # "callable now" first (then planned date, id): the per-timezone
-        # domain computed once for the request and applied to the user's own
-        # callbacks only (ordering by the field in SQL computed it for each
-        # search and matched it against every open callback of the database)
-        listed = due | spot_checks
-        callable_ids = (
-            set(
-                Callback._search(
-                    Domain("id", "in", listed.ids)
-                    & Callback._callable_now_domain(now, within=listed)
-                )
-            )
-            if listed
-            else set()
-        )
-        due = due.sorted(lambda callback: callback.id not in callable_ids)
-        spot_checks = spot_checks.sorted(lambda callback: callback.id not in callable_ids)
+        due = self._workday_callable_first(due, now)
         activities = self._workday_activities(user)
         return {
             "setup": self._workday_setup(),
             "sample": self._workday_sample(),
             "callbacks": self._workday_callbacks(due[:WORKDAY_LIMIT], now, reader_zone),
-            "spot_checks": self._workday_callbacks(spot_checks[:WORKDAY_LIMIT], now, reader_zone),
             "activities": activities[:WORKDAY_LIMIT],
             "counts": {
                 "callbacks": len(due),
                 "callable_now": len(due.filtered("callable_now")),
                 "overdue": len(due.filtered("is_overdue")),
-                "spot_checks": len(spot_checks),
                 "activities": len(activities),
                 "activities_late": sum(1 for a in activities if a["late"]),
             },
         }
+
+    @api.model
+    def _workday_mine_domain(self, user):
+        """The user's open callbacks."""
+        return Domain("user_id", "=", user.id) & Domain("state", "in", OPEN_STATES)
+
+    @api.model
+    def _workday_due_domain(self):
+        """Which of the user's open callbacks are her due callbacks (a hook:
+        customer_callback_spot_check lists the spot-check calls apart)."""
+        return Domain("due_today", "=", True)
+
+    @api.model
+    def _workday_callable_first(self, callbacks, now):
+        """``callbacks`` with the ones callable now first (then in their
+        order): the per-timezone domain computed once for the request and
+        applied to the user's own callbacks only (ordering by the field in
+        SQL computed it for each search and matched it against every open
+        callback of the database)."""
+        if not callbacks:
+            return callbacks
+        Callback = self.env["customer.callback"]
+        callable_ids = set(
+            Callback._search(
+                Domain("id", "in", callbacks.ids)
+                & Callback._callable_now_domain(now, within=callbacks)
+            )
+        )
+        return callbacks.sorted(lambda callback: callback.id not in callable_ids)
 
     @api.model
     def _workday_setup(self):

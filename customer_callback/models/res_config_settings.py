@@ -150,33 +150,8 @@ class ResConfigSettings(models.TransientModel):
     callback_routing_warning = fields.Text(
         string="Routing warnings", compute="_compute_callback_routing_warning"
     )
-    # Monthly spot-check
-    callback_spot_check_min_size = fields.Integer(
-        related="company_id.callback_spot_check_min_size", readonly=False
-    )
-    callback_spot_check_below_min = fields.Selection(
-        related="company_id.callback_spot_check_below_min", readonly=False
-    )
-    callback_spot_check_due_day = fields.Integer(
-        related="company_id.callback_spot_check_due_day", readonly=False
-    )
-    callback_spot_check_cap = fields.Integer(
-        related="company_id.callback_spot_check_cap", readonly=False
-    )
-    callback_spot_check_cap_months = fields.Integer(
-        related="company_id.callback_spot_check_cap_months", readonly=False
-    )
-    callback_spot_check_reply_minutes = fields.Integer(
-        related="company_id.callback_spot_check_reply_minutes", readonly=False
-    )
-    callback_spot_check_spacing = fields.Integer(
-        related="company_id.callback_spot_check_spacing", readonly=False
-    )
     callback_satisfaction_target = fields.Float(
         related="company_id.callback_satisfaction_target", readonly=False
-    )
-    callback_spot_check_category_ids = fields.Many2many(
-        related="company_id.callback_spot_check_category_ids", readonly=False
     )
 
     @api.depends("company_id")

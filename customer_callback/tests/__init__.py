@@ -8,7 +8,6 @@ from . import test_escalation_tools
 from . import test_official_calendar_tools
 from . import test_periods_tools
 from . import test_phone_log_tools
-from . import test_sampling_tools
 from . import test_satisfaction_tools
 from . import test_satisfaction_ask_tools
 from . import test_script_and_assignment_tools
@@ -23,7 +22,6 @@ from . import test_access
 from . import test_tours
 from . import test_reliability
 from . import test_generation_processes
-from . import test_spot_check
 from . import test_i18n
 from . import test_hostile
 from . import test_screens
@@ -31,7 +29,6 @@ from . import test_numbering
 from . import test_manual_fatigue
 from . import test_consent
 from . import test_demo
-from . import test_migration_1_6
 from . import test_routing
 from . import test_setup_checklist
 from . import test_official_calendar

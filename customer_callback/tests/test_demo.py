@@ -6,8 +6,6 @@ a moment broke (issue #27)."""
 
 from unittest import SkipTest
 
-from dateutil.relativedelta import relativedelta
-
 from odoo import fields
 from odoo.tests import TransactionCase, tagged
 
@@ -23,14 +21,14 @@ class TestDemoPromises(TransactionCase):
         if not cls.env.ref("base.module_customer_callback").demo:
             raise SkipTest("customer_callback was installed without its demo data")
         cls.company = cls.env.ref("base.main_company")
-        cls.batch = cls.env.ref(
-            "customer_callback.demo_spot_check_last_month", raise_if_not_found=False
+        cls.planned = cls.env.ref(
+            "customer_callback.demo_callback_planned", raise_if_not_found=False
         )
         cls.Callback = cls.env["customer.callback"].with_context(active_test=False)
 
     def test_demo_is_installed(self):
         # installed with its demo data: a missing demo (its install failed) fails here
-        self.assertTrue(self.batch, "the demo data of customer_callback is not installed")
+        self.assertTrue(self.planned, "the demo data of customer_callback is not installed")
 
     def test_callbacks_in_every_state(self):
         domain = [("company_id", "=", self.company.id)]
@@ -71,20 +69,3 @@ class TestDemoPromises(TransactionCase):
             ),
             "the overdue callbacks are in today's digest of the team leader",
         )
-
-    def test_last_months_spot_check_is_being_called(self):
-        batch = self.batch
-        today = fields.Date.context_today(batch)
-        self.assertEqual(batch.date_from, today.replace(day=1) - relativedelta(months=1))
-        self.assertEqual(batch.state, "in_progress")
-        callbacks = batch.callback_ids
-        self.assertEqual(len(callbacks), batch.drawn_size)
-        self.assertEqual(
-            batch.shortfall, max(batch.minimum_size - batch.drawn_size, 0), "shortfall shown"
-        )
-        # the story: all but one called, a dissatisfied customer's ticket (a
-        # complaint with customer_callback_complaint)
-        self.assertGreaterEqual(len(callbacks), 5, batch.sampling_note)
-        self.assertEqual(batch.open_count, 1, "one spot-check call still open")
-        self.assertTrue(callbacks.filtered(lambda c: c.score and c.score <= 2))
-        self.assertTrue(callbacks.spot_check_complaint_id, "a spot-check ticket")

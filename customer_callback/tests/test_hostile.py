@@ -200,16 +200,6 @@ def read_partner(*field_names):
     return call("res.partner", "read", lambda case: [case.partner.ids, list(field_names)])
 
 
-def rebalanced_to_agent(case, _result):
-    calls = case.batch.callback_ids.filtered(lambda c: c.state in ("draft", "planned"))
-    case.assertTrue(calls)
-    # the agent checked is never her own caller: her call stays with another one
-    case.assertEqual(
-        calls.filtered(lambda c: c.checked_user_id != case.users["agent"]).user_id,
-        case.users["agent"],
-    )
-
-
 ROWS = [
     # the list view's Export: the records' own rules decide what is exported
     Row(
@@ -456,42 +446,6 @@ ROWS = [
     Row("p09_agent_stores_normal_attempt_note", "agent", ALLOWED, attempt_with_note(500)),
     # -- 10. settings check the combined call windows --------------------------
     Row("p10_admin_saves_new_call_windows", "admin", ALLOWED, save_call_windows, windows_saved),
-    # -- issue #16 point 11: only supervisors rebalance a spot-check ---------
-    Row(
-        "i16p11_agent_opens_rebalance",
-        "agent",
-        REFUSED,
-        call(
-            "customer.callback.spot.check",
-            "action_open_rebalance_wizard",
-            lambda case: [case.batch.ids],
-        ),
-        ACCESS,
-    ),
-    Row(
-        "i16p11_agent_rebalances_to_herself",
-        "agent",
-        REFUSED,
-        call(
-            "customer.callback.spot.check.rebalance",
-            "create",
-            lambda case: [
-                {"spot_check_id": case.batch.id, "user_ids": [(6, 0, case.users["agent"].ids)]}
-            ],
-        ),
-        ACCESS,
-    ),
-    Row(
-        "i16p11_supervisor_rebalances",
-        "supervisor",
-        ALLOWED,
-        call(
-            "customer.callback.spot.check.rebalance",
-            "action_rebalance",
-            lambda case: [case.rebalance_wizard.ids],
-        ),
-        rebalanced_to_agent,
-    ),
     # -- access matrix through the server: one record of each model ---------
     *[
         Row(
@@ -512,12 +466,9 @@ ROWS = [
                 "occasion_date",
                 ("agent", "other_agent", "supervisor"),
             ),
-            ("customer.callback.spot.check", "batch", ("agent", "supervisor")),
             # the supervisor's overdue digest: supervisors of the company (an
             # agent reads only a digest she leads)
             ("customer.callback.escalation", "escalation_digest", ("supervisor",)),
-            ("customer.callback.spot.check.wizard", "sample_wizard", ("supervisor",)),
-            ("customer.callback.spot.check.rebalance", "rebalance_wizard", ("supervisor",)),
             # the customer's say: every agent of the company reads it before calling
             ("customer.callback.consent", "consent", ("agent", "other_agent", "supervisor")),
             (
@@ -552,7 +503,6 @@ ROWS = [
         for model, record in [
             ("customer.callback.rule", "rule"),
             ("customer.callback.script", "script"),
-            ("customer.callback.spot.check", "batch"),
         ]
         for profile in ("agent", "internal", "portal", "foreign_supervisor")
     ],
@@ -767,31 +717,7 @@ class HostileDataCase(HostileCase):
         cls.escalation_digest = env["customer.callback.escalation"].create(
             {"leader_id": supervisor.id, "company_id": cls.company.id, "date": cls.now.date()}
         )
-        # a spot-check batch: one callback of the agent, others she may not read
         cls.month = cls.now.date().replace(day=1)
-        cls.batch = env["customer.callback.spot.check"].create(
-            {"date_from": cls.month, "leader_id": supervisor.id}
-        )
-        spot = dict(base, segment="spot_check", spot_check_id=cls.batch.id)
-        Callback.create(
-            [
-                dict(spot, user_id=agent.id, checked_user_id=other_agent.id),
-                dict(spot, partner_id=cls.duplicate.id, user_id=supervisor.id, feedback="secret"),
-            ]
-        )
-        cls.batch.state = "sampled"
-        cls.sample_wizard = (
-            env["customer.callback.spot.check.wizard"]
-            .with_user(supervisor)
-            .create({"spot_check_id": cls.batch.id})
-            .sudo()
-        )
-        cls.rebalance_wizard = (
-            env["customer.callback.spot.check.rebalance"]
-            .with_user(supervisor)
-            .create({"spot_check_id": cls.batch.id, "user_ids": [(6, 0, agent.ids)]})
-            .sudo()
-        )
         cls.workday = env["resource.calendar.workday"].create(
             {
                 "calendar_id": cls.company.resource_calendar_id.id,

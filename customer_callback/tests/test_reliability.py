@@ -37,12 +37,9 @@ ACCESS_MATRIX = {
     "customer.callback.script": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     "customer.callback.occasion": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     "customer.callback.occasion.date": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
-    "customer.callback.spot.check": (NONE, NONE, NONE, "r---", "rwcu", "rwcu"),
     # overdue digests: created by the scheduled action, kept as history; an
     # agent who leads a team reads her own (record rule)
     "customer.callback.escalation": (NONE, NONE, NONE, "r---", "rw--", "rw--"),
-    "customer.callback.spot.check.wizard": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
-    "customer.callback.spot.check.rebalance": (NONE, NONE, NONE, NONE, "rwcu", "rwcu"),
     # the consent ledger is history: lines are added, never changed or deleted
     "customer.callback.consent": (NONE, NONE, NONE, "r-c-", "r-c-", "r-c-"),
     # make-up workdays belong to the working-time calendar: like its
@@ -103,9 +100,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         attempt = self.env["customer.callback.attempt"].create(
             {"callback_id": callback.id, "result": "connected", "attempt_date": FROZEN_NOW}
         )
-        batch = self.env["customer.callback.spot.check"].create(
-            {"date_from": "2020-01-01", "leader_id": self.supervisor.id}
-        )
         Occasion = self.env["customer.callback.occasion"]
         occasion = Occasion.create(
             {
@@ -121,7 +115,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         records = (
             callback,
             attempt,
-            batch,
             occasion,
             occasion.date_ids,
             script,
@@ -134,7 +127,7 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
             self.assertFalse(Model._read_group([("id", "in", record.ids)], [], ["__count"])[0][0])
             with self.assertRaises(AccessError, msg=f"{record} read"):
                 record.with_user(foreign).read(["display_name"])
-        for record in (occasion.date_ids, script, batch):
+        for record in (occasion.date_ids, script):
             with self.assertRaises(AccessError, msg=f"{record} write"):
                 record.with_user(foreign).write({record._rec_name: record[record._rec_name]})
             with self.assertRaises(AccessError, msg=f"{record} unlink"):
@@ -143,7 +136,8 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
 
     def test_agent_cannot_reach_another_team_callbacks(self):
         """Another team's callbacks stay hidden through the ticket's callbacks
-        and raised-from callback and the spot-checks (the analysis report:
+        and raised-from callback (the spot-checks: customer_callback_spot_check's
+        test_spot_check_reliability; the analysis report:
         customer_callback_report's test_report_reliability)."""
         self.agent1.group_ids += self.env.ref("base.group_allow_export")
         ticket = self.env["helpdesk.ticket"].create(
@@ -192,19 +186,6 @@ class TestReliability(AccessMatrixMixin, CallbackCase):
         )
         with self.assertRaises(AccessError):
             raised.with_user(self.agent1).origin_callback_id.summary  # noqa: B018
-        # a spot-check batch shows to the agents whose callbacks it holds
-        batch = self.env["customer.callback.spot.check"].create(
-            {"date_from": "2020-01-01", "leader_id": self.supervisor.id}
-        )
-        theirs.spot_check_id = batch
-        self.assertFalse(
-            self.env["customer.callback.spot.check"]
-            .with_user(self.agent1)
-            .search([("id", "=", batch.id)])
-        )
-        self.assertEqual(batch.with_user(self.agent3).read(["name"])[0]["id"], batch.id)
-        with self.assertRaises(AccessError):
-            batch.with_user(self.agent1).read(["name"])
 
     def test_interrupted_generation_resumes_without_gaps_or_duplicates(self):
         rule = self.make_rule(

@@ -16,13 +16,13 @@ MODELS = (
     "res.partner",
     "customer.callback",
     "helpdesk.ticket",
-    "customer.callback.spot.check",
     "customer.callback.consent",
 )
 
 
-@tagged("post_install", "-at_install")
-class TestSampleData(CallbackCase):
+class SampleDataCase(CallbackCase):
+    """The sample's helpers (customer_callback_spot_check reuses them)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -46,6 +46,9 @@ class TestSampleData(CallbackCase):
             [("company_id", "=", self.company.id), ("name", "like", "(sample)")]
         )
 
+
+@tagged("post_install", "-at_install")
+class TestSampleData(SampleDataCase):
     def test_load_into_the_users_company(self):
         other_before = self.count(self.other)
         self.assertFalse(self.Sample.get_sample_status()["loaded"])
@@ -68,17 +71,6 @@ class TestSampleData(CallbackCase):
         self.assertTrue(data["sample"]["loaded"])
         later = callbacks.filtered(lambda c: c.state == "planned" and c.deadline > TODAY)
         self.assertTrue(later, "callbacks planned later this week")
-        # the month's spot-check can be drawn, from the sample customers only
-        batch = self.env["customer.callback.spot.check"].search(
-            [("company_id", "=", self.company.id)]
-        )
-        self.assertEqual(batch.state, "draft")
-        pool, _fatigued = batch._drawable_pool()
-        self.assertLessEqual({c.partner_id for c in pool}, set(partners.ids))
-        batch.with_user(self.supervisor)._sample(seed=1)
-        self.assertTrue(batch.callback_ids)
-        self.assertLessEqual(batch.callback_ids.partner_id, partners)
-        self.assertTrue(all(n.startswith("SAMPLE-") for n in batch.callback_ids.mapped("name")))
         # the second company is untouched
         self.assertEqual(self.count(self.other), other_before)
         # loading twice is refused
@@ -111,7 +103,7 @@ class TestSampleData(CallbackCase):
         partners = self.sample_partners()
         callbacks = self.callbacks_of(partners)
         # the user works on the sample: an attempt, a recording consent, a
-        # callback of her own for a sample customer, the spot-check drawn
+        # callback of her own for a sample customer
         today_call = callbacks.filtered(lambda c: c.state == "planned")[:1]
         self.env["customer.callback.attempt"].create(
             {"callback_id": today_call.id, "result": "no_answer", "channel": "phone"}
@@ -121,16 +113,10 @@ class TestSampleData(CallbackCase):
             self.env["customer.callback.consent"].search([("partner_id", "in", partners.ids)])
         )
         self.make_callback(partners[0], user_id=self.supervisor.id)
-        batch = self.env["customer.callback.spot.check"].search(
-            [("company_id", "=", self.company.id)]
-        )
-        batch.with_user(self.supervisor)._sample(seed=1)
-        self.assertTrue(batch.callback_ids)
         # the user's own work since: a team of hers stays
         self.Sample.action_remove_sample_data()
         self.assertFalse(partners.exists())
         self.assertFalse(callbacks.exists())
-        self.assertFalse(batch.exists())
         self.assertFalse(self.env["ir.model.data"].search([("module", "=", sample_data.NAMESPACE)]))
         self.assertFalse(self.Sample.get_sample_status()["loaded"])
         self.assertTrue(own_partner.exists())

@@ -136,7 +136,6 @@ class TestCallableNow(CallbackCase):
         self.assertEqual(first.sudo().action.tag, "customer_callback.workday")
 
     def test_workday_data(self):
-        spot = self.make_callback(self.partner_sh, segment="spot_check")
         self.sh.activity_schedule(
             "customer_callback.mail_activity_type_callback_overdue",
             date_deadline=TODAY - timedelta(days=1),
@@ -153,16 +152,15 @@ class TestCallableNow(CallbackCase):
         )
         self.assertTrue(data["callbacks"][0]["callable_now"])
         self.assertEqual(data["callbacks"][0]["planned"], "12:00", "the agent's time")
-        self.assertEqual([row["id"] for row in data["spot_checks"]], [spot.id])
         self.assertEqual(len(data["activities"]), 1)
         self.assertTrue(data["activities"][0]["late"])
-        # the core's counts (addons add theirs: customer_callback_complaint)
+        # the core's counts (addons add theirs: customer_callback_complaint,
+        # customer_callback_spot_check)
         self.assertLessEqual(
             {
                 "callbacks": 3,
                 "callable_now": 1,
                 "overdue": 0,
-                "spot_checks": 1,
                 "activities": 1,
                 "activities_late": 1,
             }.items(),
@@ -310,22 +308,6 @@ class TestReaderTimezone(CallbackCase):
                 }
             )
         self.assertIn("2026-11-23 15:00 (Asia/Shanghai)", str(error.exception))
-
-    def test_spot_check_complaint_promise_in_each_readers_time(self):
-        self.agent1.tz = "Asia/Shanghai"
-        callback = self.make_callback(segment="spot_check", score=1, feedback="Rude courier")
-        callback.with_user(self.agent1).with_context(
-            tz="Asia/Shanghai"
-        ).action_open_spot_check_complaint()
-        callback.invalidate_recordset()
-        promised = callback.promised_date
-        ticket = callback.spot_check_complaint_id
-        shanghai = (promised + 8 * HOUR).strftime("%Y-%m-%d %H:%M")
-        self.assertIn(f"{shanghai} (Asia/Shanghai)", str(callback.message_ids[0].body))
-        # the ticket's description is read by its owner (no batch leader on
-        # this spot-check: the agent), in the owner's time, not in UTC
-        self.assertIn(f"{shanghai} (Asia/Shanghai)", str(ticket.description))
-        self.assertNotIn(promised.strftime("%Y-%m-%d %H:%M"), str(ticket.description))
 
     def test_import_reads_naive_times_in_the_importers_timezone(self):
         """Odoo's import (ir.fields.converter) reads a naive 10:00 in the

@@ -101,23 +101,26 @@ def spread_in_period(partner_id, start, end, offset_days, window_days, today):
 
 
 # Segments of callbacks that never count toward the contact-fatigue cap:
-# the service spot-check (quality control, with its own cap of twice in 12
-# months, 002 §9) and the call the customer asked for himself.
-FATIGUE_FREE_SEGMENTS = ("spot_check", "customer_request")
+# the call the customer asked for himself. Addons add theirs through
+# ``customer.callback._fatigue_free_segments()`` (customer_callback_spot_check:
+# the service spot-check, quality control with its own cap of twice in 12
+# months, 002 §9).
+FATIGUE_FREE_SEGMENTS = ("customer_request",)
 
 
-def counts_toward_fatigue(segment, rule_ignores_fatigue=False):
+def counts_toward_fatigue(segment, rule_ignores_fatigue=False, free_segments=FATIGUE_FREE_SEGMENTS):
     """Does a callback count toward its customer's contact-fatigue cap?
 
     The one definition (issue #30) the planner, the call itself, *My
     workday* and the scheduled postponement share: every callback counts
-    (planned by a rule, by another creator or by a user by hand) except a
-    service spot-check, a call the customer asked for himself and the
-    callbacks of a rule that ignores fatigue (the SOP demands the call).
+    (planned by a rule, by another creator or by a user by hand) except the
+    callbacks of a segment of ``free_segments`` (a call the customer asked
+    for himself; with customer_callback_spot_check a service spot-check) and
+    the callbacks of a rule that ignores fatigue (the SOP demands the call).
     A callback that counts is also the one held back at the moment of its
     call; whether a creator may plan beyond the cap is the creator's
     decision (``fatigue_exempt``), not this one."""
-    return segment not in FATIGUE_FREE_SEGMENTS and not rule_ignores_fatigue
+    return segment not in free_segments and not rule_ignores_fatigue
 
 
 def fatigue_allows(existing_days, day, cap, period_days):

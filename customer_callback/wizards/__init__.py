@@ -1,4 +1,2 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from . import base_partner_merge_automatic_wizard
-from . import customer_callback_spot_check_wizard
-from . import customer_callback_spot_check_rebalance

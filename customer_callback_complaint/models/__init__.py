@@ -7,6 +7,5 @@ from . import helpdesk_ticket_category
 from . import helpdesk_ticket
 from . import customer_callback
 from . import customer_callback_generator
-from . import customer_callback_spot_check
 from . import customer_callback_sample
 from . import customer_callback_workday

@@ -6,6 +6,5 @@ from . import test_complaint_workday
 from . import test_complaint_reliability
 from . import test_complaint_hostile
 from . import test_complaint_sample
-from . import test_complaint_spot_check
 from . import test_i18n
 from . import test_demo

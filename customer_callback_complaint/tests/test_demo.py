@@ -37,13 +37,6 @@ class TestComplaintDemo(TransactionCase):
         self.assertTrue(self.complaints.filtered("complaint_reopen_count"), "one reopened")
         self.assertTrue(self.complaints.filtered("resolution_late"), "one solved late")
 
-    def test_the_spot_checks_ticket_is_a_complaint(self):
-        batch = self.env.ref("customer_callback.demo_spot_check_last_month")
-        ticket = batch.callback_ids.spot_check_complaint_id
-        self.assertTrue(ticket, "the dissatisfied spot-checked customer's complaint")
-        self.assertTrue(ticket.is_complaint)
-        self.assertTrue(ticket.complaint_grade_id, "graded (the default grade)")
-
     def test_a_follow_up_cancelled_by_hand(self):
         follow_ups = self.env["customer.callback"].search(
             [("company_id", "=", self.company.id), ("ticket_id", "in", self.complaints.ids)]

@@ -32,7 +32,7 @@ class CustomerCallbackDashboard(models.AbstractModel):
         source and the spot-check of the month; each with the action of the
         list behind it. Addons add their cards by extending it (the open
         complaints: customer_callback_complaint_report)."""
-        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.env["customer.callback"]._check_callback_supervisor()
         # the callback analysis is a SQL view over the callbacks' table
         self.env.flush_all()
         company = self.env.company

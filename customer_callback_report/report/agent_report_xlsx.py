@@ -20,7 +20,7 @@ class ReportAgentReportXlsx(models.AbstractModel):
 
     def generate_xlsx_report(self, workbook, data, objs):
         export = objs
-        export.env["customer.callback.spot.check"]._check_supervisor()
+        export.env["customer.callback"]._check_callback_supervisor()
         export.check_access("read")
         export.ensure_one()
         formats = xlsx_rows.add_formats(workbook)

@@ -13,7 +13,7 @@ class ReportCustomerCallbackAgentMonthReport(models.AbstractModel):
     @api.model
     def _get_report_values(self, docids, data=None):
         exports = self.env["customer.callback.agent.report.export"].browse(docids)
-        exports.env["customer.callback.spot.check"]._check_supervisor()
+        exports.env["customer.callback"]._check_callback_supervisor()
         exports.check_access("read")
         return {
             "doc_ids": docids,

@@ -166,7 +166,7 @@ class ReportSpotCheckXlsx(models.AbstractModel):
         """Supervisors only, and only batches they may read (record rules of
         the batch; the callbacks' rules apply to the detail rows)."""
         batch = objs
-        batch.env["customer.callback.spot.check"]._check_supervisor()
+        batch.env["customer.callback"]._check_callback_supervisor()
         batch.check_access("read")
         batch.ensure_one()
         formats = xlsx_rows.add_formats(workbook)

@@ -23,6 +23,9 @@ from odoo.addons.customer_callback.tests.test_hostile import (
     is_xlsx,
     read,
 )
+from odoo.addons.customer_callback_spot_check.tests.test_spot_check_hostile import (
+    make_spot_check_records,
+)
 
 ACCESS = ("odoo.exceptions.AccessError",)
 SPOT_CHECK_REPORT = "/report/xlsx/customer_callback_report.spot_check_xlsx/%s"
@@ -324,6 +327,8 @@ class TestReportHostile(HostileDataCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the spot-check batch of the exports and prints
+        make_spot_check_records(cls)
         env = cls.env
         agent, other_agent = cls.users["agent"], cls.users["other_agent"]
         supervisor = cls.users["supervisor"]

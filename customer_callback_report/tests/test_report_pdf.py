@@ -35,7 +35,7 @@ from odoo.tools import config
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW
 from odoo.addons.customer_callback.tests.i18n_check import load_language
-from odoo.addons.customer_callback.tests.test_spot_check import SpotCheckCase
+from odoo.addons.customer_callback_spot_check.tests.test_spot_check import SpotCheckCase
 
 OCT_5 = datetime(2026, 10, 5, 2, 0)
 

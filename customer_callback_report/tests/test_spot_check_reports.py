@@ -14,7 +14,7 @@ from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.customer_callback.tests.common import FROZEN_NOW
-from odoo.addons.customer_callback.tests.test_spot_check import MONTH, SpotCheckCase
+from odoo.addons.customer_callback_spot_check.tests.test_spot_check import MONTH, SpotCheckCase
 
 from ..tools import xlsx_rows
 

@@ -197,7 +197,7 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.env["customer.callback"]._check_callback_supervisor()
         self.check_access("read")
         return self.env.ref("customer_callback_report.agent_month_report_action").report_action(
             self, config=False
@@ -210,7 +210,7 @@ class CustomerCallbackAgentReportExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.env["customer.callback"]._check_callback_supervisor()
         self.check_access("read")
         return self.env.ref("customer_callback_report.agent_report_xlsx_report").report_action(
             self, config=False

@@ -202,7 +202,7 @@ class CustomerCallbackQuarterlyReport(models.TransientModel):
     # ------------------------------------------------------------------
 
     def _check_reader(self):
-        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.env["customer.callback"]._check_callback_supervisor()
         self.check_access("read")
 
     def action_print(self):

@@ -12,7 +12,7 @@ class TestTermDemo(TransactionCase):
     the last three months are counted."""
 
     def test_high_frequency_terms(self):
-        if not self.env.ref("customer_callback.demo_spot_check_last_month", False):
+        if not self.env.ref("customer_callback.demo_callback_planned", False):
             self.skipTest("no demo data")
         company = self.env.ref("base.main_company")
         self.assertTrue(

@@ -39,7 +39,7 @@ class CustomerCallbackTermCompute(models.TransientModel):
 
     def action_compute(self):
         self.ensure_one()
-        self.env["customer.callback.spot.check"]._check_supervisor()
+        self.env["customer.callback"]._check_callback_supervisor()
         self.check_access("write")
         if not 2000 <= self.year <= 2999:
             raise UserError(self.env._("Enter a year between 2000 and 2999."))

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The benchmark, not addon code: it prints its figures.
+# pylint: disable=print-used
 """Figures R1-R4 (issue #17): the high-frequency terms of a month of ~80,000
 callbacks with the customers' words (the monthly scheduled action's work),
 then the quarterly care analysis over every callback of the benchmark:

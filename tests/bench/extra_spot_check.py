@@ -6,7 +6,7 @@ from datetime import date
 
 
 def run(env, data, sizes, measure, line):
-    from odoo.addons.customer_callback.tools import sampling  # noqa: PLC0415
+    from odoo.addons.customer_callback_spot_check.tools import sampling  # noqa: PLC0415
 
     cr = env.cr
     company = env.company

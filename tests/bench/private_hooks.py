@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The benchmark, not addon code: it prints its figures.
+# pylint: disable=print-used
 """What the suite's overrides of other modules' private methods buy (issue #31).
 
     python3 tests/bench/private_hooks.py --db DB [--callbacks 1000] [--rounds 3]

@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The benchmark, not addon code: it prints its figures and commits each step's data, as a
+# real database would hold it.
+# pylint: disable=print-used,invalid-commit
 """The reports' figures of the scale benchmark alone (issue #17):
 
     python3 tests/bench/reports.py --scale full     # 1,000,000 callbacks

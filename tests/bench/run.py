@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The benchmark, not addon code: it prints its figures and commits each step's data, as a
+# real database would hold it.
+# pylint: disable=print-used,invalid-commit
 """Scale benchmark of the callback suite (not part of the test run).
 
     python3 tests/bench/run.py --scale small     # about a minute

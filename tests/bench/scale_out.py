@@ -1,4 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The benchmark, not addon code: it prints its figures and commits each step's data, as a
+# real database would hold it.
+# pylint: disable=print-used,invalid-commit
 """The Python side of tests/bench/scale_out.sh (not part of the test run).
 
     python3 tests/bench/scale_out.py setup --db DB --db-port 55440
@@ -296,7 +299,8 @@ def screens(url, db):
             count_limit=10001,
         )
 
-    def supervisor_screens(client, turn=[0]):  # noqa: B006 - a shared turn counter
+    # a shared turn counter: pylint: disable-next=dangerous-default-value
+    def supervisor_screens(client, turn=[0]):  # noqa: B006
         turn[0] += 1
         if turn[0] % 2:
             # All callbacks, default filter Open
@@ -608,8 +612,8 @@ def run_tour(args, session, port):
         try:
             if tools.evaluate(f"!!(window.odoo && odoo.isTourReady && odoo.isTourReady({TOUR!r}))"):
                 break
-        except RuntimeError:
-            pass
+        except RuntimeError:  # pylint: disable=except-pass
+            pass  # the page is still loading
         time.sleep(0.5)
     else:
         state = tools.evaluate(
@@ -668,8 +672,8 @@ def proxy(args):
             while data := await reader.read(65536):
                 writer.write(data)
                 await writer.drain()
-        except (ConnectionError, asyncio.IncompleteReadError):
-            pass
+        except (ConnectionError, asyncio.IncompleteReadError):  # pylint: disable=except-pass
+            pass  # the other end closed: the pipe ends
         finally:
             writer.close()
 

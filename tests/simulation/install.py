@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """A fresh database (no demo data) with the addons the simulated shop uses
-(the core, its sales orders, the surveys, the reports), installed in-process
+(the core, its complaints and spot-checks, its sales orders, the surveys,
+the reports), installed in-process
 under the simulation's clock, so that nothing is dated after the start."""
 
 import subprocess
@@ -8,6 +9,7 @@ import subprocess
 REPO_ADDONS = (
     "customer_callback",
     "customer_callback_complaint",
+    "customer_callback_spot_check",
     "customer_callback_sale",
     "customer_callback_survey",
     "customer_callback_report",

@@ -1,4 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# The simulation's driver, not addon code: it prints its report and commits each simulated
+# day (its checkpoints).
+# pylint: disable=print-used,invalid-commit
 """The simulation's driver: ``python3 -m simulation.run`` (from tests/),
 called by ``bin/simulate``. One hourly tick after the other: the world's
 acts due, the suite's scheduled actions due (each at its own interval),

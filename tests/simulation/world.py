@@ -385,7 +385,8 @@ def _first_response(world, env, moment, payload):
     ticket = _as(env, user_id)["helpdesk.ticket"].browse(ticket_id)
     if ticket.stage_id.closed:
         return
-    ticket.message_post(
+    # what the simulated agent types, not a term of the suite
+    ticket.message_post(  # pylint: disable=translation-required
         body="您好，我们已收到您的投诉，正在处理。 We received your complaint.",
         message_type="comment",
         subtype_xmlid="mail.mt_comment",

@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+# A step of bin/test-upgrade, not addon code: it prints its result.
+# pylint: disable=print-used
 """The personal links across the upgrade (issue #31, the portal cut), run by
 bin/test-upgrade in ``odoo shell`` (``env`` given), the step named by
 CC_LINKS_STEP:

@@ -5,7 +5,7 @@
     "version": "19.0.1.0.0",
     "category": "Hidden",
     "license": "AGPL-3",
-    "author": "Customer Callback contributors",
+    "author": "Customer Callback Suite contributors",
     "depends": ["customer_callback_survey"],
     "data": [],
     "installable": True,

@@ -8,7 +8,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.customer_callback.tools import sampling
+from odoo.addons.customer_callback_spot_check.tools import sampling
 from odoo.addons.customer_callback_survey.tests.common import SurveyCase
 
 # a birthday in two days (the frozen clock: 23 November 2026)
