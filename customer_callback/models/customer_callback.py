@@ -1487,6 +1487,13 @@ class CustomerCallback(models.Model):
             raise AccessError(self.env._("Only callback supervisors may do this."))
 
     @api.model
+    def _customer_words_fields(self):
+        """The callback's fields that hold the customer's own words, read by
+        the high-frequency terms (customer_callback_term): the feedback and
+        the needs (a hook: customer_callback_spot_check adds the praise)."""
+        return ("feedback", "needs")
+
+    @api.model
     def _fatigue_free_segments(self):
         """The segments whose callbacks never count toward the contact-fatigue
         cap (a hook: customer_callback_spot_check adds the spot-checks)."""

@@ -59,6 +59,11 @@ class CustomerCallback(models.Model):
     )
 
     @api.model
+    def _customer_words_fields(self):
+        """A spot-checked customer's praise is in his own words too."""
+        return (*super()._customer_words_fields(), "praise")
+
+    @api.model
     def _fatigue_free_segments(self):
         """A spot-check never counts toward the contact-fatigue cap (quality
         control, with its own cap of twice in 12 months, 002 §9)."""

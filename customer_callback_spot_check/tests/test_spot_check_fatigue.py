@@ -52,3 +52,15 @@ class TestSpotCheckFatigue(FatigueCountsCase):
         # planned again (the next generation run): the closed one stands
         self.assertFalse(self.plan(self.vip, "V2", days=1))
         self.assertEqual(len(self.callbacks_of(self.partner, self.vip)), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestSpotCheckCustomerWords(FatigueCountsCase):
+    def test_praise_is_in_the_customer_words(self):
+        """The high-frequency terms (customer_callback_term) read a
+        spot-checked customer's praise with his feedback and needs; the
+        field is the spot-checks': the terms installed without them read the
+        core's fields only."""
+        words = self.env["customer.callback"]._customer_words_fields()
+        self.assertLessEqual({"feedback", "needs", "praise"}, set(words))
+        self.assertTrue(all(name in self.env["customer.callback"]._fields for name in words))

@@ -30,7 +30,6 @@ TOP_STORED = 100
 BATCH_SIZE = 2000
 # the attempt notes that hold the customer's words: the customer was reached
 CUSTOMER_RESULTS = ("connected", "hung_up", "declined")
-CALLBACK_TEXT_FIELDS = ("feedback", "needs", "praise")
 
 
 class CustomerCallbackTerm(models.Model):
@@ -118,10 +117,13 @@ class CustomerCallbackTerm(models.Model):
             [("company_id", "=", company.id), ("done_date", ">=", start), ("done_date", "<", end)]
         )
         last_id = 0
+        # the feedback and needs, and the praise where the spot-checks are
+        # installed (customer.callback._customer_words_fields)
+        text_fields = Callback._customer_words_fields()
         while True:
             batch = Callback.search_fetch(
                 domain & Domain("id", ">", last_id),
-                [*CALLBACK_TEXT_FIELDS, "problem_category_id"],
+                [*text_fields, "problem_category_id"],
                 order="id",
                 limit=BATCH_SIZE,
             )
@@ -142,7 +144,7 @@ class CustomerCallbackTerm(models.Model):
                 counter.add(
                     callback.problem_category_id.id,
                     ("customer.callback", callback.id),
-                    [callback[name] for name in CALLBACK_TEXT_FIELDS] + notes[callback.id],
+                    [callback[name] for name in text_fields] + notes[callback.id],
                 )
             last_id = batch[-1].id
             # a month of callbacks is not kept in the cache
