@@ -91,6 +91,28 @@ def move_to_addon(
         target.write({"state": "to upgrade", "latest_version": new_version, "demo": core.demo})
 
 
+def install_bridges(env, bridges):
+    """Mark the bridges whose dependencies are all there to install (Odoo
+    installs an auto_install addon only when one of its dependencies is
+    being *installed*; the new addon is marked *to upgrade*), and re-home to
+    each what its other addon declared for it. ``bridges``: {bridge: (the
+    addon that declared it, {model: [field names]}, (xml ids,))}, the xml ids
+    optional."""
+    ready = {"installed", "to upgrade", "to install"}
+    Module = env["ir.module.module"]
+    for bridge in Module.search([("name", "in", list(bridges)), ("state", "=", "uninstalled")]):
+        if not all(dependency.state in ready for dependency in bridge.dependencies_id):
+            continue
+        bridge.button_install()
+        addon, fields, *xmlids = bridges[bridge.name]
+        for model, field_names in fields.items():
+            openupgrade.update_module_moved_fields(env.cr, model, field_names, addon, bridge.name)
+        if xmlids and xmlids[0]:
+            openupgrade.rename_xmlids(
+                env.cr, [(f"{addon}.{name}", f"{bridge.name}.{name}") for name in xmlids[0]]
+            )
+
+
 def load_noupdate_defaults(env, module, filenames):
     """Load ``module``'s default records (``filenames``, all ``noupdate``) as
     an update loads noupdate data, at its install too: what is missing is

@@ -17,7 +17,7 @@ bridge now depends on the complaints and follows them."""
 
 from openupgradelib import openupgrade
 
-from odoo.addons.customer_callback.upgrade.addon_move import move_to_addon
+from odoo.addons.customer_callback.upgrade.addon_move import install_bridges, move_to_addon
 
 OLD, NEW = "customer_callback", "customer_callback_complaint"
 NEW_VERSION = "19.0.1.0.0"
@@ -148,22 +148,6 @@ BRIDGES = {
     # a closed complaint's result by SMS (customer_callback_sms's code, no record)
     "customer_callback_complaint_sms": ("customer_callback_sms", {}),
 }
-
-
-def install_bridges(env, bridges):
-    """Mark the bridges whose dependencies are all there to install (Odoo
-    installs an auto_install addon only when one of its dependencies is
-    being *installed*; the new addon is marked *to upgrade*), and re-home to
-    each the fields its other addon declared."""
-    ready = {"installed", "to upgrade", "to install"}
-    Module = env["ir.module.module"]
-    for bridge in Module.search([("name", "in", list(bridges)), ("state", "=", "uninstalled")]):
-        if not all(dependency.state in ready for dependency in bridge.dependencies_id):
-            continue
-        bridge.button_install()
-        addon, fields = bridges[bridge.name]
-        for model, field_names in fields.items():
-            openupgrade.update_module_moved_fields(env.cr, model, field_names, addon, bridge.name)
 
 
 @openupgrade.migrate()

@@ -17,7 +17,7 @@ where the complaints are."""
 
 from openupgradelib import openupgrade
 
-from odoo.addons.customer_callback.upgrade.addon_move import move_to_addon
+from odoo.addons.customer_callback.upgrade.addon_move import install_bridges, move_to_addon
 
 OLD, NEW = "customer_callback", "customer_callback_spot_check"
 NEW_VERSION = "19.0.1.0.0"
@@ -115,25 +115,6 @@ BRIDGES = {
         ),
     ),
 }
-
-
-def install_bridges(env, bridges):
-    """Mark the bridges whose dependencies are all there to install (Odoo
-    installs an auto_install addon only when one of its dependencies is
-    being *installed*; the new addon is marked *to upgrade*), and re-home to
-    each the fields its other addon declared (as 19.0.5.0.0 does)."""
-    ready = {"installed", "to upgrade", "to install"}
-    Module = env["ir.module.module"]
-    for bridge in Module.search([("name", "in", list(bridges)), ("state", "=", "uninstalled")]):
-        if not all(dependency.state in ready for dependency in bridge.dependencies_id):
-            continue
-        bridge.button_install()
-        addon, fields, xmlids = bridges[bridge.name]
-        for model, field_names in fields.items():
-            openupgrade.update_module_moved_fields(env.cr, model, field_names, addon, bridge.name)
-        openupgrade.rename_xmlids(
-            env.cr, [(f"{addon}.{name}", f"{bridge.name}.{name}") for name in xmlids]
-        )
 
 
 def move_constraints_and_relations(cr, old, new):
