@@ -101,13 +101,15 @@ class FatigueCountsCase(CallbackCase):
             ]
         )
 
-
-@tagged("post_install", "-at_install")
-class TestFatigueCounts(FatigueCountsCase):
-    def test_customer_727_his_request_does_not_count(self):
-        # two VIP calls and the call he asked for on his page (the month's
-        # spot-check: customer_callback_spot_check's test)
+    def check_customer_727(self, *free_contacts):
+        """Customer #727 of the simulated year: two VIP calls, the contacts
+        ``free_contacts`` ((local days ago, values) that never count: the
+        spot-checks' test adds the month's spot-check) and the call he asked
+        for on his page; the new-customer callback is placed, the second VIP
+        one closed by the cap."""
         self.contact(20, rule_id=self.vip.id, segment="vip")
+        for days_ago, values in free_contacts:
+            self.contact(days_ago, **values)
         self.contact(10, rule_id=self.vip.id, segment="vip")
         asked = self.make_callback(
             self.partner, segment="customer_request", planned_date=FROZEN_NOW + timedelta(days=1)
@@ -135,6 +137,13 @@ class TestFatigueCounts(FatigueCountsCase):
         # planned again (the next generation run): the closed one stands
         self.assertFalse(self.plan(self.vip, "V2", days=1))
         self.assertEqual(len(self.callbacks_of(self.partner, self.vip)), 3)
+
+
+@tagged("post_install", "-at_install")
+class TestFatigueCounts(FatigueCountsCase):
+    def test_customer_727_his_request_does_not_count(self):
+        # the month's spot-check: customer_callback_spot_check's test
+        self.check_customer_727()
 
     def test_a_refusal_with_a_free_day_before_the_deadline_waits(self):
         # 30 local days ago (00:30 Shanghai, still 31 days ago in UTC): it
